@@ -1,0 +1,82 @@
+package dev.bootsplice.cli;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** Turns I/O exceptions into the short lowercase reasons users see, never naming an exception class. */
+final class IoMessages {
+    /** A leading {@code java.io.FooException: } or {@code FooException: } that some messages carry. */
+    private static final Pattern CLASS_PREFIX = Pattern.compile("^(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
+
+    private IoMessages() {
+    }
+
+    /** Returns {@code FILE: REASON} for an I/O failure on {@code file}. */
+    static String describe(Path file, IOException e) {
+        return file + ": " + reason(e);
+    }
+
+    /** Returns the reason alone, e.g. {@code no such file or directory}. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists (use --force to overwrite)";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "directory not empty";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "too many levels of symbolic links";
+        }
+        if (e instanceof NotLinkException) {
+            return "not a symbolic link";
+        }
+        if (e instanceof EOFException) {
+            return "unexpected end of file";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return lowercaseFirst(fse.getReason());
+        }
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "input/output error";
+        }
+        return lowercaseFirst(stripClassNames(message));
+    }
+
+    /** Removes any leading exception class names from {@code message}. */
+    static String stripClassNames(String message) {
+        String s = message;
+        String previous;
+        do {
+            previous = s;
+            s = CLASS_PREFIX.matcher(s).replaceFirst("");
+        } while (!s.equals(previous));
+        return s;
+    }
+
+    private static String lowercaseFirst(String s) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
+            return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        }
+        return s;
+    }
+}

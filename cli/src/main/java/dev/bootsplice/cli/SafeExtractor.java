@@ -1,0 +1,248 @@
+package dev.bootsplice.cli;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes named files under one output directory and never outside it. A name is refused, before anything
+ * is written for it, when it is absolute, contains NUL, has a {@code ..} component, normalises to nothing,
+ * collides with a name written earlier in this run (after dropping empty and {@code .} components, or as
+ * file versus directory), passes through or ends at a symbolic link, or ends at or passes through an
+ * existing directory entry that is not a regular file or directory (a device, FIFO or socket). An existing
+ * regular file is replaced only when {@code force} is set. Every file is written to a temporary file in its
+ * folder and renamed into place, so a reader never sees a partial file.
+ */
+final class SafeExtractor {
+    private enum Kind { FILE, DIRECTORY }
+
+    /** The output directory with every symbolic link resolved; every write lands below it. */
+    private final Path root;
+    private final boolean force;
+    /** Normalised relative paths this run has written (FILE) or created or passed through (DIRECTORY). */
+    private final Map<String, Kind> claimed = new HashMap<>();
+
+    /**
+     * Opens (creating if missing) the output directory {@code dir}.
+     *
+     * @throws IOException when it cannot be created or is not a directory
+     */
+    SafeExtractor(Path dir, boolean force) throws IOException {
+        Files.createDirectories(dir);
+        this.root = dir.toRealPath();
+        this.force = force;
+    }
+
+    /** Returns the real path of the output directory. */
+    Path root() {
+        return root;
+    }
+
+    /**
+     * Writes {@code content} (from its position to its limit) as {@code name}.
+     *
+     * @return the written file
+     * @throws ExtractionRefused when the name is unsafe or would overwrite without {@code force}
+     * @throws IOException when the file system fails
+     */
+    Path write(String name, ByteBuffer content) throws ExtractionRefused, IOException {
+        Target t = prepare(name);
+        createFolders(t);
+        Path tmp = temporarySibling(t.path);
+        try {
+            writeNew(tmp, content);
+            commit(tmp, t);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return t.path;
+    }
+
+    /**
+     * Makes {@code name} a hard link to {@code existing} (a file this extractor wrote), or a copy of it
+     * where the file system refuses hard links.
+     *
+     * @return true for a hard link, false for a copy
+     * @throws ExtractionRefused as for {@link #write}
+     * @throws IOException when the file system fails
+     */
+    boolean link(String name, Path existing) throws ExtractionRefused, IOException {
+        Target t = prepare(name);
+        createFolders(t);
+        Path tmp = temporarySibling(t.path);
+        boolean linked;
+        try {
+            try {
+                Files.createLink(tmp, existing);
+                linked = true;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException) {
+                    throw (FileAlreadyExistsException) e;
+                }
+                Files.copy(existing, tmp, LinkOption.NOFOLLOW_LINKS);
+                linked = false;
+            }
+            commit(tmp, t);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return linked;
+    }
+
+    /** Returns the components of {@code name} without empty and {@code .} ones. */
+    static List<String> normalise(String name) throws ExtractionRefused {
+        if (name.isEmpty()) {
+            throw new ExtractionRefused("empty name");
+        }
+        if (name.startsWith("/")) {
+            throw new ExtractionRefused("absolute name");
+        }
+        if (name.indexOf('\0') >= 0) {
+            throw new ExtractionRefused("name contains a NUL byte");
+        }
+        List<String> components = new ArrayList<>();
+        for (String c : name.split("/", -1)) {
+            if (c.equals("..")) {
+                throw new ExtractionRefused("name has a \"..\" component");
+            }
+            if (!c.isEmpty() && !c.equals(".")) {
+                components.add(c);
+            }
+        }
+        if (components.isEmpty()) {
+            throw new ExtractionRefused("name has no file component");
+        }
+        return components;
+    }
+
+    /** A checked destination: its path and the parent folders still to create. */
+    private record Target(String key, Path path, List<Path> missingFolders, List<String> missingKeys) {
+    }
+
+    /** Checks every rule for {@code name} without changing the file system. */
+    private Target prepare(String name) throws ExtractionRefused, IOException {
+        List<String> components = normalise(name);
+        String key = String.join("/", components);
+        Kind earlier = claimed.get(key);
+        if (earlier != null) {
+            throw new ExtractionRefused(earlier == Kind.FILE
+                    ? "collides with \"" + key + "\" extracted earlier"
+                    : "collides with directory \"" + key + "\"");
+        }
+        Path current = root;
+        List<Path> missing = new ArrayList<>();
+        List<String> missingKeys = new ArrayList<>();
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < components.size() - 1; i++) {
+            prefix.append(i == 0 ? "" : "/").append(components.get(i));
+            current = current.resolve(components.get(i));
+            if (claimed.get(prefix.toString()) == Kind.FILE) {
+                throw new ExtractionRefused("\"" + prefix + "\" is a file extracted earlier");
+            }
+            if (!missing.isEmpty()) {
+                missing.add(current);
+                missingKeys.add(prefix.toString());
+                continue;
+            }
+            BasicFileAttributes a = attributes(current);
+            if (a == null) {
+                missing.add(current);
+                missingKeys.add(prefix.toString());
+            } else if (a.isSymbolicLink()) {
+                throw new ExtractionRefused("\"" + prefix + "\" is a symbolic link");
+            } else if (a.isRegularFile()) {
+                throw new ExtractionRefused("\"" + prefix + "\" is an existing file");
+            } else if (!a.isDirectory()) {
+                throw new ExtractionRefused("\"" + prefix + "\" is a device or special file");
+            }
+        }
+        Path target = current.resolve(components.get(components.size() - 1));
+        if (missing.isEmpty()) {
+            checkExistingTarget(key, target);
+        }
+        if (!target.normalize().startsWith(root)) {
+            throw new ExtractionRefused("resolves outside the output directory");
+        }
+        return new Target(key, target, missing, missingKeys);
+    }
+
+    private void checkExistingTarget(String key, Path target) throws ExtractionRefused, IOException {
+        BasicFileAttributes a = attributes(target);
+        if (a == null) {
+            return;
+        }
+        if (a.isSymbolicLink()) {
+            throw new ExtractionRefused("\"" + key + "\" is a symbolic link");
+        }
+        if (a.isDirectory()) {
+            throw new ExtractionRefused("\"" + key + "\" is an existing directory");
+        }
+        if (!a.isRegularFile()) {
+            throw new ExtractionRefused("\"" + key + "\" is a device or special file");
+        }
+        if (!force) {
+            throw new ExtractionRefused("\"" + key + "\" already exists (use --force to overwrite)");
+        }
+    }
+
+    /** Checks once more that the folder is still inside the root, then renames {@code tmp} into place. */
+    private void commit(Path tmp, Target t) throws ExtractionRefused, IOException {
+        Path parent = t.path.getParent();
+        if (!parent.toRealPath().equals(parent) || !parent.startsWith(root)) {
+            throw new ExtractionRefused("a folder of the path changed into a symbolic link");
+        }
+        Files.move(tmp, t.path, StandardCopyOption.ATOMIC_MOVE);
+        claimed.put(t.key, Kind.FILE);
+    }
+
+    /** Returns a fresh temporary file name in the target's folder (short, whatever the target's length). */
+    private static Path temporarySibling(Path target) {
+        return target.resolveSibling(".bootsplice-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    }
+
+    /** Creates the folders {@code t} needs, refusing to go on through anything but a real folder. */
+    private void createFolders(Target t) throws IOException {
+        for (int i = 0; i < t.missingFolders.size(); i++) {
+            try {
+                Files.createDirectory(t.missingFolders.get(i));
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(t.missingFolders.get(i), LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                }
+            }
+            claimed.put(t.missingKeys.get(i), Kind.DIRECTORY);
+        }
+    }
+
+    private static void writeNew(Path file, ByteBuffer content) throws IOException {
+        ByteBuffer b = content.duplicate();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+}
