@@ -20,6 +20,7 @@ public final class BootfsBuilder {
     private final SortedMap<String, FileSource> files = new TreeMap<>(BootfsNames.ORDER);
     /** Every proper directory prefix of an added name, to reject a name that is both file and directory. */
     private final Set<String> directories = new HashSet<>();
+    private RangeSharing sharing = RangeSharing.SAME_CONTENT;
     /** Cached layout; null after any change. */
     private BootfsLayout layout;
 
@@ -62,6 +63,13 @@ public final class BootfsBuilder {
             directories.add(name.substring(0, slash));
         }
         files.put(name, source);
+        layout = null;
+        return this;
+    }
+
+    /** Chooses when names share a data range; {@link RangeSharing#SAME_CONTENT} unless changed. */
+    public BootfsBuilder rangeSharing(RangeSharing sharing) {
+        this.sharing = java.util.Objects.requireNonNull(sharing);
         layout = null;
         return this;
     }
@@ -115,7 +123,7 @@ public final class BootfsBuilder {
     /** Returns the frozen layout, computing it on first use after a change. */
     BootfsLayout layout() throws UsageException, IOException {
         if (layout == null) {
-            layout = BootfsLayout.of(files);
+            layout = BootfsLayout.of(files, sharing);
         }
         return layout;
     }

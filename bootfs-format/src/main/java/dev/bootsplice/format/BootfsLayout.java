@@ -43,7 +43,7 @@ final class BootfsLayout implements PayloadSource {
      *
      * @throws UsageException when a file or the image exceeds the format's 32-bit sizes
      */
-    static BootfsLayout of(SortedMap<String, FileSource> files) throws UsageException, IOException {
+    static BootfsLayout of(SortedMap<String, FileSource> files, RangeSharing sharing) throws UsageException, IOException {
         long dirsize = 0;
         for (String name : files.keySet()) {
             dirsize += ZbiConstants.direntSize(name.getBytes(StandardCharsets.UTF_8).length + 1L);
@@ -58,10 +58,10 @@ final class BootfsLayout implements PayloadSource {
         for (Map.Entry<String, FileSource> e : files.entrySet()) {
             FileSource source = e.getValue();
             checkFits(source.size(), "input file size of \"" + e.getKey() + "\"");
-            Long at = source.size() == 0 ? Long.valueOf(offset) : placed.get(source.contentKey());
+            Long at = source.size() == 0 ? Long.valueOf(offset) : placed.get(source.key(sharing));
             if (at == null) {
                 at = offset;
-                placed.put(source.contentKey(), at);
+                placed.put(source.key(sharing), at);
                 ranges.add(new Range(source, offset));
                 offset += ZbiConstants.pageAlign(source.size());
                 checkFits(offset, "BOOTFS image size");

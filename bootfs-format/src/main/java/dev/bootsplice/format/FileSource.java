@@ -9,4 +9,12 @@ interface FileSource extends PayloadSource {
      * computed at most once.
      */
     Object contentKey() throws IOException;
+
+    /** Returns a value equal to another source's key exactly when both are the same file, array or input range. */
+    Object fileKey();
+
+    /** Returns the key that decides range sharing under {@code sharing}. */
+    default Object key(RangeSharing sharing) throws IOException {
+        return sharing == RangeSharing.SAME_FILE ? fileKey() : contentKey();
+    }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,14 +20,35 @@ final class FileSources {
     record Digest(long size, String sha256) {
     }
 
-    /** Returns a source over {@code bytes}, which must not change afterwards. */
-    static FileSource bytes(byte[] bytes) {
-        return buffer(ByteBuffer.wrap(bytes));
+    /** Identity of a range of some origin object (an array, an input image) compared by reference. */
+    private record OriginKey(Identity origin, long offset, long length) {
     }
 
-    /** Returns a source over the remaining bytes of {@code buffer} (not copied; must not change afterwards). */
-    static FileSource buffer(ByteBuffer buffer) {
+    /** Wraps an object so that equality is reference equality. */
+    private record Identity(Object object) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.object == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
+    }
+
+    /** Returns a source over {@code bytes}, which must not change afterwards; its file identity is the array. */
+    static FileSource bytes(byte[] bytes) {
+        return buffer(ByteBuffer.wrap(bytes), bytes, 0);
+    }
+
+    /**
+     * Returns a source over the remaining bytes of {@code buffer} (not copied; must not change afterwards) whose
+     * file identity is ({@code origin} by reference, {@code offset}).
+     */
+    static FileSource buffer(ByteBuffer buffer, Object origin, long offset) {
         ByteBuffer view = buffer.slice();
+        OriginKey fileKey = new OriginKey(new Identity(origin), offset, view.remaining());
         return new FileSource() {
             private Digest key;
 
@@ -49,6 +71,11 @@ final class FileSources {
                 }
                 return key;
             }
+
+            @Override
+            public Object fileKey() {
+                return fileKey;
+            }
         };
     }
 
@@ -66,7 +93,8 @@ final class FileSources {
             }
         }
         Digest key = new Digest(size, HexFormat.of().formatHex(sha.digest()));
-        return new PathSource(file, key);
+        Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        return new PathSource(file, key, fileKey != null ? fileKey : file.toRealPath());
     }
 
     static MessageDigest sha256() {
@@ -78,7 +106,7 @@ final class FileSources {
     }
 
     /** A host file read again at write time. */
-    private record PathSource(Path file, Digest key) implements FileSource {
+    private record PathSource(Path file, Digest key, Object fileKey) implements FileSource {
         @Override
         public long size() {
             return key.size();

@@ -1,0 +1,84 @@
+package dev.bootsplice.format;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see either nothing (or the old file) or the complete new file: the bytes
+ * go to a temporary file in the same folder, are forced to disk, and the temporary file is then linked or
+ * renamed into place. An interrupted write leaves no partial target.
+ */
+public final class AtomicFiles {
+    private static final int BUFFER = 1 << 20;
+
+    /** Writes bytes to a stream; may fail with an I/O error. */
+    @FunctionalInterface
+    public interface IOConsumer<T> {
+        /** Consumes {@code value}. */
+        void accept(T value) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Creates {@code target} with the bytes {@code body} writes (the stream is closed afterwards).
+     *
+     * @throws FileAlreadyExistsException when {@code target} exists and {@code force} is false
+     * @throws IOException when writing fails; the target is then unchanged and the temporary file removed
+     */
+    public static void write(Path target, boolean force, IOConsumer<OutputStream> body) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (!force && Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to replace)");
+        }
+        Path folder = absolute.getParent();
+        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+                body.accept(out);
+                out.flush();
+                channel.force(true);
+            }
+            publish(temp, absolute, force);
+            syncFolder(folder);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Moves {@code temp} to {@code target}: a rename when replacing, else a hard link that fails if the target appeared. */
+    private static void publish(Path temp, Path target, boolean force) throws IOException {
+        if (force) {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        try {
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            // No hard links here (e.g. some network or FAT file systems): a rename is the next best thing.
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Makes the new directory entry durable where the platform allows opening a folder; best effort. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open or sync a directory; the data itself was forced above.
+            return;
+        }
+    }
+}
