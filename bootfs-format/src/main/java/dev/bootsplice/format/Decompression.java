@@ -1,0 +1,145 @@
+package dev.bootsplice.format;
+
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.OptionalLong;
+import net.jpountz.lz4.LZ4FrameInputStream;
+
+/**
+ * Decompresses compressed storage payloads to exactly {@code extra} bytes (rules S1–S3), allocating no more
+ * than the compressed data can really expand to.
+ */
+final class Decompression {
+    /**
+     * No valid zstd frame expands by more than this: its densest block is an RLE block, a 3-byte block header
+     * plus one byte standing for up to 128 KiB of output, i.e. 131072 / 4.
+     */
+    static final long MAX_ZSTD_RATIO = 32_768;
+    /** No valid LZ4 frame expands by more than this: each extra length byte adds at most 255 output bytes. */
+    static final long MAX_LZ4_RATIO = 256;
+    /** Allowance on top of the ratio bound for frame headers and one partial block. */
+    static final long RATIO_SLACK = 128 << 10;
+    /** Absolute cap: payloads are returned as one ByteBuffer, which addresses at most 2^31 − 1 bytes. */
+    static final long MAX_UNCOMPRESSED = Integer.MAX_VALUE - 8;
+    /** Window limit for streaming zstd (2 GiB windows): the reference tool enables long-distance matching. */
+    private static final int ZSTD_MAX_WINDOW_LOG = 31;
+
+    static final String TOO_SMALL = "compressed payload too small for header";
+    static final String BAD_MAGIC = "compressed payload magic number not recognized";
+    static final String BAD_LENGTH = "bad or corrupted data: uncompressed length not as expected";
+    static final String TOO_MUCH = "decompression produced too much data";
+    static final String TOO_LITTLE = "decompression produced too little data";
+
+    private Decompression() {
+    }
+
+    /**
+     * Returns the decompressed payload of a compressed storage item, exactly {@code extra} bytes long.
+     *
+     * @throws ZbiFormatException S1/S2 for a short or unknown payload, S3 when the output size differs from
+     *     {@code extra} or the claimed size is impossible for the compressed size, or the codec's error
+     */
+    static ByteBuffer decompress(ZbiItem item) throws ZbiFormatException {
+        Codec codec = checkedCodec(item);
+        ByteBuffer raw = item.rawPayload();
+        return ByteBuffer.wrap(codec == Codec.ZSTD ? zstd(item, raw) : lz4(item, raw));
+    }
+
+    /**
+     * Opens a stream of the decompressed payload after the same up-front checks as {@link #decompress}; the
+     * stream may end early or throw on corrupt data, which the caller reports as S3.
+     */
+    static InputStream stream(ZbiItem item) throws ZbiFormatException {
+        Codec codec = checkedCodec(item);
+        InputStream in = new ByteBufferInputStream(item.rawPayload());
+        try {
+            if (codec == Codec.ZSTD) {
+                return new ZstdInputStreamNoFinalizer(in).setLongMax(ZSTD_MAX_WINDOW_LOG);
+            }
+            return new LZ4FrameInputStream(in);
+        } catch (IOException | RuntimeException e) {
+            throw item.error(codec.displayName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Applies S1, S2, the size caps and the frame's declared content size; returns the codec. */
+    private static Codec checkedCodec(ZbiItem item) throws ZbiFormatException {
+        if (item.length() < 4) {
+            throw item.error(TOO_SMALL);
+        }
+        if (item.length() > ImageBytes.MAX_SLICE) {
+            throw item.error("compressed payload larger than 2 GiB not supported by this reader");
+        }
+        Codec codec = Codec.detect(item.rawPayload(0, 4)).orElseThrow(() -> item.error(BAD_MAGIC));
+        long ratio = codec == Codec.ZSTD ? MAX_ZSTD_RATIO : MAX_LZ4_RATIO;
+        if (item.extra() > item.length() * ratio + RATIO_SLACK) {
+            throw item.error(BAD_LENGTH);
+        }
+        if (item.extra() > MAX_UNCOMPRESSED) {
+            throw item.error("uncompressed size exceeds the reader limit of 2 GiB");
+        }
+        if (codec == Codec.ZSTD) {
+            OptionalLong declared = ZstdFrameHeader.contentSize(item.rawPayload(0, (int) Math.min(18, item.length())));
+            if (declared.isPresent() && (declared.getAsLong() < 0 || declared.getAsLong() > item.extra())) {
+                throw item.error(TOO_MUCH);
+            }
+        }
+        return codec;
+    }
+
+    private static byte[] zstd(ZbiItem item, ByteBuffer raw) throws ZbiFormatException {
+        byte[] out = new byte[(int) item.extra()];
+        int n;
+        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+            if (raw.isDirect()) {
+                n = ctx.decompressDirectByteBufferToByteArray(out, 0, out.length, raw, raw.position(), raw.remaining());
+            } else {
+                byte[] src = new byte[raw.remaining()];
+                raw.duplicate().get(src);
+                n = ctx.decompressByteArray(out, 0, out.length, src, 0, src.length);
+            }
+        } catch (ZstdException e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            throw item.error(msg.contains("too small") ? TOO_MUCH : "zstd: " + msg);
+        }
+        if (n != out.length) {
+            throw item.error(TOO_LITTLE + " by " + (out.length - n) + " bytes");
+        }
+        return out;
+    }
+
+    private static byte[] lz4(ZbiItem item, ByteBuffer raw) throws ZbiFormatException {
+        long extra = item.extra();
+        try (LZ4FrameInputStream in = new LZ4FrameInputStream(new ByteBufferInputStream(raw))) {
+            if (in.isExpectedContentSizeDefined() && Long.compareUnsigned(in.getExpectedContentSize(), extra) > 0) {
+                throw item.error(TOO_MUCH);
+            }
+            byte[] out = new byte[(int) Math.min(extra, 4 * item.length() + RATIO_SLACK)];
+            int n = 0;
+            while (true) {
+                if (n == out.length) {
+                    if (n == extra) {
+                        break;
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(extra, 2L * out.length));
+                }
+                int r = in.read(out, n, out.length - n);
+                if (r < 0) {
+                    throw item.error(TOO_LITTLE + " by " + (extra - n) + " bytes");
+                }
+                n += r;
+            }
+            if (in.read() >= 0) {
+                throw item.error(TOO_MUCH);
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            throw item.error("lz4f: " + e.getMessage());
+        }
+    }
+}
