@@ -1,0 +1,51 @@
+package dev.bootsplice.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.aether.version.Version;
+import org.junit.jupiter.api.Test;
+
+class ReleaseBaselineTest {
+    private static List<Version> versions(String... texts) {
+        return Stream.of(texts).map(ReleaseBaseline::parse).toList();
+    }
+
+    @Test
+    void previousReleaseIsTheHighestReleaseBelowTheCurrentVersion() {
+        assertThat(ReleaseBaseline.previousRelease(versions("1.0", "1.2", "1.10", "2.0", "1.9"), "2.0-SNAPSHOT"))
+                .map(Version::toString).contains("1.10");
+    }
+
+    @Test
+    void previousReleaseSkipsSnapshotsAndTheCurrentVersion() {
+        assertThat(ReleaseBaseline.previousRelease(versions("1.0", "1.1-SNAPSHOT", "1.1"), "1.1"))
+                .map(Version::toString).contains("1.0");
+    }
+
+    @Test
+    void previousReleaseNeverPicksALaterVersion() {
+        assertThat(ReleaseBaseline.previousRelease(versions("3.0", "2.1"), "2.0")).isEmpty();
+    }
+
+    @Test
+    void firstReleaseHasNoPreviousRelease() {
+        assertThat(ReleaseBaseline.previousRelease(versions(), "1.0")).isEmpty();
+    }
+
+    @Test
+    void previousReleaseOrdersQualifiersTheMavenWay() {
+        // 1.0-rc1 < 1.0 < 1.0.1 in Maven's ordering.
+        assertThat(ReleaseBaseline.previousRelease(versions("1.0-rc1", "1.0", "1.0.1"), "1.1"))
+                .map(Version::toString).contains("1.0.1");
+        assertThat(ReleaseBaseline.previousRelease(versions("1.0-rc1", "1.0"), "1.0"))
+                .map(Version::toString).contains("1.0-rc1");
+    }
+
+    @Test
+    void parseRejectsAnEmptyVersion() {
+        assertThatThrownBy(() -> ReleaseBaseline.parse("")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
