@@ -51,9 +51,40 @@ public final class ZbiWriter {
         return this;
     }
 
+    /**
+     * Adds a copy of an item of another image with its header exactly as stored (flags, CRC, reserved fields)
+     * and its payload as stored (still compressed). The pseudo-item of a bare BOOTFS, which has no header,
+     * becomes a new uncompressed BOOTFS item.
+     */
+    public ZbiWriter copyItem(ZbiItem item) {
+        PayloadSource raw = rawPayloadOf(item);
+        if (item.isSynthetic()) {
+            return addStorageItem(item.type(), raw, Compression.NONE);
+        }
+        items.add(PendingItem.copy(ByteBuffer.wrap(item.header()), raw));
+        return this;
+    }
+
+    /** Returns the stored payload of {@code item}, read in chunks so items over 2 GiB work too. */
+    static PayloadSource rawPayloadOf(ZbiItem item) {
+        return new PayloadSource() {
+            @Override
+            public long size() {
+                return item.length();
+            }
+
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                for (long at = 0; at < item.length(); at += Streams.CHUNK) {
+                    Streams.write(item.rawPayload(at, (int) Math.min(Streams.CHUNK, item.length() - at)), out);
+                }
+            }
+        };
+    }
+
     /** Adds an item with every header field given (as read from another image) and its payload as stored. */
-    ZbiWriter addCopy(ByteBuffer header, ByteBuffer rawPayload) {
-        items.add(PendingItem.copy(header, PayloadSource.of(rawPayload)));
+    ZbiWriter addCopy(ByteBuffer header, PayloadSource rawPayload) {
+        items.add(PendingItem.copy(header, rawPayload));
         return this;
     }
 

@@ -53,6 +53,13 @@ final class WriterCorpus {
         return items;
     }
 
+    /** Copies the remaining bytes of a buffer without moving its position. */
+    static byte[] arrayOf(ByteBuffer b) {
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+
     static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
