@@ -1,0 +1,224 @@
+package dev.bootsplice.format;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reproduces the reference tool's {@code zbi -t -v} listing as the 2020 tool prints it (spec §4.5): the
+ * {@code COMPLETE}/{@code INCOMPLETE} verdict, item lines with the recomputed CRC, BOOTFS dirents with
+ * {@code [ERROR: ...]} tags, CMDLINE words, {@code error: CRC %08x does not match header} on stderr, and the
+ * exit status. The one deliberate difference: with {@link Naming#PROJECT}, types the 2020 tool did not know
+ * are named ({@code KERNEL (size=...)} instead of {@code UNKNOWN (type=5254534b)}).
+ */
+public final class ZbiToolListing {
+    private static final String CONTENT_PREFIX = "        : ";
+
+    /** How item types are named in item lines. */
+    public enum Naming {
+        /** Every type with a canonical name is named; storage types (incl. STORAGE_KERNEL) show their size. */
+        PROJECT,
+        /** Exactly as the 2020 tool: KERNEL_RISCV64, STORAGE_KERNEL and BOOTLOADER_FILE are UNKNOWN. */
+        TOOL_2020
+    }
+
+    /** What the tool printed: stdout lines, stderr lines (each without its newline) and the exit status. */
+    public record Result(List<String> stdout, List<String> stderr, int exitCode) {
+        /** Creates a result holding immutable copies of the lines. */
+        public Result {
+            stdout = List.copyOf(stdout);
+            stderr = List.copyOf(stderr);
+        }
+
+        /**
+         * Returns the lines in the corpus oracle layout ({@code expected/*.list.txt}): stderr lines first, then
+         * stdout lines, then {@code exit status: N}.
+         */
+        public List<String> oracleLines() {
+            List<String> all = new ArrayList<>(stderr);
+            all.addAll(stdout);
+            all.add("exit status: " + exitCode);
+            return all;
+        }
+    }
+
+    /** Types the 2020 tool had no name for (spec §1.7). */
+    private static final Set<ItemType> UNKNOWN_IN_2020 =
+            Set.of(ItemType.KERNEL_RISCV64, ItemType.STORAGE_KERNEL, ItemType.BOOTLOADER_FILE);
+
+    private final Naming naming;
+    private final List<String> out = new ArrayList<>();
+    private final List<String> err = new ArrayList<>();
+    private int status;
+
+    private ZbiToolListing(Naming naming) {
+        this.naming = naming;
+    }
+
+    /** Returns the listing of {@code image} with the project's naming of types unknown to the 2020 tool. */
+    public static Result render(ZbiImage image) {
+        return render(image, Naming.PROJECT);
+    }
+
+    /** Returns the listing of {@code image} with the given naming. */
+    public static Result render(ZbiImage image, Naming naming) {
+        ZbiToolListing listing = new ZbiToolListing(naming);
+        listing.list(image);
+        return new Result(listing.out, listing.err, listing.status);
+    }
+
+    private void list(ZbiImage image) {
+        out.add(image.completeness(null).completeVerdictLine());
+        for (ZbiItem item : image.items()) {
+            describe(item);
+            if (!show(item)) {
+                return;
+            }
+        }
+    }
+
+    private void describe(ZbiItem item) {
+        if (item.hasCrc32() && item.crcStatus() == CrcStatus.MISMATCH) {
+            err.add(String.format("error: CRC %08x does not match header", item.computeCrc32()));
+        }
+        String name = typeName(item.type());
+        if (name == null) {
+            out.add(String.format("%08x: %08x UNKNOWN (type=%08x)", item.offset(), item.length(), item.type().code()));
+        } else if (isStorage(item.type())) {
+            out.add(String.format("%08x: %08x %s (size=%08x)", item.offset(), item.length(), name, item.extra()));
+        } else {
+            out.add(String.format("%08x: %08x %s", item.offset(), item.length(), name));
+        }
+        out.add(item.hasCrc32()
+                ? String.format("        :          MAGIC=%08x CRC=%08x", ZbiConstants.ITEM_MAGIC, item.computeCrc32())
+                : String.format("        :          MAGIC=%08x NO CRC", ZbiConstants.ITEM_MAGIC));
+    }
+
+    private String typeName(ItemType type) {
+        return naming == Naming.TOOL_2020 && UNKNOWN_IN_2020.contains(type) ? null : type.name();
+    }
+
+    private boolean isStorage(ItemType type) {
+        return naming == Naming.TOOL_2020 ? type.equals(ItemType.RAMDISK) || type.equals(ItemType.BOOTFS)
+                : type.isStorage();
+    }
+
+    /** Shows BOOTFS and CMDLINE contents; returns false when the tool would exit (decompression failed). */
+    private boolean show(ZbiItem item) {
+        if (item.length() == 0) {
+            return true;
+        }
+        ByteBuffer payload;
+        try {
+            boolean bit0 = (item.flags() & ZbiConstants.FLAGS_STORAGE_COMPRESSED) != 0;
+            payload = bit0 ? Decompression.decompress(item) : item.rawPayload();
+        } catch (ZbiFormatException | RuntimeException e) {
+            err.add(e instanceof ZbiFormatException f ? f.reason() : String.valueOf(e.getMessage()));
+            status = 1;
+            return false;
+        }
+        if (item.type().equals(ItemType.BOOTFS)) {
+            showBootfs(payload.order(java.nio.ByteOrder.LITTLE_ENDIAN));
+        } else if (item.type().equals(ItemType.CMDLINE)) {
+            showCmdline(payload);
+        }
+        return true;
+    }
+
+    private void showBootfs(ByteBuffer p) {
+        long length = p.remaining();
+        if (length < ZbiConstants.BOOTFS_HEADER_SIZE) {
+            fail("payload too short for BOOTFS header");
+            return;
+        }
+        int magic = p.getInt(0);
+        if (magic != ZbiConstants.BOOTFS_MAGIC) {
+            fail(String.format("BOOTFS header magic %s should be %#x", hashHex(magic), ZbiConstants.BOOTFS_MAGIC));
+            return;
+        }
+        long dirsize = ZbiConstants.u32(p.getInt(4));
+        if (dirsize > length - ZbiConstants.BOOTFS_HEADER_SIZE) {
+            fail(String.format("BOOTFS header dirsize %d > payload size %d", dirsize,
+                    length - ZbiConstants.BOOTFS_HEADER_SIZE));
+            return;
+        }
+        walkDirents(p, length, dirsize);
+    }
+
+    /** The tool's directory iterator: print each dirent, then stop with a stderr note if the next is cut short. */
+    private void walkDirents(ByteBuffer p, long length, long dirsize) {
+        long at = ZbiConstants.BOOTFS_HEADER_SIZE;
+        long left = dirsize;
+        while (left > 0) {
+            if (at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE > length) {
+                err.add("BOOTFS directory truncated");
+                return;
+            }
+            long nameLen = ZbiConstants.u32(p.getInt((int) at));
+            long dataLen = ZbiConstants.u32(p.getInt((int) at + 4));
+            long dataOff = ZbiConstants.u32(p.getInt((int) at + 8));
+            String align = dataOff % ZbiConstants.BOOTFS_PAGE_SIZE == 0 ? "" : "[ERROR: misaligned offset] ";
+            String size = dataOff < length && length - dataOff >= dataLen ? "" : "[ERROR: offset+size too large] ";
+            if (!align.isEmpty() || !size.isEmpty()) {
+                status = 1;
+            }
+            out.add(String.format("%s%08x %08x %s%s%s", CONTENT_PREFIX, dataOff, dataLen, align, size,
+                    cString(p, at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE, nameLen)));
+            if (left < ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE) {
+                err.add("BOOTFS directory truncated");
+                return;
+            }
+            long direntSize = ZbiConstants.direntSize(nameLen);
+            if (direntSize > left) {
+                err.add("BOOTFS directory truncated or bad name_len");
+                return;
+            }
+            at += direntSize;
+            left -= direntSize;
+        }
+    }
+
+    private void showCmdline(ByteBuffer payload) {
+        byte[] text = new byte[payload.remaining()];
+        payload.duplicate().get(text);
+        int start = 0;
+        while (start < text.length) {
+            int end = start;
+            while (end < text.length && " \t\r\n".indexOf(text[end]) < 0) {
+                end++;
+            }
+            if (end == text.length) {
+                if (text[start] != 0) {
+                    out.add(CONTENT_PREFIX + cString(ByteBuffer.wrap(text), start, text.length - start));
+                }
+                return;
+            }
+            if (end > start) {
+                out.add(CONTENT_PREFIX + cString(ByteBuffer.wrap(text), start, end - start));
+            }
+            start = end + 1;
+        }
+    }
+
+    private void fail(String message) {
+        err.add(message);
+        status = 1;
+    }
+
+    /** Returns up to {@code max} bytes at {@code at}, stopping at a NUL or the end of the buffer ({@code %.*s}). */
+    private static String cString(ByteBuffer b, long at, long max) {
+        int from = (int) Math.min(at, b.limit());
+        int to = (int) Math.min(b.limit(), at + max);
+        int end = from;
+        while (end < to && b.get(end) != 0) {
+            end++;
+        }
+        return Bootfs.decodeName(b, from, end - from);
+    }
+
+    /** Formats like C's {@code %#x}: "0" for zero, else "0x" and lowercase hex. */
+    private static String hashHex(int value) {
+        return value == 0 ? "0" : "0x" + Integer.toHexString(value);
+    }
+}
