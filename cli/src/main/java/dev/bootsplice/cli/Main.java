@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         description = "Read, write, verify and profile Fuchsia boot images (ZBI/BOOTFS) and model Zircon VMOs.",
         footer = {"", "Exit status: 0 success, 1 internal error, 2 usage error, 3 invalid input, 4 check failed."},
         subcommands = {
+            ExtractCommand.class,
             CompletionCommand.class,
         })
 public final class Main implements Callable<Integer> {
@@ -51,7 +52,8 @@ public final class Main implements Callable<Integer> {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(failures)
-                .setParameterExceptionHandler(failures);
+                .setParameterExceptionHandler(failures)
+                .setCaseInsensitiveEnumValuesAllowed(true);
         try {
             return cmd.execute(args);
         } catch (OutOfMemoryError e) {

@@ -1,0 +1,71 @@
+package dev.bootsplice.cli;
+
+import dev.bootsplice.format.ZbiImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bootsplice extract}: BOOTFS files (or whole items) under one folder, never outside it. */
+@Command(name = "extract", description = {
+    "Write every BOOTFS file under DIR (shared data ranges become hard links), or each item with --items/--raw.",
+    "PATTERNs are globs where * also matches /; a pattern starting with ! excludes.",
+    "Names that would land outside DIR (absolute, .., through a symbolic link) are refused: exit 3."})
+final class ExtractCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file.")
+    private Path image;
+
+    @Parameters(index = "1..*", paramLabel = "PATTERN", description = "Select files (or item file names).")
+    private List<String> patterns = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+            description = "Output folder (created if missing).")
+    private Path output;
+
+    @Option(names = "--force", description = "Replace existing files.")
+    private boolean force;
+
+    @Option(names = "--items", description = "Write each item as a one-item ZBI named NNN.TYPE.zbi.")
+    private boolean items;
+
+    @Option(names = "--raw", description = "Write each item's decompressed payload as NNN.TYPE.bin (.txt for text types).")
+    private boolean raw;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ZbiImage zbi = ImageFiles.open(image);
+        try {
+            SafeExtractor extractor = openOutput();
+            Extraction extraction = new Extraction(image, zbi, extractor, NameFilter.of(patterns), err);
+            if (items || raw) {
+                extraction.items(items, raw);
+            } else {
+                extraction.bootfsFiles();
+            }
+            out.println(extraction.summary(output));
+            return extraction.failed() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+        } finally {
+            ImageFiles.closeQuietly(zbi);
+        }
+    }
+
+    private SafeExtractor openOutput() {
+        try {
+            return new SafeExtractor(output, force);
+        } catch (IOException e) {
+            throw CommandFailure.unreadable(output, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.bootsplice.cli;
+
+import dev.bootsplice.format.Problem;
+import dev.bootsplice.format.Severity;
+import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.format.ZbiImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Opens images for commands and words their problems as the one-line form of `cli.md`. */
+final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    /**
+     * Opens {@code path} as a ZBI or bare BOOTFS.
+     *
+     * @throws CommandFailure (exit 3) when it is unreadable or breaks a container or header rule
+     */
+    static ZbiImage open(Path path) {
+        try {
+            return ZbiImage.open(path);
+        } catch (ZbiFormatException e) {
+            throw CommandFailure.invalidInput(path, e);
+        } catch (IOException e) {
+            throw CommandFailure.unreadable(path, e);
+        }
+    }
+
+    /** Closes {@code image}, ignoring errors: the image was only read. */
+    static void closeQuietly(ZbiImage image) {
+        try {
+            image.close();
+        } catch (IOException e) {
+            // A read-only mapping that fails to unmap has lost nothing.
+            return;
+        }
+    }
+
+    /**
+     * Returns {@code IMAGE: item N (TYPE) at 0xOFFSET: [entry "NAME": ]REASON}, with {@code warning: } before
+     * {@code item} for warnings; TYPE comes from {@code image} when the problem names one of its items.
+     */
+    static String describe(Path path, ZbiImage image, Problem p) {
+        StringBuilder s = new StringBuilder().append(path).append(": ");
+        if (p.severity() == Severity.WARNING) {
+            s.append("warning: ");
+        }
+        if (p.item() >= 0) {
+            s.append("item ").append(p.item());
+            if (image != null && p.item() < image.items().size()) {
+                s.append(" (").append(image.items().get(p.item()).type().shortName()).append(')');
+            }
+            s.append(' ');
+        }
+        s.append("at 0x").append(Long.toHexString(p.offset())).append(": ");
+        if (p.entry() != null) {
+            s.append("entry \"").append(p.entry()).append("\": ");
+        }
+        return s.append(p.reason()).toString();
+    }
+
+    /** Formats a 32-bit value as {@code 0x%08x}. */
+    static String hex32(long value) {
+        return String.format("0x%08x", value & 0xffffffffL);
+    }
+}
