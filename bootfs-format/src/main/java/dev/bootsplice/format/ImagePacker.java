@@ -1,0 +1,245 @@
+package dev.bootsplice.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code pack} command as a library call (spec §4.2–§4.4, cli.md {@code pack}). Item order of the
+ * output: the {@code --kernel} item; the items of input images other than BOOTFS and CMDLINE, in input
+ * order; the {@code --item} items in order; one merged CMDLINE (input images' fragments first, then
+ * {@code --cmdline} texts); last, one BOOTFS holding the files of every directory, manifest and input
+ * BOOTFS. {@code --prefix} applies to names from directories and manifests, not to files merged from input
+ * images. Usage errors are {@link UsageException}s, unreadable or broken inputs {@link IOException}s.
+ */
+public final class ImagePacker {
+    private final List<Path> inputs = new ArrayList<>();
+    private final List<String> cmdlines = new ArrayList<>();
+    private final List<ItemType> itemTypes = new ArrayList<>();
+    private final List<Path> itemFiles = new ArrayList<>();
+    private Compression compression = Compression.DEFAULT;
+    private RangeSharing sharing = RangeSharing.SAME_CONTENT;
+    private String prefix = "";
+    private Path kernel;
+    private boolean bootfsOnly;
+
+    /** Adds an input: a directory, a manifest file, or an existing ZBI or bare BOOTFS image. */
+    public ImagePacker input(Path path) {
+        inputs.add(Objects.requireNonNull(path));
+        return this;
+    }
+
+    /** Sets the compression of new storage items; zstd level 4 unless changed. */
+    public ImagePacker compression(Compression compression) {
+        this.compression = Objects.requireNonNull(compression);
+        return this;
+    }
+
+    /** Chooses when BOOTFS names share a data range; by content unless changed. */
+    public ImagePacker rangeSharing(RangeSharing sharing) {
+        this.sharing = Objects.requireNonNull(sharing);
+        return this;
+    }
+
+    /**
+     * Puts names from directories and manifests under {@code prefix/}.
+     *
+     * @throws UsageException when the prefix is absolute or has an empty, {@code .} or {@code ..} component
+     */
+    public ImagePacker prefix(String prefix) throws UsageException {
+        if (prefix.startsWith("/")) {
+            throw new UsageException("--prefix must be relative (no leading slash)");
+        }
+        String trimmed = BootfsNames.prefixed(prefix, "x");
+        BootfsNames.validate(trimmed);
+        this.prefix = prefix;
+        return this;
+    }
+
+    /**
+     * Places a kernel first: a ZBI whose only item is a kernel item (copied with its header, as a Fuchsia
+     * build's kernel ZBI), or a raw file starting with {@code zbi_kernel_t} (a new KERNEL_X64 item with a CRC).
+     */
+    public ImagePacker kernel(Path file) {
+        this.kernel = file;
+        return this;
+    }
+
+    /** Adds a CMDLINE fragment; all fragments are merged into one CMDLINE item. */
+    public ImagePacker cmdline(String text) {
+        cmdlines.add(Objects.requireNonNull(text));
+        return this;
+    }
+
+    /** Adds a file as the payload of an item of {@code type} (CMDLINE joins the merge, BOOTFS is merged). */
+    public ImagePacker item(ItemType type, Path file) {
+        itemTypes.add(Objects.requireNonNull(type));
+        itemFiles.add(Objects.requireNonNull(file));
+        return this;
+    }
+
+    /**
+     * Parses the command line's {@code TYPE:FILE} (type by name or hex) and adds that item.
+     *
+     * @throws UsageException when there is no {@code :} or the type is unknown
+     */
+    public ImagePacker item(String spec) throws UsageException {
+        int colon = spec.indexOf(':');
+        if (colon <= 0 || colon == spec.length() - 1) {
+            throw new UsageException("--item needs TYPE:FILE, got \"" + spec + "\"");
+        }
+        try {
+            return item(ItemType.parse(spec.substring(0, colon)), Path.of(spec.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** Writes a bare BOOTFS image instead of a ZBI (no kernel, CMDLINE or other items allowed). */
+    public ImagePacker bootfsOnly(boolean bootfsOnly) {
+        this.bootfsOnly = bootfsOnly;
+        return this;
+    }
+
+    /**
+     * Packs everything into {@code out} atomically.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code out} exists and {@code force} is false
+     * @throws UsageException on bad or duplicate names, conflicting options or a too large image
+     * @throws IOException when an input is unreadable or broken
+     */
+    public PackSummary pack(Path out, boolean force) throws UsageException, IOException {
+        if (!force && Files.exists(out)) {
+            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "already exists (use --force to replace)");
+        }
+        return run(new Sink() {
+            @Override
+            public long write(ZbiWriter writer) throws UsageException, IOException {
+                writer.writeTo(out, force);
+                return Files.size(out);
+            }
+
+            @Override
+            public long write(BootfsBuilder bootfs) throws UsageException, IOException {
+                bootfs.layout();
+                AtomicFiles.write(out, force, stream -> writeLaidOut(bootfs, stream));
+                return Files.size(out);
+            }
+        });
+    }
+
+    /** Packs everything into {@code out} (flushed, not closed). */
+    public PackSummary writeTo(OutputStream out) throws UsageException, IOException {
+        return run(new Sink() {
+            @Override
+            public long write(ZbiWriter writer) throws UsageException, IOException {
+                CountingOutputStream counted = new CountingOutputStream(out);
+                writer.writeTo(counted);
+                return counted.count();
+            }
+
+            @Override
+            public long write(BootfsBuilder bootfs) throws UsageException, IOException {
+                bootfs.writeTo(out);
+                out.flush();
+                return bootfs.imageSize();
+            }
+        });
+    }
+
+    /** Where the assembled image goes. */
+    private interface Sink {
+        long write(ZbiWriter writer) throws UsageException, IOException;
+
+        long write(BootfsBuilder bootfs) throws UsageException, IOException;
+    }
+
+    private PackSummary run(Sink sink) throws UsageException, IOException {
+        if (bootfsOnly && (kernel != null || !cmdlines.isEmpty() || !itemTypes.isEmpty())) {
+            throw new UsageException("--bootfs-only cannot be combined with --kernel, --cmdline or --item");
+        }
+        BootfsBuilder bootfs = new BootfsBuilder().rangeSharing(sharing);
+        CmdlineMerge cmdline = new CmdlineMerge();
+        try (PackInputs in = new PackInputs(bootfs, cmdline, prefix)) {
+            for (Path input : inputs) {
+                in.add(input);
+            }
+            if (bootfsOnly) {
+                long size = sink.write(bootfs);
+                return new PackSummary(0, bootfs.fileCount(), bootfs.layout().rangeCount(), bootfs.imageSize(), size);
+            }
+            ZbiWriter writer = new ZbiWriter();
+            addKernel(in, writer);
+            in.keptItems().forEach(writer::copyItem);
+            addItems(in, writer, cmdline);
+            for (String text : cmdlines) {
+                cmdline.append(text);
+            }
+            if (!cmdline.isEmpty()) {
+                writer.addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(cmdline.payload()));
+            }
+            boolean hasBootfs = bootfs.fileCount() > 0;
+            if (hasBootfs) {
+                writer.addStorageItem(ItemType.BOOTFS, bootfs, compression);
+            }
+            long size = sink.write(writer);
+            return new PackSummary(writer.itemCount(), bootfs.fileCount(),
+                    hasBootfs ? bootfs.layout().rangeCount() : 0, hasBootfs ? bootfs.imageSize() : 0, size);
+        }
+    }
+
+    private void addKernel(PackInputs in, ZbiWriter writer) throws UsageException, IOException {
+        if (kernel == null) {
+            return;
+        }
+        if (PackInputs.isImage(kernel)) {
+            ZbiImage image = in.openImage(kernel);
+            List<ZbiItem> items = image.items();
+            if (items.size() != 1 || !items.get(0).type().isKernel()) {
+                throw new UsageException("--kernel " + kernel + ": a kernel ZBI must hold exactly one kernel item, it holds "
+                        + items.size() + " items; pass it as an input instead");
+            }
+            writer.copyItem(items.get(0));
+            return;
+        }
+        byte[] payload = Files.readAllBytes(kernel);
+        if (payload.length < KERNEL_HEADER_SIZE) {
+            throw new UsageException("--kernel " + kernel + ": " + payload.length
+                    + " bytes is too short for the 16-byte zbi_kernel_t header");
+        }
+        writer.addItem(ItemType.KERNEL_X64, 0, ByteBuffer.wrap(payload));
+    }
+
+    /** Size of {@code zbi_kernel_t} (entry, reserve_memory_size) that starts every kernel payload. */
+    private static final int KERNEL_HEADER_SIZE = 16;
+
+    private void addItems(PackInputs in, ZbiWriter writer, CmdlineMerge cmdline) throws UsageException, IOException {
+        for (int i = 0; i < itemTypes.size(); i++) {
+            ItemType type = itemTypes.get(i);
+            Path file = itemFiles.get(i);
+            if (type.equals(ItemType.CMDLINE)) {
+                cmdline.append(Files.readAllBytes(file));
+            } else if (type.equals(ItemType.BOOTFS)) {
+                in.addImage(in.openImage(file));
+            } else if (type.isStorage()) {
+                writer.addStorageItem(type, WriterPayloads.file(file), compression);
+            } else {
+                writer.addItem(type, 0, WriterPayloads.map(file));
+            }
+        }
+    }
+
+    /** Writes a bare BOOTFS whose layout is already computed (so only I/O errors remain). */
+    private static void writeLaidOut(BootfsBuilder bootfs, OutputStream out) throws IOException {
+        try {
+            bootfs.layout().writeTo(out);
+        } catch (UsageException e) {
+            throw new IllegalStateException("layout was computed before writing", e);
+        }
+    }
+}
