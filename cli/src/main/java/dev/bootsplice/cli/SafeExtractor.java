@@ -14,8 +14,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -35,6 +37,11 @@ final class SafeExtractor {
     private final boolean force;
     /** Normalised relative paths this run has written (FILE) or created or passed through (DIRECTORY). */
     private final Map<String, Kind> claimed = new HashMap<>();
+    /**
+     * Folders this run has created or checked to be real directories below {@link #root}: checking each
+     * once keeps a run of thousands of files from repeating the same lstat and realpath calls.
+     */
+    private final Set<Path> trustedFolders = new HashSet<>();
 
     /**
      * Opens (creating if missing) the output directory {@code dir}.
@@ -158,6 +165,9 @@ final class SafeExtractor {
                 missingKeys.add(prefix.toString());
                 continue;
             }
+            if (trustedFolders.contains(current)) {
+                continue;
+            }
             BasicFileAttributes a = attributes(current);
             if (a == null) {
                 missing.add(current);
@@ -202,8 +212,11 @@ final class SafeExtractor {
     /** Checks once more that the folder is still inside the root, then renames {@code tmp} into place. */
     private void commit(Path tmp, Target t) throws ExtractionRefused, IOException {
         Path parent = t.path.getParent();
-        if (!parent.toRealPath().equals(parent) || !parent.startsWith(root)) {
-            throw new ExtractionRefused("a folder of the path changed into a symbolic link");
+        if (!trustedFolders.contains(parent)) {
+            if (!parent.toRealPath().equals(parent) || !parent.startsWith(root)) {
+                throw new ExtractionRefused("a folder of the path changed into a symbolic link");
+            }
+            trustedFolders.add(parent);
         }
         Files.move(tmp, t.path, StandardCopyOption.ATOMIC_MOVE);
         claimed.put(t.key, Kind.FILE);
