@@ -1,0 +1,149 @@
+package dev.bootsplice.profile;
+
+import dev.bootsplice.profile.CostModel.Op;
+import dev.bootsplice.vm.CloneFlavour;
+import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.KernelConfig;
+import dev.bootsplice.vm.TransferProfile;
+import dev.bootsplice.vm.VmoOptions;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Measures what each counted operation costs in the model on this machine (`calibrate`): every
+ * figure is the median over {@link #ROUNDS} timed batches of the model call that performs it,
+ * less the syscall cost where the call includes one. Takes about a second.
+ */
+public final class Calibrator {
+  /** Timed batches per figure; the median damps a shared machine's noise. */
+  static final int ROUNDS = 7;
+  /** Pages per batch: 4 MiB, big enough to leave the caches, small enough to stay quick. */
+  static final int PAGES = 1024;
+  /** Chain depth for the hop cost: deep enough that the per-hop slope dominates the fixed cost. */
+  static final int CHAIN = 256;
+  private static final int PAGE = 4096;
+
+  private Calibrator() {}
+
+  /** A cost model named {@code calibrated} holding this machine's measured figures. */
+  public static CostModel calibrate() {
+    Map<Op, Double> ns = new EnumMap<>(Op.class);
+    double syscall = median(Calibrator::syscallBatch) / PAGES;
+    ns.put(Op.SYSCALL, syscall);
+    ns.put(Op.VMO_CREATE, positive(median(Calibrator::createBatch) / PAGES - 2 * syscall));
+    double zero = median(Calibrator::zeroBatch) / PAGES;
+    ns.put(Op.PAGE_ZERO, zero);
+    ns.put(Op.PAGE_ALLOC, positive(median(Calibrator::commitBatch) / PAGES - zero));
+    ns.put(Op.PAGE_COPY, median(Calibrator::copyBatch) / PAGES);
+    ns.put(Op.PAGE_MOVE, positive((median(Calibrator::moveBatch) - syscall) / PAGES));
+    double fault = median(() -> readBatch(0)) / PAGES;
+    ns.put(Op.PAGE_FAULT, fault);
+    ns.put(Op.LOOKUP_HOP, positive((median(() -> readBatch(CHAIN)) / PAGES - fault) / CHAIN));
+    return new CostModel("calibrated", ns);
+  }
+
+  private static double median(LongSupplier batch) {
+    batch.getAsLong();
+    long[] t = new long[ROUNDS];
+    for (int i = 0; i < ROUNDS; i++) {
+      t[i] = batch.getAsLong();
+    }
+    Arrays.sort(t);
+    return t[ROUNDS / 2];
+  }
+
+  /** Costs below a nanosecond are noise around zero: report the smallest figure that still counts. */
+  private static double positive(double ns) {
+    return Math.max(0.01, Math.round(ns * 100) / 100.0);
+  }
+
+  private static Kernel kernel(CloneFlavour clones) {
+    return new Kernel(new KernelConfig(TransferProfile.RFC_0223, clones, -1));
+  }
+
+  /** {@code PAGES} calls of the cheapest syscall, zx_vmo_get_size. */
+  private static long syscallBatch() {
+    Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
+    int vmo = k.vmoCreate(PAGE, 0);
+    long sink = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < PAGES; i++) {
+      sink += k.vmoGetSize(vmo);
+    }
+    return System.nanoTime() - start + (sink == 0 ? 1 : 0);
+  }
+
+  /** {@code PAGES} zx_vmo_create + zx_handle_close pairs. */
+  private static long createBatch() {
+    Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
+    long start = System.nanoTime();
+    for (int i = 0; i < PAGES; i++) {
+      k.handleClose(k.vmoCreate(PAGE, 0));
+    }
+    return System.nanoTime() - start;
+  }
+
+  /** Zero-filling {@code PAGES} pages the way the model does: fresh 4 KiB arrays. */
+  private static long zeroBatch() {
+    byte[][] pages = new byte[PAGES][];
+    long start = System.nanoTime();
+    for (int i = 0; i < PAGES; i++) {
+      pages[i] = new byte[PAGE];
+    }
+    return System.nanoTime() - start + pages[PAGES - 1].length - PAGE;
+  }
+
+  /** Committing {@code PAGES} pages of a fresh VMO: allocate and zero each. */
+  private static long commitBatch() {
+    Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
+    int vmo = k.vmoCreate((long) PAGES * PAGE, 0);
+    long start = System.nanoTime();
+    k.vmoOpRange(vmo, VmoOptions.OP_COMMIT, 0, (long) PAGES * PAGE);
+    return System.nanoTime() - start;
+  }
+
+  /** Writing {@code PAGES} full pages into already committed pages: one page copy each. */
+  private static long copyBatch() {
+    Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
+    int vmo = k.vmoCreate((long) PAGES * PAGE, 0);
+    k.vmoOpRange(vmo, VmoOptions.OP_COMMIT, 0, (long) PAGES * PAGE);
+    byte[] src = new byte[PAGES * PAGE];
+    Arrays.fill(src, (byte) 7);
+    long start = System.nanoTime();
+    k.vmoWrite(vmo, src, 0, 0, src.length);
+    return System.nanoTime() - start;
+  }
+
+  /** One zx_vmo_transfer_data of {@code PAGES} committed pages. */
+  private static long moveBatch() {
+    Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
+    long size = (long) PAGES * PAGE;
+    int src = k.vmoCreate(size, 0);
+    k.vmoOpRange(src, VmoOptions.OP_COMMIT, 0, size);
+    int dst = k.vmoCreate(size, 0);
+    long start = System.nanoTime();
+    k.vmoTransferData(dst, 0, 0, size, src, 0);
+    return System.nanoTime() - start;
+  }
+
+  /** {@code PAGES} boot accesses (readPage) of a VMO whose pages sit {@code depth} hops up. */
+  private static long readBatch(int depth) {
+    Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
+    long size = (long) PAGES * PAGE;
+    int root = k.vmoCreate(size, 0);
+    k.vmoOpRange(root, VmoOptions.OP_COMMIT, 0, size);
+    int reader = root;
+    for (int i = 0; i < depth; i++) {
+      reader = k.vmoCreateChild(root, VmoOptions.CHILD_SNAPSHOT, 0, size);
+    }
+    int target = depth == 0 ? root : reader;
+    byte[] page = new byte[PAGE];
+    long start = System.nanoTime();
+    for (int p = 0; p < PAGES; p++) {
+      k.readPage(target, p, page);
+    }
+    return System.nanoTime() - start;
+  }
+}

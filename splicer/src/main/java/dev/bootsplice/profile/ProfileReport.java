@@ -1,0 +1,142 @@
+package dev.bootsplice.profile;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of one `profile` run: exactly the JSON contract of `cli.md` ("The JSON report is the
+ * machine contract"), with one in-memory extra (each strategy's full hop distribution) that the
+ * JSON form leaves out.
+ */
+@JsonPropertyOrder({"tool", "image", "trace", "costModel", "strategies", "comparison"})
+public record ProfileReport(
+    Tool tool,
+    Image image,
+    TraceInfo trace,
+    CostModelInfo costModel,
+    List<StrategyReport> strategies,
+    Comparison comparison) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public ProfileReport {
+    strategies = List.copyOf(strategies);
+  }
+
+  /** The report as the contract's JSON text (indented, fields in contract order). */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a profile report always serialises", e);
+    }
+  }
+
+  /** The report as a Jackson tree, the form budgets and comparisons walk by path. */
+  public JsonNode toTree() {
+    return JSON.valueToTree(this);
+  }
+
+  /**
+   * Reads a report written by {@link #toJson()}.
+   *
+   * @throws IOException if the text is not JSON or lacks a field of the contract
+   */
+  public static ProfileReport fromJson(String json) throws IOException {
+    ProfileReport report = JSON.readValue(json, ProfileReport.class);
+    if (report.tool == null || report.image == null || report.strategies == null) {
+      throw new IOException("not a profile report: tool, image or strategies missing");
+    }
+    return report;
+  }
+
+  /**
+   * Reads a report file written by `profile --format=json`.
+   *
+   * @throws IOException if the file is unreadable or not a profile report
+   */
+  public static ProfileReport read(Path file) throws IOException {
+    return fromJson(Files.readString(file));
+  }
+
+  /** The strategy named {@code name} (its `cliName`), if it was profiled. */
+  public Optional<StrategyReport> strategy(String name) {
+    return strategies.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** Which tool wrote the report. */
+  public record Tool(String name, String version) {}
+
+  /** The profiled image: its path as given, SHA-256 of its bytes, BOOTFS file count and size. */
+  public record Image(String path, String sha256, long files, long bootfsBytes, long pages) {}
+
+  /** The access trace replayed: its name (`all`, `exec` or the trace file) and page reads. */
+  public record TraceInfo(String name, long accesses) {}
+
+  /** The cost model used: its name and nanoseconds per counted operation. */
+  public record CostModelInfo(String name, java.util.Map<String, Double> ns) {
+    public CostModelInfo {
+      ns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ns));
+    }
+  }
+
+  /** One strategy's counters, modeled and measured costs. */
+  @JsonPropertyOrder({"name", "setup", "lookup", "memory", "bootCost"})
+  public record StrategyReport(
+      String name, Setup setup, Lookup lookup, Memory memory, BootCost bootCost,
+      @JsonIgnore HopDistribution distribution) {
+
+    /** The distribution of lookup hops, present only for reports made in this JVM. */
+    public Optional<HopDistribution> hopDistribution() {
+      return Optional.ofNullable(distribution);
+    }
+  }
+
+  /** Counters of the splice phase (after the BOOTFS is in its root VMO) and its costs. */
+  @JsonPropertyOrder({"syscalls", "vmosCreated", "hiddenNodes", "pagesAllocated", "pagesZeroed",
+      "pagesCopied", "pagesMoved", "modeledNs", "measuredNs"})
+  public record Setup(long syscalls, long vmosCreated, long hiddenNodes, long pagesAllocated,
+      long pagesZeroed, long pagesCopied, long pagesMoved, long modeledNs, long measuredNs) {}
+
+  /** The boot accesses: page reads, hops walked, and their costs. */
+  public record Lookup(long accesses, Hops hops, long modeledNs, long measuredNs) {}
+
+  /** Hops walked per page read: total, mean and percentiles (nearest rank). */
+  @JsonPropertyOrder({"total", "mean", "p50", "p90", "p99", "max"})
+  public record Hops(long total, double mean, long p50, long p90, long p99, long max) {}
+
+  /** Model pages allocated: the peak over the run and what is left at the end. */
+  public record Memory(long peakPages, long endPages) {}
+
+  /** The modeled boot cost: setup plus lookup. */
+  public record BootCost(long modeledNs) {}
+
+  /** Every non-baseline strategy relative to the baseline strategy. */
+  public record Comparison(String baseline, List<ComparisonRow> rows) {
+    public Comparison {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * Percentages relative to the baseline strategy as `cli.md` defines them; a value is null
+   * when the baseline's value is 0 and the ratio has no meaning.
+   */
+  @JsonPropertyOrder({"strategy", "lookupImprovementPct", "setupChangePct", "bootCostChangePct",
+      "peakMemoryChangePct"})
+  public record ComparisonRow(String strategy, Double lookupImprovementPct, Double setupChangePct,
+      Double bootCostChangePct, Double peakMemoryChangePct) {}
+}

@@ -1,0 +1,53 @@
+package dev.bootsplice.profile;
+
+import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.profile.ProfileReport.StrategyReport;
+import dev.bootsplice.splice.ImageContent;
+import dev.bootsplice.splice.LookupRun;
+import dev.bootsplice.splice.SpliceException;
+import dev.bootsplice.splice.SpliceResult;
+import dev.bootsplice.splice.Splicer;
+import dev.bootsplice.splice.Strategy;
+import dev.bootsplice.splice.TraceException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the boot scenario once per strategy, each on a fresh model kernel (load, splice, replay the
+ * trace), and reports counters, modeled costs (counts × cost model) and measured wall times.
+ */
+public final class Profiler {
+  private Profiler() {}
+
+  /**
+   * Profiles {@code image} with {@code options}.
+   *
+   * @throws ZbiFormatException if the image or its BOOTFS breaks a format rule
+   * @throws SpliceException if the image has no BOOTFS or partially shared ranges
+   * @throws TraceException if the trace names files or pages the image lacks
+   */
+  public static ProfileReport profile(ZbiImage image, ProfileOptions options)
+      throws ZbiFormatException, SpliceException, TraceException {
+    List<StrategyReport> strategies = new ArrayList<>();
+    long files = 0;
+    long bootfsBytes = 0;
+    long accesses = 0;
+    for (Strategy s : options.strategies()) {
+      SpliceResult spliced = Splicer.splice(image, s, options.progress());
+      LookupRun run = spliced.replay(options.trace(), options.progress());
+      strategies.add(StrategyMetrics.of(s, spliced, run, options.costModel()));
+      files = spliced.files().size();
+      bootfsBytes = spliced.bootfsBytes();
+      accesses = run.hops().accesses();
+    }
+    String path = options.imagePath() != null ? options.imagePath() : image.name();
+    ProfileReport.Image info = new ProfileReport.Image(path, ImageContent.sha256(image), files,
+        bootfsBytes, (bootfsBytes + 4095) / 4096);
+    CostModel model = options.costModel();
+    return new ProfileReport(new ProfileReport.Tool("bootsplice", ToolVersion.get()), info,
+        new ProfileReport.TraceInfo(options.trace().name(), accesses),
+        new ProfileReport.CostModelInfo(model.name(), model.nsByKey()), strategies,
+        StrategyComparison.of(strategies));
+  }
+}

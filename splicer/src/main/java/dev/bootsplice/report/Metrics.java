@@ -1,0 +1,68 @@
+package dev.bootsplice.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bootsplice.profile.ProfileReport;
+import dev.bootsplice.profile.ProfileReport.StrategyReport;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A strategy's numbers as dotted paths of its JSON object ({@code lookup.hops.max}), in contract order. */
+final class Metrics {
+  private Metrics() {}
+
+  /** Every numeric field of {@code strategy}, keyed by its path below the strategy object. */
+  static Map<String, Double> of(ProfileReport report, StrategyReport strategy) {
+    JsonNode tree = report.toTree().path("strategies");
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (JsonNode s : tree) {
+      if (s.path("name").asText().equals(strategy.name())) {
+        flatten("", s, metrics);
+      }
+    }
+    return metrics;
+  }
+
+  /** Every strategy's metrics, keyed by strategy name, in report order. */
+  static Map<String, Map<String, Double>> all(ProfileReport report) {
+    Map<String, Map<String, Double>> all = new LinkedHashMap<>();
+    for (JsonNode s : report.toTree().path("strategies")) {
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      flatten("", s, metrics);
+      all.put(s.path("name").asText(), metrics);
+    }
+    return all;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, Double> into) {
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
+      if (field.getValue().isObject()) {
+        flatten(path, field.getValue(), into);
+      } else if (field.getValue().isNumber()) {
+        into.put(path, field.getValue().asDouble());
+      }
+    }
+  }
+
+  /** Whether a metric is a measured wall time (not deterministic, never gated). */
+  static boolean isMeasured(String path) {
+    return path.endsWith("measuredNs");
+  }
+
+  /** {@code value} as text: integers without a fraction, others with two decimals. */
+  static String format(Double value) {
+    if (value == null) {
+      return "-";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return String.format(Locale.ROOT, "%,d", value.longValue());
+    }
+    return String.format(Locale.ROOT, "%,.2f", value);
+  }
+
+  /** A percentage with sign and one decimal, or "n/a" when it has no meaning. */
+  static String pct(Double value) {
+    return value == null ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", value);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.bootsplice.report;
+
+import dev.bootsplice.profile.ProfileReport;
+import dev.bootsplice.profile.ProfileReport.ComparisonRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The tables every human-readable format shows, built once from a report and its context. */
+final class ReportTables {
+  private ReportTables() {}
+
+  /** One line naming the image, trace and cost model. */
+  static String headline(ProfileReport r) {
+    ProfileReport.Image i = r.image();
+    return String.format(Locale.ROOT,
+        "%s: %,d files, %,d BOOTFS bytes (%,d pages), sha256 %s; trace %s (%,d page reads); cost model %s",
+        i.path(), i.files(), i.bootfsBytes(), i.pages(), i.sha256(), r.trace().name(),
+        r.trace().accesses(), r.costModel().name());
+  }
+
+  /** Every metric down, every strategy across. */
+  static Table sideBySide(ProfileReport r) {
+    Map<String, Map<String, Double>> all = Metrics.all(r);
+    List<String> header = new ArrayList<>(List.of("metric"));
+    header.addAll(all.keySet());
+    Table t = new Table(header);
+    Map<String, Double> first = all.values().iterator().next();
+    for (String metric : first.keySet()) {
+      List<String> row = new ArrayList<>(List.of(metric));
+      all.values().forEach(m -> row.add(Metrics.format(m.get(metric))));
+      t.row(row);
+    }
+    return t;
+  }
+
+  /** The report's `comparison` rows against its baseline strategy. */
+  static Table strategies(ProfileReport r) {
+    Table t = new Table(List.of("vs " + r.comparison().baseline(), "lookup improvement",
+        "setup change", "boot cost change", "peak memory change"));
+    for (ComparisonRow row : r.comparison().rows()) {
+      t.row(List.of(row.strategy(), Metrics.pct(row.lookupImprovementPct()),
+          Metrics.pct(row.setupChangePct()), Metrics.pct(row.bootCostChangePct()),
+          Metrics.pct(row.peakMemoryChangePct())));
+    }
+    return t;
+  }
+
+  /** Every metric's change against an earlier report; gated regressions are flagged. */
+  static Table changes(ReportComparison c) {
+    Table t = new Table(List.of("strategy / metric", "old", "new", "change", "check"));
+    for (MetricChange m : c.changes()) {
+      t.row(List.of(m.strategy() + " " + m.metric(), Metrics.format(m.oldValue()),
+          Metrics.format(m.newValue()), m.oldValue() == null ? "new" : Metrics.pct(m.changePct()),
+          m.regressed() ? "REGRESSION" : m.gated() ? "ok" : ""));
+    }
+    return t;
+  }
+
+  /** One line per budget. */
+  static List<String> budgets(ReportContext context) {
+    return context.budgets().stream().map(BudgetResult::message).toList();
+  }
+
+  /** One line describing the regression check of a comparison. */
+  static String regressionSummary(ReportComparison c) {
+    if (c.maxRegressionPct().isEmpty()) {
+      return "no regression threshold given: changes shown, not checked";
+    }
+    return String.format(Locale.ROOT, "%d of %d checked metrics grew by more than %.1f%%",
+        c.regressions().size(), c.changes().stream().filter(MetricChange::gated).count(),
+        c.maxRegressionPct().getAsDouble());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.bootsplice.report;
+
+import dev.bootsplice.profile.ProfileReport;
+import java.io.PrintWriter;
+
+/** The plain-text report: a side-by-side table of strategies, then baseline changes and budgets. */
+final class TextReport {
+  private TextReport() {}
+
+  static void write(ProfileReport r, ReportContext context, PrintWriter out) {
+    out.println("bootsplice profile of " + ReportTables.headline(r));
+    out.println("modeled = counted operations x cost model; measured = wall time of the model (never mixed)");
+    out.println();
+    out.print(ReportTables.sideBySide(r).toText());
+    out.println();
+    out.print(ReportTables.strategies(r).toText());
+    context.baseline().ifPresent(c -> {
+      out.println();
+      out.println("change against baseline report (" + c.oldName() + "): " + ReportTables.regressionSummary(c));
+      out.print(ReportTables.changes(c).toText());
+    });
+    if (!context.budgets().isEmpty()) {
+      out.println();
+      out.println("budgets:");
+      ReportTables.budgets(context).forEach(line -> out.println("  " + line));
+    }
+  }
+
+  static void writeComparison(ReportComparison c, PrintWriter out) {
+    out.println("compare " + c.oldName() + " -> " + c.newName() + ": " + ReportTables.regressionSummary(c));
+    out.print(ReportTables.changes(c).toText());
+  }
+}

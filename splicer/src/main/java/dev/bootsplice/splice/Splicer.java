@@ -1,0 +1,90 @@
+package dev.bootsplice.splice;
+
+import dev.bootsplice.format.Bootfs;
+import dev.bootsplice.format.BootfsEntry;
+import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.vm.CloneFlavour;
+import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.KernelConfig;
+import dev.bootsplice.vm.Rights;
+import dev.bootsplice.vm.TransferProfile;
+import dev.bootsplice.vm.VmStats;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Boots an image's BOOTFS into a fresh model kernel and gives every file its own VMO with one
+ * {@link Strategy}, in directory order: files of one page-aligned range share one VMO (handle
+ * duplicates), empty files get an empty VMO, and every file VMO gets its name and content size.
+ */
+public final class Splicer {
+  private static final int PROGRESS_EVERY = 256;
+
+  private Splicer() {}
+
+  /**
+   * Loads {@code image} and splices its first BOOTFS with {@code strategy}.
+   *
+   * @throws ZbiFormatException if the image or its BOOTFS breaks a format rule
+   * @throws SpliceException if the image has no BOOTFS or its data ranges partially overlap
+   */
+  public static SpliceResult splice(ZbiImage image, Strategy strategy, ProgressListener progress)
+      throws ZbiFormatException, SpliceException {
+    Kernel kernel = new Kernel(configFor(strategy));
+    long loadStart = System.nanoTime();
+    LoadedBootfs loaded = BootfsLoader.load(kernel, image);
+    long loadNanos = System.nanoTime() - loadStart;
+    VmStats afterLoad = kernel.stats();
+    long start = System.nanoTime();
+    FileVmoMaker maker = new FileVmoMaker(kernel, loaded.rootHandle(), strategy);
+    List<FileVmo> files = spliceFiles(kernel, loaded, maker, progress);
+    long setupNanos = System.nanoTime() - start;
+    SpliceCounters counters = SpliceCounters.between(afterLoad, kernel.stats(), maker.pagesWritten());
+    return new SpliceResult(strategy, kernel, loaded, files, counters, loadNanos, setupNanos);
+  }
+
+  /** The kernel each strategy boots on: transfers as RFC-0223, clones as the strategy says. */
+  static KernelConfig configFor(Strategy strategy) {
+    CloneFlavour clones =
+        strategy == Strategy.CLONE_SHARECOUNT ? CloneFlavour.SHARE_COUNT : CloneFlavour.LEGACY_CHAIN;
+    return new KernelConfig(TransferProfile.RFC_0223, clones, -1);
+  }
+
+  private static List<FileVmo> spliceFiles(Kernel kernel, LoadedBootfs loaded, FileVmoMaker maker,
+      ProgressListener progress) throws SpliceException {
+    List<BootfsEntry> entries = loaded.entries();
+    RangeIndex ranges = RangeIndex.of(entries);
+    Map<BootfsEntry, FileVmo> byOwner = new HashMap<>();
+    List<FileVmo> files = new ArrayList<>(entries.size());
+    String task = maker.strategy().cliName() + ": splice";
+    for (BootfsEntry e : entries) {
+      files.add(sharedOrNew(kernel, maker, ranges.owner(e), e, byOwner));
+      if (files.size() % PROGRESS_EVERY == 0 || files.size() == entries.size()) {
+        progress.progress(task, files.size(), entries.size());
+      }
+    }
+    return files;
+  }
+
+  /** A new named VMO for the first file of a range; a duplicate of it for the others. */
+  private static FileVmo sharedOrNew(Kernel kernel, FileVmoMaker maker, BootfsEntry owner,
+      BootfsEntry e, Map<BootfsEntry, FileVmo> byOwner) {
+    FileVmo first = byOwner.get(owner);
+    if (first == null) {
+      FileVmo made = new FileVmo(e, maker.make(e), null);
+      kernel.setName(made.handle(), e.name());
+      kernel.setContentSize(made.handle(), e.dataLength());
+      byOwner.put(owner, made);
+      return made;
+    }
+    return new FileVmo(e, kernel.handleDuplicate(first.handle(), Rights.SAME_RIGHTS), first.name());
+  }
+
+  /** The BOOTFS of {@code image} parsed (its directory), for callers that only need names. */
+  static Bootfs bootfsOf(ZbiImage image) throws ZbiFormatException, SpliceException {
+    return BootfsLoader.bootfsOf(image);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.bootsplice.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bootsplice.format.Compression;
+import dev.bootsplice.splice.Strategy;
+import dev.bootsplice.testing.SampleReports;
+import dev.bootsplice.testing.TestImages;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProfileReportJsonTest {
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  @Test
+  void reportJsonRoundTripsToTheSameText() throws Exception {
+    ProfileReport r = SampleReports.profile();
+    ProfileReport back = ProfileReport.fromJson(r.toJson());
+    assertThat(back.toJson()).isEqualTo(r.toJson());
+    assertThat(back.strategies()).extracting(ProfileReport.StrategyReport::name)
+        .containsExactly("clone", "clone-sharecount", "copy", "transfer");
+  }
+
+  @Test
+  void reportJsonHasExactlyTheContractsFieldsInOrder() throws Exception {
+    JsonNode root = new ObjectMapper().readTree(SampleReports.profile().toJson());
+    assertThat(fieldNames(root)).containsExactly("tool", "image", "trace", "costModel", "strategies", "comparison");
+    assertThat(fieldNames(root.get("tool"))).containsExactly("name", "version");
+    assertThat(fieldNames(root.get("image"))).containsExactly("path", "sha256", "files", "bootfsBytes", "pages");
+    assertThat(fieldNames(root.get("trace"))).containsExactly("name", "accesses");
+    assertThat(fieldNames(root.get("costModel"))).containsExactly("name", "ns");
+    assertThat(fieldNames(root.get("costModel").get("ns"))).containsExactly(
+        "syscall", "vmoCreate", "pageAlloc", "pageZero", "pageCopy", "pageMove", "pageFault", "lookupHop");
+    JsonNode s = root.get("strategies").get(0);
+    assertThat(fieldNames(s)).containsExactly("name", "setup", "lookup", "memory", "bootCost");
+    assertThat(fieldNames(s.get("setup"))).containsExactly("syscalls", "vmosCreated", "hiddenNodes",
+        "pagesAllocated", "pagesZeroed", "pagesCopied", "pagesMoved", "modeledNs", "measuredNs");
+    assertThat(fieldNames(s.get("lookup"))).containsExactly("accesses", "hops", "modeledNs", "measuredNs");
+    assertThat(fieldNames(s.get("lookup").get("hops"))).containsExactly("total", "mean", "p50", "p90", "p99", "max");
+    assertThat(fieldNames(s.get("memory"))).containsExactly("peakPages", "endPages");
+    assertThat(fieldNames(s.get("bootCost"))).containsExactly("modeledNs");
+    assertThat(fieldNames(root.get("comparison"))).containsExactly("baseline", "rows");
+    assertThat(fieldNames(root.get("comparison").get("rows").get(0))).containsExactly("strategy",
+        "lookupImprovementPct", "setupChangePct", "bootCostChangePct", "peakMemoryChangePct");
+    assertThat(root.get("tool").get("name").asText()).isEqualTo("bootsplice");
+    assertThat(root.get("tool").get("version").asText()).isNotBlank().doesNotContain("${");
+  }
+
+  @Test
+  void everythingButMeasuredTimesIsDeterministic() throws Exception {
+    byte[] zbi = TestImages.zbi(TestImages.adversarialFiles(), Compression.DEFAULT);
+    ProfileOptions options = ProfileOptions.defaults().withStrategies(List.of(Strategy.values()));
+    String a = withoutMeasured(Profiler.profile(TestImages.image(zbi, "x.zbi"), options));
+    String b = withoutMeasured(Profiler.profile(TestImages.image(zbi, "x.zbi"), options));
+    assertThat(a).isEqualTo(b).contains("\"modeledNs\"");
+  }
+
+  private static String withoutMeasured(ProfileReport r) {
+    return r.toJson().replaceAll("\"measuredNs\" : \\d+", "\"measuredNs\" : 0");
+  }
+
+  @Test
+  void textThatIsNotAProfileReportIsRejected() {
+    assertThatThrownBy(() -> ProfileReport.fromJson("{\"name\": 1}"))
+        .isInstanceOf(IOException.class).hasMessageContaining("not a profile report");
+    assertThatThrownBy(() -> ProfileReport.fromJson("[1,2"))
+        .isInstanceOf(IOException.class);
+  }
+}
