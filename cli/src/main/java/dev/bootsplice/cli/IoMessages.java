@@ -26,6 +26,14 @@ final class IoMessages {
         return file + ": " + reason(e);
     }
 
+    /** Returns {@code FILE: REASON} when the exception names its file, else the reason alone. */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException fse && fse.getFile() != null) {
+            return fse.getFile() + ": " + reason(e);
+        }
+        return reason(e);
+    }
+
     /** Returns the reason alone, e.g. {@code no such file or directory}. */
     static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {

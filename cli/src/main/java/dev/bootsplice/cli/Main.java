@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
         description = "Read, write, verify and profile Fuchsia boot images (ZBI/BOOTFS) and model Zircon VMOs.",
         footer = {"", "Exit status: 0 success, 1 internal error, 2 usage error, 3 invalid input, 4 check failed."},
         subcommands = {
+            ListCommand.class,
+            VerifyCommand.class,
             ExtractCommand.class,
+            PackCommand.class,
             CompletionCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,77 @@
+package dev.bootsplice.cli;
+
+import dev.bootsplice.format.ImageChecker;
+import dev.bootsplice.format.Problem;
+import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.format.ZbiItem;
+import dev.bootsplice.format.ZbiToolListing;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bootsplice list}: the container's items and every BOOTFS file, as a table, JSON or the reference listing. */
+@Command(name = "list", description = {
+    "List the items of a ZBI (or a bare BOOTFS) and every BOOTFS file.",
+    "Exit 3 when the image has an error (a CRC mismatch counts unless --no-verify-crc)."})
+final class ListCommand implements Callable<Integer> {
+    enum Format { TEXT, ZBI }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file.")
+    private Path image;
+
+    @Option(names = "--json", description = "Print one JSON object (items, BOOTFS entries, problems).")
+    private boolean json;
+
+    @Option(names = "--format", paramLabel = "text|zbi", defaultValue = "text",
+            description = "text: a readable table (default); zbi: the reference `zbi -t -v` listing.")
+    private Format format;
+
+    @Option(names = "--no-verify-crc", description = "Do not compute CRCs (a mismatch is then not an error).")
+    private boolean noVerifyCrc;
+
+    @Override
+    public Integer call() {
+        if (json && format == Format.ZBI) {
+            throw new ParameterException(spec.commandLine(), "--json and --format=zbi exclude each other");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ZbiImage zbi = ImageFiles.open(image);
+        try {
+            List<Problem> problems = ImageChecker.check(zbi, !noVerifyCrc, false);
+            if (format == Format.ZBI) {
+                ZbiToolListing.Result listing = ZbiToolListing.render(zbi);
+                listing.stderr().forEach(err::println);
+                listing.stdout().forEach(out::println);
+            } else {
+                List<ListedItem> items = new ArrayList<>();
+                for (ZbiItem item : zbi.items()) {
+                    items.add(ListedItem.of(item, !noVerifyCrc));
+                }
+                if (json) {
+                    Json.print(ListingJson.of(image, zbi, items, problems), out);
+                } else {
+                    ListingText.print(image, zbi, items, out);
+                }
+                for (Problem p : problems) {
+                    err.println("bootsplice: " + ImageFiles.describe(image, zbi, p));
+                }
+            }
+            return ImageChecker.hasErrors(problems) ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+        } finally {
+            ImageFiles.closeQuietly(zbi);
+        }
+    }
+
+}

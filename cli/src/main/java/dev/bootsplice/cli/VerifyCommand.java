@@ -1,0 +1,69 @@
+package dev.bootsplice.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bootsplice.format.ImageChecker;
+import dev.bootsplice.format.Problem;
+import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.format.ZbiImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bootsplice verify}: every format rule, every compressed payload, every CRC. */
+@Command(name = "verify", description = {
+    "Check every ZBI/BOOTFS rule, decompress every compressed item and verify every CRC.",
+    "Prints OK IMAGE, or the problems on stderr. Exit 0 valid, 3 invalid."})
+final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file.")
+    private Path image;
+
+    @Option(names = "--json", description = "Print {\"image\", \"valid\", \"problems\"} as JSON.")
+    private boolean json;
+
+    @Option(names = "--strict", description = "Fail on warnings too.")
+    private boolean strict;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ZbiImage zbi = null;
+        List<Problem> problems;
+        try {
+            zbi = ZbiImage.open(image);
+            problems = ImageChecker.check(zbi, true, strict);
+        } catch (ZbiFormatException e) {
+            problems = List.of(Problem.of(e));
+        } catch (IOException e) {
+            throw CommandFailure.unreadable(image, e);
+        } finally {
+            if (zbi != null) {
+                ImageFiles.closeQuietly(zbi);
+            }
+        }
+        boolean valid = strict ? problems.isEmpty() : !ImageChecker.hasErrors(problems);
+        if (json) {
+            ObjectNode root = Json.object();
+            root.put("image", image.toString());
+            root.put("valid", valid);
+            root.set("problems", Json.problems(problems));
+            Json.print(root, out);
+        } else if (valid) {
+            out.println("OK " + image);
+        }
+        for (Problem p : problems) {
+            err.println("bootsplice: " + ImageFiles.describe(image, zbi, p));
+        }
+        return valid ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+}
