@@ -1,0 +1,85 @@
+package dev.bootsplice.vm;
+
+import dev.bootsplice.vm.Vmo.ChildType;
+
+/** Copy-on-write children: {@code VmObjectPaged::CreateClone} checks, then the node surgery. */
+final class CloneFactory {
+    private final Kernel kernel;
+
+    CloneFactory(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** Creates a SNAPSHOT / AT_LEAST_ON_WRITE / MODIFIED child (zircon-vm.md §5.4, §5.6, §5.7). */
+    Vmo create(Vmo parent, ChildType type, long offset, long sizePages, long requestedSize, boolean resizable) {
+        if (parent.isPhysical()) {
+            throw ChildFactory.notSupported("copy-on-write child of a physical VMO");
+        }
+        if (parent.isContiguous()) {
+            throw ChildFactory.invalid("copy-on-write child of a contiguous VMO");
+        }
+        if (!Ranges.pageAligned(offset)) {
+            throw ChildFactory.invalid("offset " + Ranges.hex(offset) + " not page-aligned");
+        }
+        if (sizePages > Ranges.MAX_SIZE_PAGES) {
+            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "size exceeds MAX_SIZE");
+        }
+        if (Ranges.wraps(offset, sizePages << 12)) {
+            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "offset + size wraps");
+        }
+        CowPages node = parent.node;
+        boolean pagerTree = node.inPagerTree();
+        if (parent.isSlice() && !pagerTree) {
+            throw ChildFactory.notSupported("copy-on-write child of an anonymous slice");
+        }
+        long nodeOffsetBytes = (parent.windowOffset << 12) + offset;
+        if (Ranges.wraps(parent.windowOffset << 12, offset)) {
+            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "slice window translation wraps");
+        }
+        boolean unidirectional = pagerTree && unidirectionalFor(type, node);
+        if (!unidirectional && node.pinnedPages > 0) {
+            throw new ZxException(ZxStatus.ERR_BAD_STATE, "bidirectional clone of a VMO with pinned pages");
+        }
+        if (Ranges.wraps(node.rootParentOffsetBytes, nodeOffsetBytes)) {
+            throw ChildFactory.invalid("offset accumulated down to the root overflows");
+        }
+        long offPages = nodeOffsetBytes >>> 12;
+        long limit = Math.max(0, Math.min(sizePages, node.size - Math.min(offPages, node.size)));
+        CowPages child = unidirectional
+                ? NodeLifecycle.attachUnidirectional(kernel.tree, node, offPages, limit, sizePages)
+                : kernel.tree.algorithm.cloneBidirectional(node, offPages, limit, sizePages);
+        child.modifiedSnapshot = unidirectional && type == ChildType.MODIFIED;
+        child.rootParentOffsetBytes = node.rootParentOffsetBytes + nodeOffsetBytes;
+        return kernel.newVmo(pagerTree ? Vmo.Kind.PAGER : Vmo.Kind.ANONYMOUS, type, child, 0, 0, resizable, false,
+                new Vmo.ContentSize(requestedSize));
+    }
+
+    /** Pager-tree rules of §5.4/§5.7; returns whether the clone is unidirectional. */
+    private static boolean unidirectionalFor(ChildType type, CowPages node) {
+        switch (type) {
+            case SNAPSHOT:
+                throw ChildFactory.notSupported("SNAPSHOT of a VMO in a pager tree");
+            case AT_LEAST_ON_WRITE:
+                return !hiddenAbove(node);
+            case MODIFIED:
+                if (node.parent != null && !node.children.isEmpty()) {
+                    throw ChildFactory.notSupported("SNAPSHOT_MODIFIED of a non-root node with children");
+                }
+                if (node.depth() >= 2) {
+                    throw ChildFactory.notSupported("SNAPSHOT_MODIFIED inside an AT_LEAST_ON_WRITE chain longer than 2");
+                }
+                return node.parent == null;
+            default:
+                throw new IllegalStateException("not a snapshot type: " + type);
+        }
+    }
+
+    private static boolean hiddenAbove(CowPages node) {
+        for (CowPages n = node.parent; n != null; n = n.parent) {
+            if (n.hidden) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

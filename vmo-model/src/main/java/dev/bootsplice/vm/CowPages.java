@@ -1,0 +1,101 @@
+package dev.bootsplice.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node of a copy-on-write tree (Zircon's {@code VmCowPages}): a page list plus where the node
+ * sits inside its parent. All offsets and sizes are in pages.
+ *
+ * <p>Visible nodes back user VMOs (slices and references share their parent's node); hidden nodes
+ * are immutable stores shared by two or more descendants.
+ */
+final class CowPages {
+    enum Source { NONE, PAGER, CONTIGUOUS }
+
+    /** Identifies the node in tree dumps; unique per kernel. */
+    final long id;
+    /** Only roots have a source. */
+    final Source source;
+    PageList pages = new PageList();
+    /** Node size in pages; {@code parentLimit <= size}. */
+    long size;
+    CowPages parent;
+    /** Where offset 0 of this node sits in the parent. */
+    long parentOffset;
+    /** Offsets {@code >= parentLimit} do not reach the parent. */
+    long parentLimit;
+    /** Sum of byte offsets from the root down to this node; never wraps (INVALID_ARGS at creation). */
+    long rootParentOffsetBytes;
+    /** Child nodes; in LEGACY_CHAIN a hidden node has exactly two (index 0 = left, 1 = right). */
+    final List<CowPages> children = new ArrayList<>(2);
+    boolean hidden;
+    /** True for an AT_LEAST_ON_WRITE / MODIFIED child attached without a hidden node (pager trees). */
+    boolean unidirectional;
+    /** True when created as a unidirectional SNAPSHOT_MODIFIED child (pre-forked by RFC transfers). */
+    boolean modifiedSnapshot;
+    /** The VMO that created this node, for dumps; null for hidden nodes and after it died. */
+    Vmo owner;
+    /** Live VMOs (the owner, its slices and references) whose view is this node. */
+    int vmoRefs;
+    /** Pages of this node with a pin count above zero. */
+    long pinnedPages;
+
+    CowPages(long id, Source source, long size) {
+        this.id = id;
+        this.source = source;
+        this.size = size;
+    }
+
+    /** The root of this node's tree. */
+    CowPages root() {
+        CowPages n = this;
+        while (n.parent != null) {
+            n = n.parent;
+        }
+        return n;
+    }
+
+    /** Whether the tree's root has a user pager as its page source. */
+    boolean inPagerTree() {
+        return root().source == Source.PAGER;
+    }
+
+    /** Whether offset {@code o} of the parent falls inside this node's window. */
+    boolean windowContains(long o) {
+        return o >= parentOffset && o - parentOffset < parentLimit;
+    }
+
+    /** LEGACY_CHAIN: the split bit of {@code child}'s side of this hidden node. */
+    int sideBit(CowPages child) {
+        return children.get(0) == child ? Slot.LEFT_SPLIT : Slot.RIGHT_SPLIT;
+    }
+
+    /** Structural depth: parent links from this node to the root. */
+    int depth() {
+        int d = 0;
+        for (CowPages n = parent; n != null; n = n.parent) {
+            d++;
+        }
+        return d;
+    }
+
+    /** Replaces {@code old} by {@code replacement} at the same position among the children. */
+    void replaceChild(CowPages old, CowPages replacement) {
+        int i = indexOfChild(old);
+        children.set(i, replacement);
+    }
+
+    void removeChild(CowPages child) {
+        children.remove(indexOfChild(child));
+    }
+
+    private int indexOfChild(CowPages child) {
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i) == child) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("node " + child.id + " is not a child of node " + id);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.bootsplice.vm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The forest of copy-on-write nodes: page lookup, write faults, zero-writes, clone creation and
+ * node death, shared by both clone flavours (the flavour-specific part is a {@link CloneAlgorithm}).
+ */
+final class CowTree {
+    /** A visible ancestor entry that some operation must release or count. */
+    record AncestorEntry(CowPages owner, long offset, Slot slot) {}
+
+    final PhysicalMemory memory;
+    final CloneFlavour flavour;
+    final CloneAlgorithm algorithm;
+    final Pager pager;
+    private final Set<CowPages> live = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Lookup scratch = new Lookup();
+    private long nextNodeId = 1;
+    long hiddenNodes;
+    long hiddenNodesCreated;
+
+    CowTree(PhysicalMemory memory, CloneFlavour flavour, Pager pager) {
+        this.memory = memory;
+        this.flavour = flavour;
+        this.pager = pager;
+        this.algorithm = flavour == CloneFlavour.LEGACY_CHAIN ? new SplitBitClones(this) : new ShareCountClones(this);
+    }
+
+    CowPages newNode(CowPages.Source source, long size) {
+        CowPages n = new CowPages(nextNodeId++, source, size);
+        live.add(n);
+        return n;
+    }
+
+    CowPages newHiddenNode(long size) {
+        CowPages h = newNode(CowPages.Source.NONE, size);
+        h.hidden = true;
+        hiddenNodes++;
+        hiddenNodesCreated++;
+        return h;
+    }
+
+    Set<CowPages> liveNodes() {
+        return live;
+    }
+
+    /** Looks up page {@code o} of {@code node} as §7.1 does; fills {@code out}. */
+    static void lookUp(CowPages node, long o, Lookup out) {
+        int hops = 0;
+        boolean throughVisible = false;
+        Slot s = node.pages.get(o);
+        while (s == null && o < node.parentLimit) {
+            long po = node.parentOffset + o;
+            CowPages p = node.parent;
+            if (po >= p.size) {
+                break;
+            }
+            if (hops > 0 && !node.hidden) {
+                throughVisible = true;
+            }
+            node = p;
+            o = po;
+            hops++;
+            s = node.pages.get(o);
+        }
+        out.slot = s;
+        out.owner = node;
+        out.offset = o;
+        out.hops = hops;
+        out.throughVisible = throughVisible;
+        out.pagerRequest = s == null && node.parent == null && node.source == CowPages.Source.PAGER;
+    }
+
+    /** Reads page {@code o} of {@code node} into {@code dst}; returns hops. Never changes the tree. */
+    int readPage(CowPages node, long o, byte[] dst, int dstOffset, int pageOffset, int length) {
+        lookUp(node, o, scratch);
+        if (scratch.pagerRequest && !pager.request(scratch.owner, scratch.offset)) {
+            throw new ZxException(ZxStatus.ERR_SHOULD_WAIT, "page " + o + " not supplied by the pager");
+        }
+        if (scratch.pagerRequest) {
+            lookUp(node, o, scratch);
+        }
+        Slot s = scratch.slot;
+        if (s == null || s.isMarker()) {
+            java.util.Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
+        } else {
+            System.arraycopy(s.page, pageOffset, dst, dstOffset, length);
+        }
+        return scratch.hops;
+    }
+
+    /**
+     * A write fault: returns the Page entry {@code node} owns at {@code o}, forking, migrating or
+     * zero-filling it first (zircon-vm.md §6.3, §6.4, §6.6).
+     *
+     * @throws ZxException NO_MEMORY, or SHOULD_WAIT when the pager does not supply the page
+     */
+    Slot forkForWrite(CowPages node, long o) {
+        Slot own = node.pages.get(o);
+        if (own != null) {
+            return own.isMarker() ? fillMarker(node, own) : own;
+        }
+        Lookup f = new Lookup();
+        lookUp(node, o, f);
+        if (f.pagerRequest) {
+            if (!pager.request(f.owner, f.offset)) {
+                throw new ZxException(ZxStatus.ERR_SHOULD_WAIT, "page " + o + " not supplied by the pager");
+            }
+            lookUp(node, o, f);
+        }
+        Slot got;
+        if (f.slot == null) {
+            got = Slot.page(memory.allocateZeroed());
+            node.pages.put(o, got);
+            return got;
+        }
+        if (!f.inHiddenAncestor()) {
+            // Unidirectional: the parent keeps its page; a fork always copies (§6.6).
+            got = f.slot.isMarker() ? Slot.page(memory.allocateZeroed()) : Slot.page(memory.allocateCopy(f.slot.page));
+            node.pages.put(o, got);
+            return got;
+        }
+        got = algorithm.forkFromHidden(node, o, f);
+        return got.isMarker() ? fillMarker(node, got) : got;
+    }
+
+    private Slot fillMarker(CowPages node, Slot marker) {
+        marker.page = memory.allocateZeroed();
+        node.pages.recount(true, marker);
+        return marker;
+    }
+
+    /**
+     * Zero-write bookkeeping: afterwards {@code node} reads zero at {@code o} and no ancestor
+     * content shows through. The caller has excluded pinned pages.
+     */
+    void zeroWrite(CowPages node, long o) {
+        Slot own = node.pages.get(o);
+        if (own != null) {
+            boolean wasMarker = own.isMarker();
+            freeIfPage(own);
+            if (needsMarker(node, o)) {
+                own.page = null;
+                node.pages.recount(wasMarker, own);
+            } else {
+                node.pages.remove(o);
+            }
+            return;
+        }
+        Lookup f = new Lookup();
+        lookUp(node, o, f);
+        if (f.slot == null && !f.pagerRequest) {
+            return;
+        }
+        if (f.inHiddenAncestor()) {
+            algorithm.releaseView(node, o, f);
+        }
+        node.pages.put(o, Slot.marker());
+    }
+
+    /** Whether an empty slot at {@code o} would not read zero (ancestor content or a pager request). */
+    static boolean needsMarker(CowPages node, long o) {
+        return (node.parent != null && o < node.parentLimit) || node.root().source == CowPages.Source.PAGER;
+    }
+
+    void freeIfPage(Slot s) {
+        if (!s.isMarker()) {
+            memory.free(s.page);
+            s.page = null;
+        }
+    }
+
+    /**
+     * Every entry of a hidden ancestor that {@code v} sees at offsets {@code [lo, hi)}, collected
+     * before anyone changes them. Stops at the first visible ancestor (unidirectional edge).
+     */
+    static List<AncestorEntry> visibleAncestorEntries(CowPages v, long lo, long hi) {
+        List<AncestorEntry> out = new ArrayList<>();
+        List<CowPages> below = new ArrayList<>();
+        List<Long> deltas = new ArrayList<>();
+        CowPages cur = v;
+        long delta = 0;
+        while (cur.parent != null && cur.parent.hidden) {
+            below.add(cur);
+            deltas.add(delta);
+            hi = Math.min(hi, cur.parentLimit);
+            if (lo >= hi) {
+                break;
+            }
+            CowPages p = cur.parent;
+            lo += cur.parentOffset;
+            hi = Math.min(hi + cur.parentOffset, p.size);
+            delta += cur.parentOffset;
+            for (long idx : p.pages.indicesInRange(lo, hi)) {
+                if (!shadowed(below, deltas, idx - delta)) {
+                    out.add(new AncestorEntry(p, idx, p.pages.get(idx)));
+                }
+            }
+            cur = p;
+        }
+        return out;
+    }
+
+    private static boolean shadowed(List<CowPages> below, List<Long> deltas, long offsetInV) {
+        for (int i = 0; i < below.size(); i++) {
+            if (below.get(i).pages.get(offsetInV + deltas.get(i)) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes an entry from a hidden node and frees its page. */
+    void dropEntry(CowPages owner, long offset) {
+        Slot s = owner.pages.remove(offset);
+        freeIfPage(s);
+    }
+
+    void forget(CowPages n) {
+        live.remove(n);
+        if (n.hidden) {
+            hiddenNodes--;
+        }
+    }
+}

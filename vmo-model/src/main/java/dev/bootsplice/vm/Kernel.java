@@ -1,0 +1,503 @@
+package dev.bootsplice.vm;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The syscall surface of the VMO model: one method per {@code zx_*} call. Every method returns its
+ * result or throws {@link ZxException} with the status Zircon would return (zircon-vm.md).
+ * Not thread-safe (see the package documentation).
+ */
+public final class Kernel {
+    final KernelConfig config;
+    final PhysicalMemory memory;
+    final Pager pager;
+    final CowTree tree;
+    final HandleTable handles = new HandleTable();
+    final Set<Vmo> liveVmos = Collections.newSetFromMap(new java.util.LinkedHashMap<>());
+    private final HopHistogram hops = new HopHistogram();
+    private final ChildFactory children;
+    private final VmoIo io;
+    private final RangeOps rangeOps;
+    private final Pinning pinning;
+    private final TransferData transfer;
+    private final Lookup depthScratch = new Lookup();
+    private long nextKoid = 1024;
+    private long vmosCreated;
+    private long syscalls;
+
+    /** Creates an empty model. */
+    public Kernel(KernelConfig config) {
+        this.config = config;
+        this.memory = new PhysicalMemory(config.memoryLimitPages());
+        this.pager = new Pager(memory);
+        this.tree = new CowTree(memory, config.clones(), pager);
+        this.children = new ChildFactory(this);
+        this.io = new VmoIo(this);
+        this.rangeOps = new RangeOps(this);
+        this.pinning = new Pinning(this);
+        this.transfer = new TransferData(this);
+    }
+
+    /** The configuration this model runs with. */
+    public KernelConfig config() {
+        return config;
+    }
+
+    /**
+     * {@code zx_vmo_create}: a zero-filled anonymous VMO of {@code size} rounded up to a page, with
+     * content size {@code size}.
+     * <p><b>Rights</b>: none. The handle gets DEFAULT_VMO, plus RESIZE if RESIZABLE.
+     * <p><b>Errors</b>: INVALID_ARGS unknown option bits, DISCARDABLE or UNBOUNDED with RESIZABLE;
+     * OUT_OF_RANGE size overflows when rounded or exceeds MAX_SIZE.
+     */
+    public int vmoCreate(long size, int options) {
+        syscalls++;
+        int opts = options;
+        boolean resizable = (opts & VmoOptions.RESIZABLE) != 0;
+        opts &= ~VmoOptions.RESIZABLE;
+        boolean discardable = (opts & VmoOptions.DISCARDABLE) != 0;
+        opts &= ~VmoOptions.DISCARDABLE;
+        boolean unbounded = (opts & VmoOptions.UNBOUNDED) != 0;
+        opts &= ~VmoOptions.UNBOUNDED;
+        if (opts != 0) {
+            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "unknown option bits 0x" + Integer.toHexString(opts));
+        }
+        if (resizable && (discardable || unbounded)) {
+            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "RESIZABLE with DISCARDABLE or UNBOUNDED");
+        }
+        long pages = unbounded ? Ranges.MAX_SIZE_PAGES : Ranges.sizeInPages(size);
+        CowPages node = tree.newNode(CowPages.Source.NONE, pages);
+        Vmo vmo = newVmo(Vmo.Kind.ANONYMOUS, Vmo.ChildType.NONE, node, 0, 0, resizable, discardable, new Vmo.ContentSize(size));
+        return handles.add(vmo, Rights.DEFAULT_VMO | (resizable ? Rights.RESIZE : 0));
+    }
+
+    /**
+     * {@code zx_vmo_create_child}: a SNAPSHOT, SNAPSHOT_AT_LEAST_ON_WRITE, SNAPSHOT_MODIFIED, SLICE
+     * or REFERENCE child of {@code [offset, offset+size)}.
+     * <p><b>Rights</b>: {@code handle} needs DUPLICATE and READ; the child's rights follow §5.5.
+     * <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED; INVALID_ARGS, OUT_OF_RANGE,
+     * NOT_SUPPORTED, BAD_STATE, NO_MEMORY as zircon-vm.md §5.8 lists.
+     */
+    public int vmoCreateChild(int handle, int options, long offset, long size) {
+        syscalls++;
+        return children.create(handle, options, offset, size);
+    }
+
+    /**
+     * {@code zx_vmo_read}: copies {@code length} bytes at {@code offset} into {@code dst}.
+     * <p><b>Rights</b>: READ.
+     * <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED; INVALID_ARGS the buffer range is
+     * invalid; OUT_OF_RANGE the range is outside the VMO; NOT_SUPPORTED physical VMO;
+     * SHOULD_WAIT a pager page was not supplied.
+     */
+    public void vmoRead(int handle, byte[] dst, int dstOffset, long offset, int length) {
+        syscalls++;
+        io.read(handles.resolve(handle, Vmo.class, Rights.READ), dst, dstOffset, offset, length);
+    }
+
+    /**
+     * {@code zx_vmo_write}: copies {@code length} bytes of {@code src} to {@code offset}, forking
+     * copy-on-write pages first.
+     * <p><b>Rights</b>: WRITE.
+     * <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED; INVALID_ARGS the buffer range is
+     * invalid; OUT_OF_RANGE; NOT_SUPPORTED physical VMO; NO_MEMORY; SHOULD_WAIT.
+     */
+    public void vmoWrite(int handle, byte[] src, int srcOffset, long offset, int length) {
+        syscalls++;
+        io.write(handles.resolve(handle, Vmo.class, Rights.WRITE), src, srcOffset, offset, length);
+    }
+
+    /**
+     * {@code zx_vmo_transfer_data}: moves {@code [srcOffset, srcOffset+length)} of {@code src} to
+     * {@code [offset, offset+length)} of {@code dst}; the source range then reads zero.
+     * <p><b>Rights</b>: {@code dst} WRITE; {@code src} READ and WRITE.
+     * <p><b>Errors</b>: per the configured profile, zircon-vm.md §8.3: INVALID_ARGS, BAD_HANDLE,
+     * WRONG_TYPE, ACCESS_DENIED, NOT_SUPPORTED, OUT_OF_RANGE, BAD_STATE, NO_MEMORY.
+     */
+    public void vmoTransferData(int dst, int options, long offset, long length, int src, long srcOffset) {
+        syscalls++;
+        transfer.transfer(dst, options, offset, length, src, srcOffset);
+    }
+
+    /**
+     * {@code zx_vmo_get_size}: the size in bytes, a multiple of the page size.
+     * <p><b>Rights</b>: none. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE.
+     */
+    public long vmoGetSize(int handle) {
+        syscalls++;
+        return handles.resolve(handle, Vmo.class, Rights.NONE).sizeBytes();
+    }
+
+    /**
+     * {@code zx_vmo_set_size}: resizes to {@code size} rounded up; the content size becomes {@code size}.
+     * <p><b>Rights</b>: WRITE; RESIZE too when the VMO is resizable.
+     * <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED no WRITE; UNAVAILABLE not resizable
+     * (checked before RESIZE); ACCESS_DENIED no RESIZE;
+     * OUT_OF_RANGE too large; BAD_STATE a pinned page would be discarded.
+     */
+    public void vmoSetSize(int handle, long size) {
+        syscalls++;
+        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.WRITE);
+        if (!vmo.resizable) {
+            throw new ZxException(ZxStatus.ERR_UNAVAILABLE, "VMO is not resizable");
+        }
+        if ((handles.get(handle).rights & Rights.RESIZE) == 0) {
+            throw new ZxException(ZxStatus.ERR_ACCESS_DENIED, "handle lacks RESIZE");
+        }
+        rangeOps.setSize(vmo, size);
+    }
+
+    /**
+     * {@code zx_vmo_op_range}: COMMIT, DECOMMIT or ZERO {@code [offset, offset+size)}.
+     * <p><b>Rights</b>: the lookup needs none; each op needs WRITE.
+     * <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE; ACCESS_DENIED; INVALID_ARGS unknown op;
+     * NOT_SUPPORTED other known ops, physical VMOs, DECOMMIT of COW-related or pager VMOs;
+     * OUT_OF_RANGE; BAD_STATE pinned pages (DECOMMIT); NO_MEMORY (COMMIT).
+     */
+    public void vmoOpRange(int handle, int op, long offset, long size) {
+        syscalls++;
+        rangeOps.opRange(handles.resolve(handle, Vmo.class, Rights.NONE), handles.get(handle).rights, op, offset, size);
+    }
+
+    /**
+     * {@code zx_object_set_property(ZX_PROP_NAME)}: names the VMO, truncated to 31 bytes.
+     * <p><b>Rights</b>: SET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED.
+     */
+    public void setName(int handle, String name) {
+        syscalls++;
+        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.SET_PROPERTY);
+        byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        vmo.name = utf8.length <= 31 ? name : new String(utf8, 0, 31, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code zx_object_get_property(ZX_PROP_NAME)}.
+     * <p><b>Rights</b>: GET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED.
+     */
+    public String getName(int handle) {
+        syscalls++;
+        return handles.resolve(handle, Vmo.class, Rights.GET_PROPERTY).name;
+    }
+
+    /**
+     * {@code zx_object_set_property(ZX_PROP_VMO_CONTENT_SIZE)}.
+     * <p><b>Rights</b>: SET_PROPERTY and WRITE.
+     * <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED; OUT_OF_RANGE beyond the VMO's size.
+     */
+    public void setContentSize(int handle, long size) {
+        syscalls++;
+        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.SET_PROPERTY | Rights.WRITE);
+        if (Long.compareUnsigned(size, vmo.sizeBytes()) > 0) {
+            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "content size beyond the VMO's size");
+        }
+        vmo.contentSize.bytes = size;
+    }
+
+    /**
+     * {@code zx_object_get_property(ZX_PROP_VMO_CONTENT_SIZE)}.
+     * <p><b>Rights</b>: GET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED.
+     */
+    public long getContentSize(int handle) {
+        syscalls++;
+        return handles.resolve(handle, Vmo.class, Rights.GET_PROPERTY).contentSize.bytes;
+    }
+
+    /**
+     * {@code zx_handle_duplicate}: a new handle to the same object with {@code rights} (or the same
+     * rights for SAME_RIGHTS).
+     * <p><b>Rights</b>: DUPLICATE.
+     * <p><b>Errors</b>: BAD_HANDLE; ACCESS_DENIED no DUPLICATE; INVALID_ARGS {@code rights} not a subset.
+     */
+    public int handleDuplicate(int handle, int rights) {
+        syscalls++;
+        Handle h = handles.get(handle);
+        if ((h.rights & Rights.DUPLICATE) == 0) {
+            throw new ZxException(ZxStatus.ERR_ACCESS_DENIED, "handle lacks DUPLICATE");
+        }
+        return handles.add(h.object, narrowed(h, rights), h.rights);
+    }
+
+    /**
+     * {@code zx_handle_replace}: a new handle with {@code rights}; the old one is invalidated.
+     * <p><b>Rights</b>: none.
+     * <p><b>Errors</b>: BAD_HANDLE; INVALID_ARGS {@code rights} not a subset (the old handle stays).
+     */
+    public int handleReplace(int handle, int rights) {
+        syscalls++;
+        Handle h = handles.get(handle);
+        int narrowed = narrowed(h, rights);
+        int fresh = handles.add(h.object, narrowed, h.rights);
+        handles.remove(handle);
+        return fresh;
+    }
+
+    private static int narrowed(Handle h, int rights) {
+        if (rights == Rights.SAME_RIGHTS) {
+            return h.rights;
+        }
+        if ((rights & ~h.rights) != 0) {
+            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "rights " + Rights.format(rights & ~h.rights) + " not held");
+        }
+        return rights;
+    }
+
+    /**
+     * {@code zx_handle_close}: closing {@code ZX_HANDLE_INVALID} (0) is a no-op.
+     * <p><b>Rights</b>: none. <p><b>Errors</b>: BAD_HANDLE.
+     */
+    public void handleClose(int handle) {
+        syscalls++;
+        if (handle != 0) {
+            handles.remove(handle);
+        }
+    }
+
+    /** The rights of {@code handle} ({@code ZX_INFO_HANDLE_BASIC.rights}). @throws ZxException BAD_HANDLE */
+    public int handleRights(int handle) {
+        return handles.get(handle).rights;
+    }
+
+    /** The koid of the object {@code handle} refers to. @throws ZxException BAD_HANDLE */
+    public long koid(int handle) {
+        return handles.get(handle).object.koid();
+    }
+
+    /** {@code ZX_INFO_VMO.parent_koid}: 0 when the VMO has no user-visible parent. */
+    public long parentKoid(int handle) {
+        Vmo v = handles.resolve(handle, Vmo.class, Rights.NONE);
+        return v.parent == null ? 0 : v.parent.koid();
+    }
+
+    /** {@code ZX_INFO_VMO.num_children}: direct user-visible children alive. */
+    public int numChildren(int handle) {
+        return handles.resolve(handle, Vmo.class, Rights.NONE).children.size();
+    }
+
+    /**
+     * {@code zx_event_create}: an event, useful as a handle that is not a VMO.
+     * <p><b>Rights</b>: none. <p><b>Errors</b>: none.
+     */
+    public int eventCreate() {
+        syscalls++;
+        return handles.add(new Event(nextKoid++), Rights.DEFAULT_EVENT);
+    }
+
+    /**
+     * {@code zx_pager_create_vmo}: a VMO backed by the model's user pager; no page is supplied yet.
+     * <p><b>Rights</b>: none modelled (the pager handle is implicit). The VMO handle gets DEFAULT_VMO
+     * (+ RESIZE if RESIZABLE).
+     * <p><b>Errors</b>: INVALID_ARGS unknown options; OUT_OF_RANGE size too large.
+     */
+    public int pagerCreateVmo(long size, int options) {
+        syscalls++;
+        int opts = options & ~(VmoOptions.RESIZABLE | VmoOptions.TRAP_DIRTY);
+        if (opts != 0) {
+            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "unknown option bits 0x" + Integer.toHexString(opts));
+        }
+        boolean resizable = (options & VmoOptions.RESIZABLE) != 0;
+        CowPages node = tree.newNode(CowPages.Source.PAGER, Ranges.sizeInPages(size));
+        Vmo vmo = newVmo(Vmo.Kind.PAGER, Vmo.ChildType.NONE, node, 0, 0, resizable, false, new Vmo.ContentSize(size));
+        return handles.add(vmo, Rights.DEFAULT_VMO | (resizable ? Rights.RESIZE : 0));
+    }
+
+    /**
+     * {@code zx_pager_supply_pages}: moves {@code [auxOffset, auxOffset+length)} of {@code aux}
+     * into the pager VMO at {@code offset}, never replacing pages it already holds.
+     * <p><b>Rights</b>: {@code pagerVmo} WRITE; {@code aux} READ and WRITE.
+     * <p><b>Errors</b>: INVALID_ARGS unaligned or not a pager VMO; BAD_HANDLE, WRONG_TYPE,
+     * ACCESS_DENIED; NOT_SUPPORTED physical, contiguous or pager-backed aux; OUT_OF_RANGE;
+     * BAD_STATE pinned aux pages; NO_MEMORY.
+     */
+    public void pagerSupplyPages(int pagerVmo, long offset, long length, int aux, long auxOffset) {
+        syscalls++;
+        transfer.supplyPages(pagerVmo, offset, length, aux, auxOffset);
+    }
+
+    /** Installs the callback that answers page requests of pager-backed VMOs (null: never supply). */
+    public void setUserPager(UserPager userPager) {
+        pager.set(userPager);
+    }
+
+    /**
+     * {@code zx_vmo_create_physical}: a VMO over model-owned device memory (reads as zero; no page
+     * list). Only SLICE children are allowed.
+     * <p><b>Rights</b>: none modelled (the resource is implicit). <p><b>Errors</b>: OUT_OF_RANGE.
+     */
+    public int vmoCreatePhysical(long size) {
+        syscalls++;
+        Vmo vmo = newVmo(Vmo.Kind.PHYSICAL, Vmo.ChildType.NONE, null, 0, Ranges.sizeInPages(size), false, false,
+                new Vmo.ContentSize(size));
+        return handles.add(vmo, Rights.DEFAULT_VMO);
+    }
+
+    /**
+     * {@code zx_vmo_create_contiguous}: every page allocated and committed at creation.
+     * <p><b>Rights</b>: none modelled (the BTI is implicit).
+     * <p><b>Errors</b>: INVALID_ARGS size 0 or alignment outside [12, 64); OUT_OF_RANGE; NO_MEMORY.
+     */
+    public int vmoCreateContiguous(long size, int alignmentLog2) {
+        syscalls++;
+        if (size == 0) {
+            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "contiguous VMO of size 0");
+        }
+        int align = alignmentLog2 == 0 ? 12 : alignmentLog2;
+        if (align < 12 || align >= 64) {
+            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "alignment_log2 " + alignmentLog2);
+        }
+        long pages = Ranges.sizeInPages(size);
+        CowPages node = tree.newNode(CowPages.Source.CONTIGUOUS, pages);
+        try {
+            for (long i = 0; i < pages; i++) {
+                node.pages.put(i, Slot.page(memory.allocateZeroed()));
+            }
+        } catch (ZxException e) {
+            node.pages.forEach((o, s) -> tree.freeIfPage(s));
+            tree.forget(node);
+            throw e;
+        }
+        Vmo vmo = newVmo(Vmo.Kind.CONTIGUOUS, Vmo.ChildType.NONE, node, 0, 0, false, false, new Vmo.ContentSize(size));
+        return handles.add(vmo, Rights.DEFAULT_VMO);
+    }
+
+    /**
+     * {@code zx_bti_pin}: commits and pins {@code [offset, offset+size)}; returns a PMT handle.
+     * <p><b>Rights</b>: {@code vmo} MAP, plus READ for PERM_READ/PERM_EXECUTE and WRITE for PERM_WRITE.
+     * <p><b>Errors</b>: INVALID_ARGS unaligned, size 0, bad option bits; BAD_HANDLE, WRONG_TYPE,
+     * ACCESS_DENIED; OUT_OF_RANGE; NO_MEMORY; SHOULD_WAIT.
+     */
+    public int btiPin(int options, int vmo, long offset, long size) {
+        syscalls++;
+        return pinning.pin(options, vmo, offset, size);
+    }
+
+    /**
+     * {@code zx_pmt_unpin}: unpins and invalidates the PMT handle.
+     * <p><b>Rights</b>: none. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE.
+     */
+    public void pmtUnpin(int pmt) {
+        syscalls++;
+        pinning.unpin(pmt);
+    }
+
+    /**
+     * A boot access: reads page {@code pageIndex} into {@code dst4096} through the lookup, records
+     * the hops in {@link #hopHistogram()} and returns them.
+     *
+     * @throws ZxException BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED (READ), OUT_OF_RANGE, NOT_SUPPORTED
+     *     (physical), SHOULD_WAIT (unsupplied pager page)
+     */
+    public int readPage(int handle, long pageIndex, byte[] dst4096) {
+        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.READ);
+        checkPage(vmo, pageIndex);
+        int h = tree.readPage(vmo.node, vmo.windowOffset + pageIndex, dst4096, 0, 0, PhysicalMemory.PAGE_SIZE);
+        hops.record(h);
+        return h;
+    }
+
+    /** Lookup hops of page {@code pageIndex} (§7.2), without recording them; 0 for physical VMOs. */
+    public int lookupDepth(int handle, long pageIndex) {
+        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.NONE);
+        checkPage(vmo, pageIndex);
+        if (vmo.node == null) {
+            return 0;
+        }
+        CowTree.lookUp(vmo.node, vmo.windowOffset + pageIndex, depthScratch);
+        return depthScratch.hops;
+    }
+
+    /** Structural depth (§7.2): parent links from the VMO's node to its tree's root. */
+    public int structuralDepth(int handle) {
+        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.NONE);
+        return vmo.node == null ? 0 : vmo.node.depth();
+    }
+
+    private static void checkPage(Vmo vmo, long pageIndex) {
+        if (pageIndex < 0 || pageIndex >= vmo.sizePages()) {
+            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "page " + pageIndex + " outside " + vmo.sizePages() + " pages");
+        }
+        if (vmo.isPhysical() && vmo.node != null) {
+            throw new IllegalStateException("physical VMO with a node");
+        }
+    }
+
+    /** Committed pages the VMO itself owns (not counting pages seen through a parent). */
+    public long ownedPages(int handle) {
+        return handles.resolve(handle, Vmo.class, Rights.NONE).ownedPages();
+    }
+
+    /** A snapshot of the model's counters. */
+    public VmStats stats() {
+        return new VmStats(memory.inUse(), memory.peak(), memory.copied(), memory.moved(), memory.zeroed(),
+                memory.freed(), tree.hiddenNodes, tree.hiddenNodesCreated, liveVmos.size(), vmosCreated, syscalls,
+                memory.migrated());
+    }
+
+    /** Hops of every {@link #readPage} so far (the live histogram; copy it to keep a snapshot). */
+    public HopHistogram hopHistogram() {
+        return hops;
+    }
+
+    /**
+     * Checks every model invariant: each page owned exactly once, counters balance, share counts /
+     * split bits consistent with reachability, tree links consistent, no handle wider than the
+     * handle it came from.
+     *
+     * @throws IllegalStateException naming the first broken invariant
+     */
+    public void checkInvariants() {
+        new InvariantChecker(this).check();
+    }
+
+    /** An indented text tree of every VMO tree: koid, kind, name, size, owned pages, hidden nodes. */
+    public String describeTree() {
+        return new TreeDump(this).text();
+    }
+
+    /** The same trees as Graphviz {@code digraph} source. */
+    public String toDot() {
+        return new TreeDump(this).dot();
+    }
+
+    Vmo newVmo(Vmo.Kind kind, Vmo.ChildType type, CowPages node, long windowOffset, long fixedSize,
+               boolean resizable, boolean discardable, Vmo.ContentSize contentSize) {
+        Vmo vmo = new Vmo(nextKoid++, kind, type, node, windowOffset, fixedSize, resizable, discardable, contentSize,
+                this::vmoDied);
+        if (node != null) {
+            node.vmoRefs++;
+            if (node.owner == null && type != Vmo.ChildType.SLICE && type != Vmo.ChildType.REFERENCE) {
+                node.owner = vmo;
+            }
+        }
+        liveVmos.add(vmo);
+        vmosCreated++;
+        return vmo;
+    }
+
+    /** The last handle and PMT of {@code vmo} are gone: re-parent its children, release its node. */
+    private void vmoDied(Vmo vmo) {
+        vmo.alive = false;
+        liveVmos.remove(vmo);
+        if (vmo.parent != null) {
+            vmo.parent.children.remove(vmo);
+        }
+        for (Vmo c : vmo.children) {
+            c.parent = vmo.parent;
+            if (vmo.parent != null) {
+                vmo.parent.children.add(c);
+            }
+        }
+        vmo.children.clear();
+        vmo.parent = null;
+        if (vmo.node != null && --vmo.node.vmoRefs == 0) {
+            NodeLifecycle.releaseNode(tree, vmo.node);
+        } else if (vmo.node != null && vmo.node.owner == vmo) {
+            vmo.node.owner = null;
+        }
+    }
+
+    long nextKoid() {
+        return nextKoid++;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.bootsplice.vm;
+
+/** Structural changes of the node tree: inserting hidden nodes, attaching clones, death and merges. */
+final class NodeLifecycle {
+    private NodeLifecycle() {}
+
+    /**
+     * Moves {@code v}'s pages into a new hidden node that takes {@code v}'s place in the tree;
+     * {@code v} keeps its identity (so slices and references sharing it need no update).
+     * <pre>
+     *   before:  P -> V{pages}            after:  P -> H{pages} -> [V{}]
+     * </pre>
+     */
+    static CowPages insertHiddenParent(CowTree tree, CowPages v) {
+        CowPages h = tree.newHiddenNode(v.size);
+        h.pages = v.pages;
+        v.pages = new PageList();
+        h.parent = v.parent;
+        h.parentOffset = v.parentOffset;
+        h.parentLimit = v.parentLimit;
+        h.rootParentOffsetBytes = v.rootParentOffsetBytes;
+        h.unidirectional = v.unidirectional;
+        if (v.parent != null) {
+            v.parent.replaceChild(v, h);
+        }
+        v.parent = h;
+        v.parentOffset = 0;
+        v.parentLimit = v.size;
+        v.unidirectional = false;
+        h.children.add(v);
+        return h;
+    }
+
+    /** Creates a visible node of {@code size} pages under {@code parent} seeing {@code [offset, offset+limit)}. */
+    static CowPages attachChild(CowTree tree, CowPages parent, long offset, long limit, long size) {
+        CowPages c = tree.newNode(CowPages.Source.NONE, size);
+        c.parent = parent;
+        c.parentOffset = offset;
+        c.parentLimit = Math.min(size, limit);
+        c.rootParentOffsetBytes = parent.rootParentOffsetBytes + offset * PhysicalMemory.PAGE_SIZE;
+        parent.children.add(c);
+        return c;
+    }
+
+    /**
+     * A unidirectional clone (§6.6): hangs under the highest visible ancestor that gives the same
+     * view, with no hidden node.
+     */
+    static CowPages attachUnidirectional(CowTree tree, CowPages v, long offset, long limit, long size) {
+        CowPages cur = v;
+        long off = offset;
+        long lim = limit;
+        while (cur.parent != null && !cur.parent.hidden && !cur.pages.anyInRange(off, off + lim)) {
+            lim = Math.max(0, Math.min(off + lim, cur.parentLimit) - off);
+            off += cur.parentOffset;
+            lim = Math.max(0, Math.min(off + lim, cur.parent.size) - off);
+            cur = cur.parent;
+        }
+        CowPages c = attachChild(tree, cur, off, lim, size);
+        c.unidirectional = true;
+        return c;
+    }
+
+    /**
+     * Releases a node no VMO views any more. A node with (unidirectional) children stays as a dead
+     * visible node until they go. Walks up iteratively: no recursion, however long the chain.
+     */
+    static void releaseNode(CowTree tree, CowPages x) {
+        x.owner = null;
+        CowPages n = x;
+        while (n.children.isEmpty()) {
+            if (!n.hidden) {
+                tree.algorithm.releaseDyingView(n);
+            }
+            freeAll(tree, n);
+            CowPages p = n.parent;
+            tree.forget(n);
+            if (p == null) {
+                return;
+            }
+            int survivorBit = p.hidden && p.children.size() == 2 ? p.sideBit(p.children.get(0) == n ? p.children.get(1) : p.children.get(0)) : 0;
+            p.removeChild(n);
+            n.parent = null;
+            if (p.hidden && p.children.size() == 1) {
+                mergeIntoSurvivor(tree, p, p.children.get(0), survivorBit);
+                return;
+            }
+            if (p.hidden ? !p.children.isEmpty() : (p.vmoRefs > 0 || !p.children.isEmpty())) {
+                return;
+            }
+            n = p;
+        }
+    }
+
+    private static void freeAll(CowTree tree, CowPages n) {
+        n.pages.forEach((o, s) -> tree.freeIfPage(s));
+        n.pages = new PageList();
+    }
+
+    /**
+     * Splices hidden {@code h}, left with the single child {@code s}, out of the tree; pages that
+     * {@code s} can still see move into it, every other page is freed (§6.3 death of a child).
+     * <pre>
+     *   before:  G -> H{pages} -> [S]      after:  G -> S{own pages + visible pages of H}
+     * </pre>
+     */
+    static void mergeIntoSurvivor(CowTree tree, CowPages h, CowPages s, int survivorBit) {
+        PageList hp = h.pages;
+        for (long o : hp.indices()) {
+            Slot t = hp.get(o);
+            boolean visible = s.windowContains(o)
+                    && (t.splitBits & survivorBit) == 0
+                    && s.pages.get(o - s.parentOffset) == null;
+            if (visible) {
+                t.splitBits = 0;
+                s.pages.put(o - s.parentOffset, t);
+            } else {
+                tree.freeIfPage(t);
+            }
+        }
+        h.pages = new PageList();
+        s.parentLimit = h.parent == null ? 0 : Math.max(0, Math.min(s.parentLimit, h.parentLimit - s.parentOffset));
+        s.parentOffset = h.parent == null ? 0 : s.parentOffset + h.parentOffset;
+        s.parent = h.parent;
+        s.unidirectional = h.unidirectional;
+        if (h.parent != null) {
+            h.parent.replaceChild(h, s);
+        }
+        h.parent = null;
+        h.children.clear();
+        tree.forget(h);
+    }
+
+    /**
+     * Resizes a node: shrinking frees entries past the end and stops the parent showing through
+     * there; growing adds pages that read zero.
+     */
+    static void resize(CowTree tree, CowPages n, long newSize) {
+        if (newSize < n.size) {
+            for (long o : n.pages.indicesInRange(newSize, Long.MAX_VALUE)) {
+                tree.freeIfPage(n.pages.remove(o));
+            }
+            if (n.parentLimit > newSize) {
+                tree.algorithm.releaseViewBeyond(n, newSize);
+                n.parentLimit = newSize;
+            }
+        }
+        n.size = newSize;
+    }
+}

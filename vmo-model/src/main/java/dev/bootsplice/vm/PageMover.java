@@ -1,0 +1,168 @@
+package dev.bootsplice.vm;
+
+/**
+ * Takes pages out of one node and supplies them to another (zircon-vm.md §8.4, §8.6, §10): the
+ * page-moving half of transfer and pager supply, run only after every check passed.
+ */
+final class PageMover {
+    private final CowTree tree;
+    private final Lookup scratch = new Lookup();
+
+    PageMover(CowTree tree) {
+        this.tree = tree;
+    }
+
+    /**
+     * RFC_0223: page by page in ascending order, each allocating step before any visible change,
+     * so NO_MEMORY at page k leaves pages [0, k) moved and [k, n) untouched in both VMOs.
+     */
+    void movePageByPage(CowPages src, long srcFirst, CowPages dst, long dstFirst, long n, boolean preforkModified) {
+        for (long i = 0; i < n; i++) {
+            long so = srcFirst + i;
+            long dof = dstFirst + i;
+            ensureOwned(src, so);
+            if (preforkModified && dst.source == CowPages.Source.PAGER) {
+                preforkModifiedChildren(dst, dof);
+            }
+            prepareSupply(dst, dof);
+            insert(dst, dof, cut(src, so));
+        }
+    }
+
+    /** ZIRCON_2024: take the whole range, then supply it (memmove semantics for one VMO). */
+    void moveTakeThenSupply(CowPages src, long srcFirst, CowPages dst, long dstFirst, long n) {
+        Slot[] taken = takeAll(src, srcFirst, n);
+        for (int i = 0; i < n; i++) {
+            try {
+                prepareSupply(dst, dstFirst + i);
+            } catch (ZxException e) {
+                freeFrom(taken, i);
+                throw e;
+            }
+            insert(dst, dstFirst + i, taken[i]);
+        }
+    }
+
+    /** Pager supply: pages the pager VMO already holds are kept and the aux page is freed. */
+    void supplyWithoutOverwrite(CowPages aux, long auxFirst, CowPages pagerRoot, long first, long n) {
+        Slot[] taken = takeAll(aux, auxFirst, n);
+        for (int i = 0; i < n; i++) {
+            long o = first + i;
+            Slot t = taken[i];
+            if (pagerRoot.pages.get(o) != null) {
+                if (t != null) {
+                    tree.freeIfPage(t);
+                }
+                continue;
+            }
+            insert(pagerRoot, o, t == null ? Slot.marker() : t);
+        }
+    }
+
+    private Slot[] takeAll(CowPages src, long srcFirst, long n) {
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new ZxException(ZxStatus.ERR_NO_MEMORY, "transfer list of " + n + " pages");
+        }
+        Slot[] taken = new Slot[(int) n];
+        for (int i = 0; i < n; i++) {
+            try {
+                ensureOwned(src, srcFirst + i);
+            } catch (ZxException e) {
+                freeFrom(taken, 0);
+                throw e;
+            }
+            taken[i] = cut(src, srcFirst + i);
+        }
+        return taken;
+    }
+
+    private void freeFrom(Slot[] taken, int from) {
+        for (int i = from; i < taken.length; i++) {
+            if (taken[i] != null) {
+                tree.freeIfPage(taken[i]);
+                taken[i] = null;
+            }
+        }
+    }
+
+    /**
+     * Makes {@code node} own the page it sees at {@code o} when that page lives in an ancestor
+     * (a write fault's copy or migration). Visible content does not change; may allocate.
+     */
+    private void ensureOwned(CowPages node, long o) {
+        if (node.parent == null || node.pages.get(o) != null) {
+            return;
+        }
+        CowTree.lookUp(node, o, scratch);
+        if (scratch.slot != null && !scratch.slot.isMarker()) {
+            tree.forkForWrite(node, o);
+        } else if (scratch.slot == null && scratch.pagerRequest) {
+            tree.forkForWrite(node, o);
+        }
+    }
+
+    /**
+     * Cuts the entry at {@code o} out of {@code node}: a root gives up its Page or Marker; a child
+     * gives up its own Page and keeps a Marker so no ancestor content shows through. Returns null
+     * for a hole. Never allocates.
+     */
+    private static Slot cut(CowPages node, long o) {
+        if (node.parent == null) {
+            return node.pages.remove(o);
+        }
+        Slot own = node.pages.get(o);
+        if (own == null || own.isMarker()) {
+            return null;
+        }
+        if (o < node.parentLimit) {
+            node.pages.put(o, Slot.marker());
+        } else {
+            node.pages.remove(o);
+        }
+        return own;
+    }
+
+    /** Destination bookkeeping of §8.4 steps 1–2; allocating steps come before any change. */
+    private void prepareSupply(CowPages dst, long o) {
+        Slot own = dst.pages.get(o);
+        if (own != null) {
+            dst.pages.remove(o);
+            tree.freeIfPage(own);
+            return;
+        }
+        Lookup f = new Lookup();
+        CowTree.lookUp(dst, o, f);
+        if (f.inHiddenAncestor()) {
+            tree.algorithm.releaseView(dst, o, f);
+        }
+    }
+
+    /** §8.4 step 3. */
+    private void insert(CowPages dst, long o, Slot t) {
+        if (t != null) {
+            t.clearSharing();
+            dst.pages.put(o, t);
+            if (!t.isMarker()) {
+                tree.memory.recordMoved();
+            }
+        } else if (dst.parent != null || dst.inPagerTree()) {
+            dst.pages.put(o, Slot.marker());
+        }
+    }
+
+    /**
+     * RFC_0223, pager-root destination: unidirectional SNAPSHOT_MODIFIED children that still read
+     * page {@code o} from it get a copy of the old content first, so they keep it.
+     */
+    private void preforkModifiedChildren(CowPages root, long o) {
+        for (CowPages c : root.children) {
+            if (c.modifiedSnapshot && c.windowContains(o)) {
+                long co = o - c.parentOffset;
+                CowTree.lookUp(c, co, scratch);
+                if (scratch.owner == root && scratch.slot != null) {
+                    tree.forkForWrite(c, co);
+                }
+            }
+        }
+    }
+}

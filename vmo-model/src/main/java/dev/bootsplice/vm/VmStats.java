@@ -1,0 +1,21 @@
+package dev.bootsplice.vm;
+
+/**
+ * A snapshot of the model's counters.
+ *
+ * @param pagesAllocated pages in use now
+ * @param peakPagesAllocated the most pages ever in use at once
+ * @param pagesCopied pages allocated as a copy of another page (copy-on-write forks)
+ * @param pagesMoved pages handed from one VMO to another by a transfer or pager supply, without a copy
+ * @param pagesZeroed pages allocated zero-filled (a write or commit of a page with no content)
+ * @param pagesFreed pages returned to physical memory
+ * @param hiddenNodes hidden copy-on-write nodes alive now
+ * @param hiddenNodesCreated hidden nodes ever created
+ * @param vmos VMOs alive now
+ * @param vmosCreated VMOs ever created
+ * @param syscalls syscalls made (including failed ones)
+ * @param pagesMigrated pages moved out of a hidden node into a child instead of being copied
+ */
+public record VmStats(long pagesAllocated, long peakPagesAllocated, long pagesCopied, long pagesMoved,
+                      long pagesZeroed, long pagesFreed, long hiddenNodes, long hiddenNodesCreated,
+                      long vmos, long vmosCreated, long syscalls, long pagesMigrated) {}
