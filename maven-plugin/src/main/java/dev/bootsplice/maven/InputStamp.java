@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -23,6 +24,11 @@ import java.util.stream.Stream;
  * reading every input to decide whether to read every input would make the check as slow as the build.
  */
 final class InputStamp {
+    /** Larger files are images or payloads, never manifests: they are stamped, not scanned for sources. */
+    private static final long MAX_MANIFEST_BYTES = 4L << 20;
+    /** How far a file is probed for a NUL byte, the sign of a binary (image) input. */
+    private static final int TEXT_PROBE_BYTES = 4096;
+
     private final String digest;
 
     private InputStamp(String digest) {
@@ -44,6 +50,14 @@ final class InputStamp {
             update(sha, "input " + input.toAbsolutePath().normalize());
             for (String line : describe(input)) {
                 update(sha, line);
+            }
+            if (Files.isRegularFile(input)) {
+                for (Path source : manifestSources(input)) {
+                    update(sha, "source " + source);
+                    for (String line : describe(source)) {
+                        update(sha, line);
+                    }
+                }
             }
         }
         return new InputStamp(HexFormat.of().formatHex(sha.digest()));
@@ -95,6 +109,37 @@ final class InputStamp {
             throw e.getCause();
         }
         return lines;
+    }
+
+    /**
+     * The files a manifest input names ({@code target=source}, sources relative to the manifest's folder), so
+     * that editing a source invalidates the stamp. Image inputs and other binary files (a NUL byte in the
+     * first {@value #TEXT_PROBE_BYTES} bytes) and files larger than any plausible manifest name none; a line
+     * the packer would reject still names a path here, which can only make the stamp more sensitive.
+     */
+    private static List<Path> manifestSources(Path file) throws IOException {
+        if (Files.size(file) > MAX_MANIFEST_BYTES) {
+            return List.of();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i < Math.min(bytes.length, TEXT_PROBE_BYTES); i++) {
+            if (bytes[i] == 0) {
+                return List.of();
+            }
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        List<Path> sources = new ArrayList<>();
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r?\n")) {
+            int eq = line.indexOf('=');
+            if (eq >= 0) {
+                try {
+                    sources.add(folder.resolve(line.substring(eq + 1)).normalize());
+                } catch (InvalidPathException e) {
+                    // Not a path: the packer reports the line; nothing to stat here.
+                }
+            }
+        }
+        return sources;
     }
 
     private static String fileLine(String name, Path file) throws IOException {

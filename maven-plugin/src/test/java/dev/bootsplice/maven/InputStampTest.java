@@ -102,4 +102,23 @@ class InputStampTest {
         Files.delete(output);
         assertThat(stamp.matches(stampFile, output)).isFalse();
     }
+
+    @Test
+    void editedManifestSourceChangesTheDigest() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("boot.manifest"), "etc/motd=files/motd.txt\n");
+        Path source = Files.createDirectories(dir.resolve("files")).resolve("motd.txt");
+        Files.writeString(source, "hello");
+        String before = InputStamp.of(List.of(), List.of(manifest)).digest();
+        Files.writeString(source, "hello, world");
+        assertThat(InputStamp.of(List.of(), List.of(manifest)).digest()).isNotEqualTo(before);
+    }
+
+    @Test
+    void binaryInputIsNotReadAsAManifest() throws Exception {
+        Path image = Files.write(dir.resolve("in.zbi"), new byte[] {'a', '=', 'b', 0, '\n'});
+        Files.writeString(dir.resolve("b"), "would be a source");
+        String before = InputStamp.of(List.of(), List.of(image)).digest();
+        Files.writeString(dir.resolve("b"), "a different source");
+        assertThat(InputStamp.of(List.of(), List.of(image)).digest()).isEqualTo(before);
+    }
 }

@@ -1,7 +1,6 @@
 package dev.bootsplice.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,10 +41,5 @@ class ReleaseBaselineTest {
                 .map(Version::toString).contains("1.0.1");
         assertThat(ReleaseBaseline.previousRelease(versions("1.0-rc1", "1.0"), "1.0"))
                 .map(Version::toString).contains("1.0-rc1");
-    }
-
-    @Test
-    void parseRejectsAnEmptyVersion() {
-        assertThatThrownBy(() -> ReleaseBaseline.parse("")).isInstanceOf(IllegalArgumentException.class);
     }
 }

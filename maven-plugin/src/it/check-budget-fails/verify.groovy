@@ -1,0 +1,17 @@
+// The clone budget failed the build with one error line naming it; the transfer budget held.
+String log = new File(basedir, 'build.log').getText('UTF-8')
+def errors = log.readLines().findAll { it.startsWith('[ERROR]') }
+
+assert errors.any { it.contains('Failed to execute goal') && it.contains(':check') } : errors.join('\n')
+def budgetLines = errors.findAll { it.startsWith('[ERROR] bootsplice: budget failed: ') }
+assert budgetLines.size() == 1 : "expected one failed budget line in:\n${errors.join('\n')}"
+assert budgetLines[0].contains('clone.lookup.hops.max>0')
+assert !errors.any { it.contains('budget failed') && it.contains('transfer.lookup.hops.max') }
+
+// profile ran before check and wrote its reports; the JUnit report shows the same verdicts.
+assert new File(basedir, 'target/bootsplice/report.json').isFile()
+def suite = new XmlSlurper().parse(new File(basedir, 'target/surefire-reports/TEST-bootsplice.xml'))
+def cases = suite.'**'.findAll { it.name() == 'testcase' }
+def failed = cases.findAll { it.failure.size() > 0 }*.@name*.toString()
+assert failed.size() == 1 && failed[0].contains('clone.lookup.hops.max>0') : "failed cases: $failed"
+return true

@@ -1,0 +1,154 @@
+package dev.bootsplice.maven;
+
+import dev.bootsplice.profile.ProfileReport;
+import dev.bootsplice.report.Budget;
+import dev.bootsplice.report.ReportContext;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * What {@code profile} and {@code check} share: the budgets and the baseline a report is judged against, so
+ * that the JUnit report {@code profile} writes and the verdict {@code check} gives always agree.
+ */
+abstract class AbstractReportMojo extends AbstractMojo {
+    /** The classifier of the attached JSON report, the one a later release resolves as its baseline. */
+    static final String DEFAULT_REPORT_CLASSIFIER = "bootsplice-report";
+
+    /**
+     * Budgets as {@code bootsplice profile --fail-on} takes them: {@code STRATEGY.PATH OP NUMBER}, e.g.
+     * {@code transfer.lookup.hops.max>0} or {@code copy.bootCost.modeledNs>2e9}. A budget fails when its
+     * comparison is true. Comma-separated from the command line.
+     */
+    @Parameter(property = "bootsplice.failOn")
+    List<String> failOn = new ArrayList<>();
+
+    /** An earlier JSON profile report to compare with (takes precedence over {@link #baselineVersion}). */
+    @Parameter(property = "bootsplice.baseline")
+    File baseline;
+
+    /**
+     * Compares with the JSON report attached to a release of this artifact, resolved through Maven's
+     * repositories: {@code previous} for the highest release below the project's version, or an explicit
+     * version. A first release (no earlier version) is not compared. Unset: no release baseline.
+     */
+    @Parameter(property = "bootsplice.baselineVersion")
+    String baselineVersion;
+
+    /** The classifier under which {@code profile} attaches the JSON report and releases are searched for it. */
+    @Parameter(property = "bootsplice.reportClassifier", defaultValue = DEFAULT_REPORT_CLASSIFIER)
+    String reportClassifier;
+
+    /**
+     * The largest growth, in percent, of a strategy's {@code bootCost.modeledNs}, {@code lookup.hops.total}
+     * or {@code setup.modeledNs} over the baseline that is not a regression.
+     */
+    @Parameter(property = "bootsplice.maxRegression", defaultValue = "5")
+    double maxRegression;
+
+    /**
+     * Where {@code profile} writes its reports ({@code report.json}, {@code report.md}, {@code report.html},
+     * {@code report.junit.xml}, {@code report.txt}) and {@code check} reads {@code report.json}.
+     */
+    @Parameter(property = "bootsplice.outputDirectory", defaultValue = "${project.build.directory}/bootsplice")
+    File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    @Component
+    RepositorySystem repositorySystem;
+
+    /**
+     * Evaluates the budgets on {@code report} and compares it with the baseline, as {@code bootsplice profile}
+     * does with {@code --fail-on}, {@code --baseline} and {@code --max-regression}.
+     *
+     * @throws MojoExecutionException when a budget does not parse or names a metric the report lacks, or the
+     *     baseline cannot be found or read
+     */
+    ReportContext judge(ProfileReport report) throws MojoExecutionException {
+        List<Budget> budgets = budgets(failOn);
+        ProfileReport old = baselineReport().orElse(null);
+        try {
+            return ReportContext.of(report, old, maxRegression, budgets);
+        } catch (IllegalArgumentException e) {
+            throw Failures.badParameter("failOn", e.getMessage());
+        }
+    }
+
+    /**
+     * Parses budget expressions; elements may be comma-separated lists themselves (a budget never contains a
+     * comma: its number is a plain or scientific decimal).
+     *
+     * @throws MojoExecutionException naming the parameter when one does not parse
+     */
+    static List<Budget> budgets(List<String> expressions) throws MojoExecutionException {
+        List<Budget> budgets = new ArrayList<>();
+        for (String element : expressions) {
+            for (String expression : element.split(",")) {
+                if (expression.isBlank()) {
+                    continue;
+                }
+                try {
+                    budgets.add(Budget.parse(expression.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw Failures.badParameter("failOn", e.getMessage());
+                }
+            }
+        }
+        return budgets;
+    }
+
+    /** The JSON report this build writes: {@code profile} writes it, {@code check} reads it. */
+    Path jsonReport(File outputDirectory) {
+        return outputDirectory.toPath().resolve(ReportFiles.fileName(dev.bootsplice.report.ReportFormat.JSON));
+    }
+
+    private Optional<ProfileReport> baselineReport() throws MojoExecutionException {
+        Optional<Path> file = baselineFile();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ProfileReport.read(file.get()));
+        } catch (FileSystemException e) {
+            throw Failures.unreadable(file.get(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(Failures.line(file.get() + ": " + e.getMessage()), e);
+        }
+    }
+
+    private Optional<Path> baselineFile() throws MojoExecutionException {
+        if (baseline != null) {
+            return Optional.of(baseline.toPath());
+        }
+        if (baselineVersion == null || baselineVersion.isBlank()) {
+            return Optional.empty();
+        }
+        ReleaseBaseline releases = new ReleaseBaseline(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories());
+        Optional<Path> found = releases.resolve(project.getGroupId(), project.getArtifactId(), reportClassifier,
+                baselineVersion.trim(), project.getVersion());
+        if (found.isEmpty()) {
+            getLog().info(Failures.line("no earlier release of " + project.getGroupId() + ":"
+                    + project.getArtifactId() + " than " + project.getVersion() + ": nothing to compare with"));
+        } else {
+            getLog().info(Failures.line("baseline " + found.get().getFileName() + " (" + found.get() + ")"));
+        }
+        return found;
+    }
+}

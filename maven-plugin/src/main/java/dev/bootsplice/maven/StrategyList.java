@@ -1,0 +1,41 @@
+package dev.bootsplice.maven;
+
+import dev.bootsplice.splice.Strategy;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code strategies} parameter: names as the command line's {@code --strategies} takes them, in order.
+ * Elements may themselves be comma-separated, so {@code -Dbootsplice.strategies=clone,transfer} and
+ * {@code <strategies><strategy>clone</strategy>...} read the same.
+ */
+final class StrategyList {
+    private StrategyList() {
+    }
+
+    /**
+     * Parses {@code names} into strategies in the order given.
+     *
+     * @throws IllegalArgumentException when a name is unknown or repeated, or no strategy is named
+     */
+    static List<Strategy> parse(List<String> names) {
+        Set<Strategy> strategies = new LinkedHashSet<>();
+        for (String element : names) {
+            for (String name : element.split(",")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                Strategy strategy = Strategy.parse(name);
+                if (!strategies.add(strategy)) {
+                    throw new IllegalArgumentException("strategy \"" + strategy.cliName() + "\" given twice");
+                }
+            }
+        }
+        if (strategies.isEmpty()) {
+            throw new IllegalArgumentException("no strategy given");
+        }
+        return new ArrayList<>(strategies);
+    }
+}
