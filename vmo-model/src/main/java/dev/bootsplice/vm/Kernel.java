@@ -109,6 +109,18 @@ public final class Kernel {
         io.write(handles.resolve(handle, Vmo.class, Rights.WRITE), src, srcOffset, offset, length);
     }
 
+    /** {@code zx_vmo_write} of {@code length} copies of {@code value}, as one syscall (scenario {@code fill}). */
+    void vmoWriteFill(int handle, long offset, long length, byte value) {
+        syscalls++;
+        io.fill(handles.resolve(handle, Vmo.class, Rights.WRITE), offset, length, value);
+    }
+
+    /** {@code zx_vmo_read} whose bytes are dropped, as one syscall (scenario {@code vmo_read}). */
+    void vmoReadDiscard(int handle, long offset, long length) {
+        syscalls++;
+        io.readDiscard(handles.resolve(handle, Vmo.class, Rights.READ), offset, length);
+    }
+
     /**
      * {@code zx_vmo_transfer_data}: moves {@code [srcOffset, srcOffset+length)} of {@code src} to
      * {@code [offset, offset+length)} of {@code dst}; the source range then reads zero.

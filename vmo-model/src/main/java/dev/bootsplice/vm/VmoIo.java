@@ -36,6 +36,45 @@ final class VmoIo {
         }
     }
 
+    /** One {@code zx_vmo_write} of {@code length} copies of {@code value} (length may exceed 2 GiB). */
+    void fill(Vmo vmo, long offset, long length, byte value) {
+        checkRange(vmo, offset, length);
+        byte[] page = new byte[PAGE];
+        java.util.Arrays.fill(page, value);
+        long pos = offset;
+        long end = offset + length;
+        while (Long.compareUnsigned(pos, end) < 0) {
+            int inPage = (int) (pos & (PAGE - 1));
+            int n = (int) Math.min(PAGE - inPage, end - pos);
+            Slot s = kernel.tree.forkForWrite(vmo.node, vmo.windowOffset + (pos >>> 12));
+            System.arraycopy(page, 0, s.page, inPage, n);
+            pos += n;
+        }
+    }
+
+    /** One {@code zx_vmo_read} of {@code length} bytes whose content is dropped (status only). */
+    void readDiscard(Vmo vmo, long offset, long length) {
+        checkRange(vmo, offset, length);
+        byte[] page = new byte[PAGE];
+        long pos = offset;
+        long end = offset + length;
+        while (Long.compareUnsigned(pos, end) < 0) {
+            int inPage = (int) (pos & (PAGE - 1));
+            int n = (int) Math.min(PAGE - inPage, end - pos);
+            kernel.tree.readPage(vmo.node, vmo.windowOffset + (pos >>> 12), page, 0, inPage, n);
+            pos += n;
+        }
+    }
+
+    private static void checkRange(Vmo vmo, long offset, long length) {
+        if (vmo.isPhysical()) {
+            throw new ZxException(ZxStatus.ERR_NOT_SUPPORTED, "read or write of a physical VMO");
+        }
+        if (!Ranges.inRange(offset, length, vmo.sizeBytes())) {
+            throw Ranges.outOfRange("access", offset, length, vmo.sizeBytes());
+        }
+    }
+
     private static void checkAccess(Vmo vmo, byte[] buf, int bufOffset, long offset, int length) {
         if (buf == null || bufOffset < 0 || length < 0 || bufOffset > buf.length - length) {
             throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "buffer range invalid");

@@ -1,0 +1,145 @@
+package dev.bootsplice.vm;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs parsed statements against a fresh {@link Kernel}; stops at the first failure. */
+final class ScenarioInterpreter {
+    /** A statement did not do what the scenario said; the message names what and where. */
+    static final class Failure extends Exception {
+        final int line;
+
+        Failure(int line, String message) {
+            super(message, null, false, false);
+            this.line = line;
+        }
+    }
+
+    private final Map<String, Integer> names = new HashMap<>();
+    private final Map<String, Integer> failedBindings = new HashMap<>();
+    private Kernel kernel;
+
+    /** Runs every statement. @throws Failure at the first failing statement */
+    void run(List<Statement> statements) throws Failure {
+        KernelConfig config = KernelConfig.defaults();
+        int i = 0;
+        for (; i < statements.size() && statements.get(i).verb().equals("config"); i++) {
+            config = configure(config, statements.get(i));
+        }
+        kernel = new Kernel(config);
+        for (; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            if (s.verb().startsWith("expect_")) {
+                new ScenarioExpectations(kernel, this).check(s);
+            } else {
+                runSyscall(s);
+            }
+        }
+    }
+
+    private static KernelConfig configure(KernelConfig c, Statement s) {
+        for (String kv : s.args()) {
+            String key = kv.substring(0, kv.indexOf('='));
+            String value = kv.substring(kv.indexOf('=') + 1);
+            try {
+                switch (key) {
+                    case "profile": c = c.withProfile(ScenarioValues.profile(s.line(), value)); break;
+                    case "clones": c = c.withClones(ScenarioValues.clones(s.line(), value)); break;
+                    default: c = c.withMemoryLimitPages(ScenarioValues.number(s.line(), value)); break;
+                }
+            } catch (ScenarioSyntaxException e) {
+                throw new IllegalStateException("config was validated by the parser", e);
+            }
+        }
+        return c;
+    }
+
+    private void runSyscall(Statement s) throws Failure {
+        ZxStatus got;
+        String reason = "";
+        Integer result = null;
+        try {
+            result = execute(s);
+            got = ZxStatus.OK;
+        } catch (ZxException e) {
+            got = e.status();
+            reason = " (" + e.getMessage().substring(e.getMessage().indexOf(": ") + 2) + ")";
+        } catch (ScenarioSyntaxException e) {
+            throw new IllegalStateException("arguments were validated by the parser", e);
+        }
+        if (s.bind() != null) {
+            if (got == ZxStatus.OK) {
+                names.put(s.bind(), result);
+                failedBindings.remove(s.bind());
+            } else {
+                names.remove(s.bind());
+                failedBindings.put(s.bind(), s.line());
+            }
+        } else if (result != null && got == ZxStatus.OK) {
+            kernel.handleClose(result);
+        }
+        if (got != s.expected()) {
+            throw new Failure(s.line(), s.text() + ": expected " + s.expected().zxName() + ", got " + got.zxName() + reason);
+        }
+    }
+
+    /** Performs the syscall; returns the handle it created, if any. */
+    private Integer execute(Statement s) throws Failure, ScenarioSyntaxException {
+        List<String> a = s.args();
+        int line = s.line();
+        switch (s.verb()) {
+            case "vmo_create":
+                return kernel.vmoCreate(num(s, 0), a.size() > 1 ? ScenarioValues.options(line, a.get(1), ScenarioValues.CREATE_OPTIONS) : 0);
+            case "vmo_create_child":
+                return kernel.vmoCreateChild(handle(s, 0), ScenarioValues.options(line, a.get(1), ScenarioValues.CHILD_OPTIONS),
+                        num(s, 2), num(s, 3));
+            case "vmo_create_physical": return kernel.vmoCreatePhysical(num(s, 0));
+            case "vmo_create_contiguous": return kernel.vmoCreateContiguous(num(s, 0), 0);
+            case "pager_create_vmo": return kernel.pagerCreateVmo(num(s, 0), 0);
+            case "pager_supply_pages": kernel.pagerSupplyPages(handle(s, 0), num(s, 1), num(s, 2), handle(s, 3), num(s, 4)); return null;
+            case "vmo_write": {
+                byte[] b = ScenarioValues.string(line, a.get(2));
+                kernel.vmoWrite(handle(s, 0), b, 0, num(s, 1), b.length);
+                return null;
+            }
+            case "fill": kernel.vmoWriteFill(handle(s, 0), num(s, 1), num(s, 2), (byte) ScenarioValues.byteToken(line, a.get(3), false)); return null;
+            case "vmo_read": kernel.vmoReadDiscard(handle(s, 0), num(s, 1), num(s, 2)); return null;
+            case "vmo_set_size": kernel.vmoSetSize(handle(s, 0), num(s, 1)); return null;
+            case "vmo_op_range": kernel.vmoOpRange(handle(s, 0), ScenarioValues.op(line, a.get(1)), num(s, 2), num(s, 3)); return null;
+            case "transfer_data":
+                kernel.vmoTransferData(handle(s, 0), (int) num(s, 1), num(s, 2), num(s, 3), handle(s, 4), num(s, 5));
+                return null;
+            case "handle_duplicate": return kernel.handleDuplicate(handle(s, 0), ScenarioValues.rights(line, a.get(1)));
+            case "handle_replace": {
+                int h = kernel.handleReplace(handle(s, 0), ScenarioValues.rights(line, a.get(1)));
+                names.remove(a.get(0));
+                return h;
+            }
+            case "handle_close": kernel.handleClose(handle(s, 0)); names.remove(a.get(0)); return null;
+            case "event_create": return kernel.eventCreate();
+            case "pin": return kernel.btiPin(VmoOptions.BTI_PERM_READ, handle(s, 0), num(s, 1), num(s, 2));
+            case "unpin": kernel.pmtUnpin(handle(s, 0)); names.remove(a.get(0)); return null;
+            default: throw new IllegalStateException("unknown verb " + s.verb());
+        }
+    }
+
+    private static long num(Statement s, int i) throws ScenarioSyntaxException {
+        return ScenarioValues.number(s.line(), s.args().get(i));
+    }
+
+    /** The handle a name is bound to; {@code invalid} is 0. @throws Failure when the name is unbound */
+    int handle(Statement s, int i) throws Failure {
+        String name = s.args().get(i);
+        if (name.equals("invalid")) {
+            return 0;
+        }
+        Integer h = names.get(name);
+        if (h == null) {
+            Integer failedAt = failedBindings.get(name);
+            throw new Failure(s.line(), s.text() + ": '" + name + "' is not bound"
+                    + (failedAt != null ? " (its binding at line " + failedAt + " failed)" : " (it was closed or replaced)"));
+        }
+        return h;
+    }
+}

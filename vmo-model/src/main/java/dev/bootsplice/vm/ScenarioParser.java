@@ -1,0 +1,185 @@
+package dev.bootsplice.vm;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Parses the scenario language of vmo-scenarios.md into statements, checking arity and names. */
+final class ScenarioParser {
+    /** Verb → argument kinds: H handle, N number, S string, O child/create options, R rights, B byte, X other word. */
+    private static final Map<String, String> SYSCALLS = Map.ofEntries(
+            Map.entry("vmo_create", "N?O"), Map.entry("vmo_create_child", "HONN"),
+            Map.entry("vmo_create_physical", "N"), Map.entry("vmo_create_contiguous", "N"),
+            Map.entry("pager_create_vmo", "N"), Map.entry("pager_supply_pages", "HNNHN"),
+            Map.entry("vmo_write", "HNS"), Map.entry("fill", "HNNB"), Map.entry("vmo_read", "HNN"),
+            Map.entry("vmo_set_size", "HN"), Map.entry("vmo_op_range", "HXNN"),
+            Map.entry("transfer_data", "HNNNHN"), Map.entry("handle_duplicate", "HR"),
+            Map.entry("handle_replace", "HR"), Map.entry("handle_close", "H"), Map.entry("event_create", ""),
+            Map.entry("pin", "HNN"), Map.entry("unpin", "H"));
+    private static final Map<String, String> EXPECTATIONS = Map.of(
+            "expect_pages", "H*", "expect_bytes", "HNS", "expect_size", "HN", "expect_depth", "HNN",
+            "expect_committed", "HN", "expect_rights", "HR", "expect_stat", "XN");
+    private static final Set<String> BINDING = Set.of("vmo_create", "vmo_create_child", "vmo_create_physical",
+            "vmo_create_contiguous", "pager_create_vmo", "handle_duplicate", "handle_replace", "event_create", "pin");
+
+    private final Set<String> bound = new HashSet<>();
+    private boolean sawSyscall;
+
+    /** Parses a whole file. @throws ScenarioSyntaxException at the first bad line */
+    static List<Statement> parse(List<String> lines) throws ScenarioSyntaxException {
+        ScenarioParser p = new ScenarioParser();
+        List<Statement> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Statement s = p.parseLine(i + 1, lines.get(i));
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private Statement parseLine(int line, String raw) throws ScenarioSyntaxException {
+        List<String> tokens = ScenarioLexer.tokens(line, raw);
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        String text = String.join(" ", tokens);
+        String bind = null;
+        if (tokens.size() >= 2 && tokens.get(1).equals("=")) {
+            bind = checkName(line, tokens.get(0));
+            if (bind.equals("invalid")) {
+                throw new ScenarioSyntaxException(line, "'invalid' always denotes ZX_HANDLE_INVALID and cannot be bound");
+            }
+            tokens = tokens.subList(2, tokens.size());
+            if (tokens.isEmpty()) {
+                throw new ScenarioSyntaxException(line, "nothing after '" + bind + " ='");
+            }
+        }
+        ZxStatus expected = ZxStatus.OK;
+        int arrow = tokens.indexOf("->");
+        if (arrow >= 0) {
+            if (arrow != tokens.size() - 2) {
+                throw new ScenarioSyntaxException(line, "'->' must be followed by exactly one status");
+            }
+            expected = status(line, tokens.get(arrow + 1));
+            tokens = tokens.subList(0, arrow);
+        }
+        String verb = tokens.get(0);
+        List<String> args = new ArrayList<>(tokens.subList(1, tokens.size()));
+        if (verb.equals("config")) {
+            return config(line, text, bind, arrow >= 0, args);
+        }
+        String shape = SYSCALLS.get(verb);
+        boolean expectation = shape == null;
+        if (expectation) {
+            shape = EXPECTATIONS.get(verb);
+            if (shape == null) {
+                throw new ScenarioSyntaxException(line, "unknown statement '" + verb + "'");
+            }
+            if (arrow >= 0 || bind != null) {
+                throw new ScenarioSyntaxException(line, verb + " is an expectation: no '->' and no binding");
+            }
+        } else {
+            sawSyscall = true;
+            if (bind != null && !BINDING.contains(verb)) {
+                throw new ScenarioSyntaxException(line, verb + " returns no handle to bind");
+            }
+        }
+        checkArgs(line, verb, shape, args);
+        if (bind != null) {
+            bound.add(bind);
+        }
+        return new Statement(line, text, bind, verb, List.copyOf(args), expected);
+    }
+
+    private Statement config(int line, String text, String bind, boolean arrow, List<String> args)
+            throws ScenarioSyntaxException {
+        if (sawSyscall) {
+            throw new ScenarioSyntaxException(line, "config after the first syscall statement");
+        }
+        if (bind != null || arrow || args.isEmpty()) {
+            throw new ScenarioSyntaxException(line, "config takes KEY=VALUE pairs only");
+        }
+        for (String kv : args) {
+            int eq = kv.indexOf('=');
+            String key = eq < 0 ? kv : kv.substring(0, eq);
+            String value = eq < 0 ? "" : kv.substring(eq + 1);
+            switch (key) {
+                case "profile": ScenarioValues.profile(line, value); break;
+                case "clones": ScenarioValues.clones(line, value); break;
+                case "memory": ScenarioValues.number(line, value); break;
+                default: throw new ScenarioSyntaxException(line, "unknown config key '" + key + "'");
+            }
+        }
+        return new Statement(line, text, null, "config", List.copyOf(args), ZxStatus.OK);
+    }
+
+    private void checkArgs(int line, String verb, String shape, List<String> args) throws ScenarioSyntaxException {
+        if (shape.equals("H*")) {
+            if (args.size() < 1) {
+                throw new ScenarioSyntaxException(line, verb + " needs a handle");
+            }
+            checkHandle(line, args.get(0));
+            for (String t : args.subList(1, args.size())) {
+                ScenarioValues.pageToken(line, t);
+            }
+            return;
+        }
+        boolean optionalLast = shape.contains("?");
+        String kinds = shape.replace("?", "");
+        int min = optionalLast ? kinds.length() - 1 : kinds.length();
+        if (args.size() < min || args.size() > kinds.length()) {
+            throw new ScenarioSyntaxException(line, verb + " takes " + (optionalLast ? min + " or " : "") + kinds.length()
+                    + " arguments, got " + args.size());
+        }
+        for (int i = 0; i < args.size(); i++) {
+            checkArg(line, verb, kinds.charAt(i), args.get(i));
+        }
+    }
+
+    private void checkArg(int line, String verb, char kind, String a) throws ScenarioSyntaxException {
+        switch (kind) {
+            case 'H': checkHandle(line, a); break;
+            case 'N': ScenarioValues.number(line, a); break;
+            case 'S': ScenarioValues.string(line, a); break;
+            case 'B': ScenarioValues.byteToken(line, a, false); break;
+            case 'R': ScenarioValues.rights(line, a); break;
+            case 'O': ScenarioValues.options(line, a, verb.equals("vmo_create") ? ScenarioValues.CREATE_OPTIONS : ScenarioValues.CHILD_OPTIONS); break;
+            case 'X':
+                if (verb.equals("vmo_op_range")) {
+                    ScenarioValues.op(line, a);
+                } else {
+                    ScenarioValues.stat(line, a);
+                }
+                break;
+            default: throw new IllegalStateException("argument kind " + kind);
+        }
+    }
+
+    private void checkHandle(int line, String name) throws ScenarioSyntaxException {
+        if (name.equals("invalid")) {
+            return;
+        }
+        checkName(line, name);
+        if (!bound.contains(name)) {
+            throw new ScenarioSyntaxException(line, "name '" + name + "' is not bound by any earlier statement");
+        }
+    }
+
+    private static String checkName(int line, String name) throws ScenarioSyntaxException {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new ScenarioSyntaxException(line, "bad name '" + name + "' (want [a-z_][a-z0-9_]*)");
+        }
+        return name;
+    }
+
+    private static ZxStatus status(int line, String s) throws ScenarioSyntaxException {
+        try {
+            return ZxStatus.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioSyntaxException(line, "unknown status '" + s + "'");
+        }
+    }
+}
