@@ -67,7 +67,13 @@ final class IoMessages {
         if (message == null || message.isBlank()) {
             return "input/output error";
         }
-        return lowercaseFirst(stripClassNames(message));
+        return lowercaseFirst(stripClassNames(firstLine(message)));
+    }
+
+    /** Returns the first line of {@code message}: parsers such as Jackson append a source excerpt below it. */
+    static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
     /** Removes any leading exception class names from {@code message}. */

@@ -26,6 +26,11 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             ExtractCommand.class,
             PackCommand.class,
+            GenerateCommand.class,
+            SpliceCommand.class,
+            ProfileCommand.class,
+            CompareCommand.class,
+            CalibrateCommand.class,
             CompletionCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -53,7 +53,8 @@ class MainTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        for (String command : new String[] {"generate-completion"}) {
+        for (String command : new String[] {"list", "verify", "extract", "pack", "generate", "splice", "profile",
+            "compare", "calibrate", "generate-completion"}) {
             Cli.Result r = Cli.run(command, "--help");
             assertThat(r.exitCode()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: bootsplice " + command);

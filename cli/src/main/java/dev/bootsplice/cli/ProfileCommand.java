@@ -1,0 +1,193 @@
+package dev.bootsplice.cli;
+
+import dev.bootsplice.format.AtomicFiles;
+import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.profile.CostModel;
+import dev.bootsplice.profile.ProfileOptions;
+import dev.bootsplice.profile.ProfileReport;
+import dev.bootsplice.profile.Profiler;
+import dev.bootsplice.report.Budget;
+import dev.bootsplice.report.BudgetResult;
+import dev.bootsplice.report.MetricChange;
+import dev.bootsplice.report.ReportContext;
+import dev.bootsplice.report.ReportFormat;
+import dev.bootsplice.report.Reports;
+import dev.bootsplice.splice.SpliceException;
+import dev.bootsplice.splice.Strategy;
+import dev.bootsplice.splice.Trace;
+import dev.bootsplice.splice.TraceException;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bootsplice profile}: the boot scenario once per strategy, lookup depth and boot cost side by side. */
+@Command(name = "profile", description = {
+    "Run the boot scenario once per strategy, each on a fresh model, and report page-lookup depth and",
+    "boot-time cost side by side. Without IMAGE a built-in demo image is profiled.",
+    "Each --format goes to the matching -o (in order), or to stdout when no -o is left.",
+    "Exit 4 when a --fail-on budget holds or a metric regressed beyond --max-regression."})
+final class ProfileCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS (default: the demo image).")
+    private Path image;
+
+    @Option(names = "--strategies", split = ",", paramLabel = "S,...", converter = StrategyConverter.class,
+            description = "Strategies in report order (default clone,copy,transfer); the first is the baseline.")
+    private List<Strategy> strategies = new ArrayList<>(ProfileOptions.DEFAULT_STRATEGIES);
+
+    @Option(names = "--trace", paramLabel = "all|exec|FILE", defaultValue = "all",
+            description = "Page reads to replay: every page, executables only, or a trace file (default ${DEFAULT-VALUE}).")
+    private String trace;
+
+    @Option(names = "--cost-model", paramLabel = "default|FILE", defaultValue = "default",
+            description = "Nanoseconds per operation: the defaults or a `calibrate` output.")
+    private String costModel;
+
+    @Option(names = "--format", paramLabel = "text|json|markdown|html|junit", converter = ReportFormatConverter.class,
+            description = "A report format (repeatable; default text).")
+    private List<ReportFormat> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where the matching --format goes (repeatable).")
+    private List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--force", description = "Replace existing -o files.")
+    private boolean force;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "An earlier JSON report to compare with.")
+    private Path baseline;
+
+    @Option(names = "--max-regression", paramLabel = "PCT",
+            description = "With --baseline: exit 4 if bootCost, lookup.hops.total or setup.modeledNs grew by more than PCT%.")
+    private Double maxRegression;
+
+    @Option(names = "--fail-on", paramLabel = "EXPR", converter = BudgetConverter.class,
+            description = "A budget such as transfer.lookup.hops.max>0 (repeatable); exit 4 when it holds.")
+    private List<Budget> budgets = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        List<ReportOutputs.Target> targets = targets();
+        if (maxRegression != null && baseline == null) {
+            throw new ParameterException(spec.commandLine(), "--max-regression needs --baseline");
+        }
+        ProfileReport old = baseline == null ? null : readReport(baseline);
+        ProfileReport report = profile(options());
+        ReportContext context = context(report, old);
+        for (ReportOutputs.Target t : targets) {
+            write(report, context, t);
+        }
+        return verdict(context);
+    }
+
+    private List<ReportOutputs.Target> targets() {
+        try {
+            return ReportOutputs.pair(formats, outputs);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private ProfileOptions options() {
+        try {
+            if (strategies.stream().distinct().count() != strategies.size()) {
+                throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice");
+            }
+            CostModel model = costModel.equals("default") ? CostModel.defaults() : CostModel.load(Path.of(costModel));
+            return ProfileOptions.defaults().withStrategies(strategies).withTrace(Trace.of(trace)).withCostModel(model);
+        } catch (TraceException e) {
+            throw CommandFailure.invalidInput(e.getMessage());
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(e), e);
+        }
+    }
+
+    private ProfileReport profile(ProfileOptions options) {
+        try (TerminalProgress progress = TerminalProgress.onTerminal(spec.commandLine().getErr())) {
+            if (image == null) {
+                return DemoImageProfile.run(options.withProgress(progress));
+            }
+            ZbiImage zbi = ImageFiles.open(image);
+            try {
+                return Profiler.profile(zbi, options.withProgress(progress).withImagePath(image.toString()));
+            } finally {
+                ImageFiles.closeQuietly(zbi);
+            }
+        } catch (ZbiFormatException e) {
+            throw CommandFailure.invalidInput(image, e);
+        } catch (SpliceException e) {
+            throw CommandFailure.invalidInput(image + ": " + e.getMessage());
+        } catch (TraceException e) {
+            throw CommandFailure.invalidInput(e.getMessage());
+        }
+    }
+
+    private ReportContext context(ProfileReport report, ProfileReport old) {
+        try {
+            return ReportContext.of(report, old, maxRegression, budgets);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private void write(ProfileReport report, ReportContext context, ReportOutputs.Target t) {
+        try {
+            if (t.file() == null) {
+                PrintWriter out = spec.commandLine().getOut();
+                Reports.write(report, t.format(), context, out);
+                if (t.format() == ReportFormat.JSON) {
+                    out.println();
+                }
+                out.flush();
+            } else {
+                AtomicFiles.write(t.file(), force, stream -> {
+                    Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                    Reports.write(report, t.format(), context, w);
+                    w.flush();
+                });
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, t.file() + ": already exists (use --force to overwrite)", e);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(t.file(), e), e);
+        }
+    }
+
+    private int verdict(ReportContext context) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (BudgetResult b : context.budgets()) {
+            if (b.failed()) {
+                err.println("bootsplice: check failed: " + b.message());
+            }
+        }
+        context.baseline().ifPresent(c -> {
+            for (MetricChange m : c.regressions()) {
+                err.println("bootsplice: check failed: " + Regressions.describe(m, maxRegression));
+            }
+        });
+        return context.failed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    static ProfileReport readReport(Path file) {
+        try {
+            return ProfileReport.read(file);
+        } catch (IOException e) {
+            throw CommandFailure.unreadable(file, e);
+        }
+    }
+}

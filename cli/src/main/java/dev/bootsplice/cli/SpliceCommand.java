@@ -1,0 +1,109 @@
+package dev.bootsplice.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.splice.SpliceException;
+import dev.bootsplice.splice.SpliceResult;
+import dev.bootsplice.splice.SpliceSummary;
+import dev.bootsplice.splice.SplicedFile;
+import dev.bootsplice.splice.Splicer;
+import dev.bootsplice.splice.Strategy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bootsplice splice}: gives every BOOTFS file its own VMO in the model with one strategy. */
+@Command(name = "splice", description = {
+    "Load the image's BOOTFS into a root VMO of the Zircon VM model and give every file its own VMO",
+    "with the chosen strategy; print each file's VMO size, owned pages and first-page lookup depth."})
+final class SpliceCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file.")
+    private Path image;
+
+    @Option(names = "--strategy", required = true, paramLabel = "clone|clone-sharecount|copy|transfer",
+            converter = StrategyConverter.class, description = "How each file's VMO is made.")
+    private Strategy strategy;
+
+    @Option(names = "--json", description = "Print files and summary as JSON.")
+    private boolean json;
+
+    @Option(names = "--tree", description = "Also print the model's VMO tree.")
+    private boolean tree;
+
+    @Option(names = "--dot", description = "Print only the VMO tree, as Graphviz DOT.")
+    private boolean dot;
+
+    @Override
+    public Integer call() {
+        if ((json && (dot || tree)) || (dot && tree)) {
+            throw new ParameterException(spec.commandLine(), "--json, --dot and --tree exclude each other");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ZbiImage zbi = ImageFiles.open(image);
+        SpliceResult result;
+        try (TerminalProgress progress = TerminalProgress.onTerminal(spec.commandLine().getErr())) {
+            result = Splicer.splice(zbi, strategy, progress);
+        } catch (ZbiFormatException e) {
+            throw CommandFailure.invalidInput(image, e);
+        } catch (SpliceException e) {
+            throw CommandFailure.invalidInput(image + ": " + e.getMessage());
+        } finally {
+            ImageFiles.closeQuietly(zbi);
+        }
+        if (dot) {
+            out.print(result.toDot());
+        } else if (json) {
+            Json.print(json(result), out);
+        } else {
+            text(result, out);
+            if (tree) {
+                out.println();
+                out.print(result.describeTree());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private void text(SpliceResult result, PrintWriter out) {
+        TextTable table = new TextTable("", "NAME", "SIZE>", "PAGES>", "OWNED>", "DEPTH>", "SHARES RANGE WITH");
+        for (SplicedFile f : result.files()) {
+            table.row(f.name(), Long.toString(f.size()), Long.toString(f.pages()), Long.toString(f.ownedPages()),
+                    Integer.toString(f.depth()), f.sharesRangeWith() == null ? "-" : f.sharesRangeWith());
+        }
+        table.print(out);
+        SpliceSummary s = result.summary();
+        out.printf(Locale.ROOT, "%s: %d files, %d VMOs, %d hidden nodes; pages allocated %d, copied %d, moved %d,"
+                + " zeroed %d; lookup depth max %d, mean %.2f%n", strategy.cliName(), result.files().size(), s.vmos(),
+                s.hiddenNodes(), s.pagesAllocated(), s.pagesCopied(), s.pagesMoved(), s.pagesZeroed(), s.maxDepth(),
+                s.meanDepth());
+    }
+
+    private ObjectNode json(SpliceResult result) {
+        ObjectNode root = Json.object();
+        root.put("image", image.toString());
+        root.put("strategy", strategy.cliName());
+        ArrayNode files = root.putArray("files");
+        for (SplicedFile f : result.files()) {
+            files.addObject().put("name", f.name()).put("size", f.size()).put("pages", f.pages())
+                    .put("ownedPages", f.ownedPages()).put("depth", f.depth()).put("sharesRangeWith", f.sharesRangeWith());
+        }
+        SpliceSummary s = result.summary();
+        root.putObject("summary").put("vmos", s.vmos()).put("hiddenNodes", s.hiddenNodes())
+                .put("pagesAllocated", s.pagesAllocated()).put("pagesCopied", s.pagesCopied())
+                .put("pagesMoved", s.pagesMoved()).put("pagesZeroed", s.pagesZeroed())
+                .put("maxDepth", s.maxDepth()).put("meanDepth", s.meanDepth());
+        return root;
+    }
+}
