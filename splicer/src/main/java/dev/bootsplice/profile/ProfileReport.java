@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bootsplice.splice.HopDistribution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public record ProfileReport(
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   public ProfileReport {
-    strategies = List.copyOf(strategies);
+    strategies = strategies == null ? null : List.copyOf(strategies);
   }
 
   /** The report as the contract's JSON text (indented, fields in contract order). */
@@ -57,8 +58,9 @@ public record ProfileReport(
    */
   public static ProfileReport fromJson(String json) throws IOException {
     ProfileReport report = JSON.readValue(json, ProfileReport.class);
-    if (report.tool == null || report.image == null || report.strategies == null) {
-      throw new IOException("not a profile report: tool, image or strategies missing");
+    if (report == null || report.tool == null || report.image == null || report.strategies == null
+        || report.strategies.isEmpty() || report.costModel == null || report.trace == null) {
+      throw new IOException("not a profile report: tool, image, trace, costModel or strategies missing");
     }
     return report;
   }
@@ -127,7 +129,7 @@ public record ProfileReport(
   /** Every non-baseline strategy relative to the baseline strategy. */
   public record Comparison(String baseline, List<ComparisonRow> rows) {
     public Comparison {
-      rows = List.copyOf(rows);
+      rows = rows == null ? List.of() : List.copyOf(rows);
     }
   }
 

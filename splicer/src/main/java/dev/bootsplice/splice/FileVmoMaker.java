@@ -36,6 +36,16 @@ final class FileVmoMaker {
     return pagesWritten;
   }
 
+  /**
+   * Whether {@code e}'s new VMO still needs zx_object_set_property(CONTENT_SIZE): a clone child
+   * already has content size {@code data_len} from zx_vmo_create_child (and, being NO_WRITE, may
+   * not set it), a created VMO has its page-rounded size.
+   */
+  boolean contentSizeNeedsSetting(BootfsEntry e) {
+    boolean clone = strategy == Strategy.CLONE || strategy == Strategy.CLONE_SHARECOUNT;
+    return !clone || e.dataLength() == 0;
+  }
+
   /** A new VMO holding {@code e}'s data (an empty VMO for an empty file), as a handle. */
   int make(BootfsEntry e) {
     long alignedLength = FileVmo.pagesOf(e.dataLength()) * FileVmo.PAGE;

@@ -1,6 +1,7 @@
 package dev.bootsplice.splice;
 
 import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.VmStats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,15 +110,34 @@ public final class SpliceResult {
   }
 
   /**
+   * The content size (ZX_PROP_VMO_CONTENT_SIZE) of file {@code name}'s VMO.
+   *
+   * @throws IllegalArgumentException if the image has no such file
+   */
+  public long contentSize(String name) {
+    return kernel.getContentSize(fileNamed(name).handle());
+  }
+
+  /** The VMO name (ZX_PROP_NAME, at most 31 bytes) of file {@code name}'s VMO. */
+  public String vmoName(String name) {
+    return kernel.getName(fileNamed(name).handle());
+  }
+
+  private FileVmo fileNamed(String name) {
+    FileVmo f = byName.get(name);
+    if (f == null) {
+      throw new IllegalArgumentException("no file \"" + name + "\" in the spliced image");
+    }
+    return f;
+  }
+
+  /**
    * The content bytes of file {@code name} as its VMO reads them (content size, not page-rounded).
    *
    * @throws IllegalArgumentException if the image has no such file
    */
   public byte[] readFile(String name) {
-    FileVmo f = byName.get(name);
-    if (f == null) {
-      throw new IllegalArgumentException("no file \"" + name + "\" in the spliced image");
-    }
+    FileVmo f = fileNamed(name);
     byte[] content = new byte[Math.toIntExact(f.entry().dataLength())];
     kernel.vmoRead(f.handle(), content, 0, 0, content.length);
     return content;

@@ -76,7 +76,9 @@ public final class Splicer {
     if (first == null) {
       FileVmo made = new FileVmo(e, maker.make(e), null);
       kernel.setName(made.handle(), e.name());
-      kernel.setContentSize(made.handle(), e.dataLength());
+      if (maker.contentSizeNeedsSetting(e)) {
+        kernel.setContentSize(made.handle(), e.dataLength());
+      }
       byOwner.put(owner, made);
       return made;
     }

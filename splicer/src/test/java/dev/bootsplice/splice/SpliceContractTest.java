@@ -76,6 +76,10 @@ class SpliceContractTest {
       byte[] want = new byte[expected.remaining()];
       expected.get(want);
       assertThat(result.readFile(e.name())).as(e.name()).isEqualTo(want);
+      assertThat(result.contentSize(e.name())).as(e.name()).isEqualTo(e.dataLength());
+      String owner = result.files().stream().filter(f -> f.name().equals(e.name())).findFirst()
+          .orElseThrow().sharesRangeWith();
+      assertThat(result.vmoName(e.name())).isEqualTo(owner == null ? e.name() : owner);
     }
     result.kernel().checkInvariants();
   }
