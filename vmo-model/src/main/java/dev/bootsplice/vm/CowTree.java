@@ -142,13 +142,12 @@ final class CowTree {
     void zeroWrite(CowPages node, long o) {
         Slot own = node.pages.get(o);
         if (own != null) {
-            boolean wasMarker = own.isMarker();
-            freeIfPage(own);
-            if (needsMarker(node, o)) {
-                own.page = null;
-                node.pages.recount(wasMarker, own);
-            } else {
+            if (!needsMarker(node, o)) {
                 node.pages.remove(o);
+                freeIfPage(own);
+            } else if (!own.isMarker()) {
+                freeIfPage(own);
+                node.pages.recount(false, own);
             }
             return;
         }
