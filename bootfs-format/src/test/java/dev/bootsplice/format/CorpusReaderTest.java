@@ -91,12 +91,16 @@ class CorpusReaderTest {
         }
     }
 
+    /** Images whose files the tool extracted (it refuses BOOTFS images with an empty last file, spec §4.9). */
+    static Stream<Path> extractedImages() {
+        return ReaderCorpus.images().filter(p -> p == null || ReaderCorpus.fileHashes(p) != null);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("images")
+    @MethodSource("extractedImages")
     void fileContentsHashLikeTheToolsExtraction(Path path) throws Exception {
         require(path);
         Map<String, String> want = ReaderCorpus.fileHashes(path);
-        assumeTrue(want != null, "the tool extracted nothing from " + path);
         try (ZbiImage image = ZbiImage.open(path)) {
             Optional<ZbiItem> item = image.firstBootfs();
             assertThat(item).isPresent();

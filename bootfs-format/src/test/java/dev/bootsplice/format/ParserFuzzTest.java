@@ -173,6 +173,9 @@ class ParserFuzzTest {
         bases.add(RawZbi.container(RawZbi.item(0x42534642, Zstd.compress(valid, 3), valid.length, 0x30001)));
         bases.add(RawZbi.container(RawZbi.item(0x42534642, FailFixtures.lz4f(valid), valid.length, 0x30001)));
         bases.add(valid);
+        for (FailFixtures.Case c : FailFixtures.all()) {
+            bases.add(c.bytes());
+        }
         Path root = ReaderCorpus.rootOrNull();
         if (root != null) {
             try (Stream<Path> images = ReaderCorpus.images()) {
