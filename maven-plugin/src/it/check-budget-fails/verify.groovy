@@ -1,5 +1,7 @@
 // The clone budget failed the build with one error line naming it; the transfer budget held.
-String log = new File(basedir, 'build.log').getText('UTF-8')
+import groovy.xml.XmlSlurper
+
+String log = new File(basedir, 'build.log').getText('UTF-8').replaceAll(/\u001B\[[;\d]*m/, '')  // without colours
 def errors = log.readLines().findAll { it.startsWith('[ERROR]') }
 
 assert errors.any { it.contains('Failed to execute goal') && it.contains(':check') } : errors.join('\n')

@@ -8,7 +8,7 @@ assert new File(repo, '1.0/check-release-baseline-1.0.zbi').isFile()
 def baseline = new JsonSlurper().parse(published)
 assert baseline.strategies*.name == ['clone', 'transfer']
 
-String log = new File(basedir, 'build.log').getText('UTF-8')
+String log = new File(basedir, 'build.log').getText('UTF-8').replaceAll(/\u001B\[[;\d]*m/, '')  // without colours
 def invocations = log.split(/(?m)^\[INFO\] Scanning for projects/).findAll { it.contains('BUILD') }
 assert invocations.size() == 3 : "expected three builds in build.log, got ${invocations.size()}"
 

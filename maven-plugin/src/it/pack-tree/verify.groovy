@@ -47,7 +47,7 @@ assert installed.isFile() : "not installed: $installed"
 assert Arrays.equals(Files.readAllBytes(installed.toPath()), Files.readAllBytes(image.toPath()))
 
 // The second invocation found nothing changed and did not pack again.
-String log = new File(basedir, 'build.log').getText('UTF-8')
+String log = new File(basedir, 'build.log').getText('UTF-8').replaceAll(/\u001B\[[;\d]*m/, '')  // without colours
 assert log.count('Packed ') == 1 : 'the image was packed more than once'
 assert log.contains('is up to date')
 return true

@@ -144,9 +144,9 @@ public final class PackMojo extends AbstractMojo {
             Files.createDirectories(output.getParent());
             PackSummary summary = packer.pack(output, true);
             getLog().info(Failures.line(String.format(Locale.ROOT,
-                    "Packed %s: %d items, %d files (%d data ranges), BOOTFS %,d bytes, image %,d bytes (%s)",
-                    output.getFileName(), summary.items(), summary.files(), summary.ranges(), summary.bootfsBytes(),
-                    summary.outputBytes(), parsed)));
+                    "Packed %s: %s, %s (%s), BOOTFS %,d bytes, image %,d bytes (%s)", output.getFileName(),
+                    count(summary.items(), "item"), count(summary.files(), "file"),
+                    count(summary.ranges(), "data range"), summary.bootfsBytes(), summary.outputBytes(), parsed)));
         } catch (UsageException e) {
             throw new MojoExecutionException(Failures.line(e.getMessage()), e);
         } catch (IOException e) {
@@ -186,6 +186,10 @@ public final class PackMojo extends AbstractMojo {
         } catch (IOException e) {
             throw Failures.unreadable(project.getBasedir().toPath(), e);
         }
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String blankToNull(String s) {

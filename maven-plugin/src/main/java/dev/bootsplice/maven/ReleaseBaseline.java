@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -14,8 +15,6 @@ import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.VersionRangeRequest;
 import org.eclipse.aether.resolution.VersionRangeResolutionException;
-import org.eclipse.aether.util.version.GenericVersionScheme;
-import org.eclipse.aether.version.InvalidVersionSpecificationException;
 import org.eclipse.aether.version.Version;
 
 /**
@@ -50,13 +49,13 @@ final class ReleaseBaseline {
             String currentVersion) throws MojoExecutionException {
         String version = versionSpec;
         if (PREVIOUS.equals(versionSpec)) {
-            Optional<Version> previous = previousRelease(
+            Optional<String> previous = previousRelease(
                     availableVersions(new DefaultArtifact(groupId, artifactId, classifier, "json", ALL_VERSIONS)),
                     currentVersion);
             if (previous.isEmpty()) {
                 return Optional.empty();
             }
-            version = previous.get().toString();
+            version = previous.get();
         }
         Artifact report = new DefaultArtifact(groupId, artifactId, classifier, "json", version);
         try {
@@ -70,31 +69,20 @@ final class ReleaseBaseline {
 
     /**
      * Returns the highest version in {@code versions} that is below {@code currentVersion} and is not a
-     * snapshot, or empty when there is none.
-     *
-     * @throws IllegalArgumentException when {@code currentVersion} is not a version
+     * snapshot, in Maven's version order, or empty when there is none.
      */
-    static Optional<Version> previousRelease(List<Version> versions, String currentVersion) {
-        Version current = parse(currentVersion);
+    static Optional<String> previousRelease(List<String> versions, String currentVersion) {
+        ComparableVersion current = new ComparableVersion(currentVersion);
         return versions.stream()
-                .filter(v -> !v.toString().endsWith("-SNAPSHOT"))
-                .filter(v -> v.compareTo(current) < 0)
-                .max(Comparator.naturalOrder());
+                .filter(v -> !v.endsWith("-SNAPSHOT"))
+                .filter(v -> new ComparableVersion(v).compareTo(current) < 0)
+                .max(Comparator.comparing(ComparableVersion::new));
     }
 
-    /** Parses {@code text} with Maven's generic version ordering. */
-    static Version parse(String text) {
-        try {
-            return new GenericVersionScheme().parseVersion(text);
-        } catch (InvalidVersionSpecificationException e) {
-            throw new IllegalArgumentException("not a version: " + text, e);
-        }
-    }
-
-    private List<Version> availableVersions(Artifact range) throws MojoExecutionException {
+    private List<String> availableVersions(Artifact range) throws MojoExecutionException {
         try {
             return system.resolveVersionRange(session, new VersionRangeRequest(range, repositories, null))
-                    .getVersions();
+                    .getVersions().stream().map(Version::toString).toList();
         } catch (VersionRangeResolutionException e) {
             throw new MojoExecutionException("bootsplice: cannot list the versions of " + range + ": "
                     + e.getMessage(), e);
