@@ -1,0 +1,235 @@
+package dev.bootsplice.vm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.bootsplice.vm.ReferenceModel.RefVmo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random syscall sequences against {@link ReferenceModel}: every VMO's bytes are compared after
+ * every step and {@code checkInvariants()} runs after every step. Replay a failure with
+ * {@code -Dbootsplice.modelcheck.seed=S -Dbootsplice.modelcheck.sequences=1}.
+ */
+class ModelCheckTest {
+    private static final int PAGE = 4096;
+    private static final int STEPS = 40;
+    private static final int MAX_VMOS = 6;
+
+    @Test
+    void randomSequencesMatchTheReferenceModel() {
+        long base = Long.getLong("bootsplice.modelcheck.seed", 0x5EED_0223L);
+        int sequences = Integer.getInteger("bootsplice.modelcheck.sequences", 2000);
+        for (int i = 0; i < sequences; i++) {
+            long seed = base + i;
+            try {
+                new Sequence(seed).run();
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("model check failed for sequence seed " + seed + " (replay: -Dbootsplice.modelcheck.seed="
+                        + seed + " -Dbootsplice.modelcheck.sequences=1): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** One random sequence on a fresh kernel with a random profile and clone flavour. */
+    private static final class Sequence {
+        private final Random rnd;
+        private final Kernel k;
+        private final ReferenceModel ref = new ReferenceModel();
+        private final List<String> log = new ArrayList<>();
+        private final boolean rfc;
+
+        Sequence(long seed) {
+            rnd = new Random(seed);
+            TransferProfile p = rnd.nextBoolean() ? TransferProfile.RFC_0223 : TransferProfile.ZIRCON_2024;
+            CloneFlavour f = rnd.nextBoolean() ? CloneFlavour.LEGACY_CHAIN : CloneFlavour.SHARE_COUNT;
+            rfc = p == TransferProfile.RFC_0223;
+            k = new Kernel(new KernelConfig(p, f, -1));
+            log.add("config " + p + " " + f);
+        }
+
+        void run() {
+            for (int step = 0; step < STEPS; step++) {
+                try {
+                    step(step);
+                    k.checkInvariants();
+                    compareAll();
+                } catch (AssertionError | RuntimeException e) {
+                    throw new AssertionError(e.getMessage() + "\nafter:\n  " + String.join("\n  ", log), e);
+                }
+            }
+            for (RefVmo v : new ArrayList<>(ref.live)) {
+                k.handleClose(v.handle);
+                ref.close(v);
+                k.checkInvariants();
+            }
+            assertThat(k.stats().pagesAllocated()).as("pages leaked after closing everything").isZero();
+            assertThat(k.stats().hiddenNodes()).as("hidden nodes leaked").isZero();
+        }
+
+        private RefVmo any() {
+            return ref.live.get(rnd.nextInt(ref.live.size()));
+        }
+
+        private void step(int step) {
+            int op = rnd.nextInt(100);
+            if (ref.live.isEmpty() || (op < 12 && ref.live.size() < MAX_VMOS)) {
+                int pages = 1 + rnd.nextInt(4);
+                int h = k.vmoCreate((long) pages * PAGE, 0);
+                ref.create(h, pages);
+                log.add("create " + h + " " + pages + "p");
+            } else if (op < 30 && ref.live.size() < MAX_VMOS) {
+                child();
+            } else if (op < 55) {
+                write(step);
+            } else if (op < 70) {
+                transfer();
+            } else if (op < 78) {
+                decommit();
+            } else if (op < 86) {
+                zero();
+            } else if (op < 93) {
+                commit();
+            } else {
+                RefVmo v = any();
+                k.handleClose(v.handle);
+                ref.close(v);
+                log.add("close " + v.handle);
+            }
+        }
+
+        private void child() {
+            RefVmo p = any();
+            int kind = rnd.nextInt(10);
+            if (kind < 6) {
+                int off = rnd.nextInt(p.pages + 2);
+                int pages = 1 + rnd.nextInt(4);
+                int opt = rnd.nextBoolean() ? VmoOptions.CHILD_SNAPSHOT : VmoOptions.CHILD_SNAPSHOT_AT_LEAST_ON_WRITE;
+                if (p.slice) {
+                    expectStatus(ZxStatus.ERR_NOT_SUPPORTED, () -> k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE));
+                    return;
+                }
+                int h = k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE);
+                ref.snapshot(h, p, off, pages);
+                log.add("snapshot " + h + " of " + p.handle + " @" + off + "p " + pages + "p");
+            } else if (kind < 8) {
+                int off = rnd.nextInt(p.pages + 1);
+                int pages = rnd.nextInt(p.pages - off + 1);
+                int h = k.vmoCreateChild(p.handle, VmoOptions.CHILD_SLICE, (long) off * PAGE, (long) pages * PAGE);
+                ref.slice(h, p, off, pages);
+                log.add("slice " + h + " of " + p.handle + " @" + off + "p " + pages + "p");
+            } else if (!p.slice) {
+                int h = k.vmoCreateChild(p.handle, VmoOptions.CHILD_REFERENCE, 0, 0);
+                ref.reference(h, p);
+                log.add("reference " + h + " of " + p.handle);
+            }
+        }
+
+        private void write(int step) {
+            RefVmo v = any();
+            if (v.pages == 0) {
+                return;
+            }
+            long size = (long) v.pages * PAGE;
+            long off = (long) (rnd.nextDouble() * size);
+            int len = (int) Math.min(size - off, 1 + rnd.nextInt(2 * PAGE));
+            byte[] data = new byte[len];
+            byte tag = (byte) (1 + rnd.nextInt(250));
+            for (int i = 0; i < len; i++) {
+                data[i] = (byte) (tag + ((off + i) >>> 12) * 7 + step);
+            }
+            k.vmoWrite(v.handle, data, 0, off, len);
+            v.write(off, data);
+            log.add("write " + v.handle + " @" + off + " +" + len);
+        }
+
+        private void transfer() {
+            RefVmo dst = any();
+            RefVmo src = any();
+            int maxLen = Math.min(dst.pages, src.pages);
+            int len = rnd.nextInt(maxLen + 1);
+            long off = (long) rnd.nextInt(dst.pages - len + 1) * PAGE;
+            long srcOff = (long) rnd.nextInt(src.pages - len + 1) * PAGE;
+            long length = (long) len * PAGE;
+            log.add("transfer " + dst.handle + " @" + off + " +" + length + " <- " + src.handle + " @" + srcOff);
+            boolean rfcRefuses = src.storage == dst.storage && src.offsetPages == dst.offsetPages && src.pages == dst.pages
+                    || src.parent != null || !src.children.isEmpty();
+            if (rfc && (rfcRefuses || dst == src)) {
+                ZxStatus want = dst == src || (src.storage == dst.storage && rfcSameObject(src, dst))
+                        ? ZxStatus.ERR_INVALID_ARGS : ZxStatus.ERR_BAD_STATE;
+                expectStatus(want, () -> k.vmoTransferData(dst.handle, 0, off, length, src.handle, srcOff));
+                return;
+            }
+            k.vmoTransferData(dst.handle, 0, off, length, src.handle, srcOff);
+            if (!(dst == src && off == srcOff)) {
+                ReferenceModel.transfer(dst, off, length, src, srcOff);
+            }
+        }
+
+        /** Handles of the same VMO object are only ever the same RefVmo here (no duplicates). */
+        private static boolean rfcSameObject(RefVmo a, RefVmo b) {
+            return a == b;
+        }
+
+        private void decommit() {
+            RefVmo v = any();
+            int first = rnd.nextInt(v.pages + 1);
+            int n = rnd.nextInt(v.pages - first + 1);
+            log.add("decommit " + v.handle + " @" + first + "p +" + n + "p");
+            boolean shared = ref.liveInCowGroup(v.storage) >= 2;
+            try {
+                k.vmoOpRange(v.handle, VmoOptions.OP_DECOMMIT, (long) first * PAGE, (long) n * PAGE);
+                assertThat(shared && n > 0).as("decommit allowed in a copy-on-write tree").isFalse();
+                v.zero((long) first * PAGE, (long) n * PAGE);
+            } catch (ZxException e) {
+                assertThat(e.status()).isEqualTo(ZxStatus.ERR_NOT_SUPPORTED);
+                assertThat(shared).as("decommit refused outside a copy-on-write tree").isTrue();
+            }
+        }
+
+        private void zero() {
+            RefVmo v = any();
+            long size = (long) v.pages * PAGE;
+            long off = size == 0 ? 0 : (long) (rnd.nextDouble() * size);
+            long len = (long) (rnd.nextDouble() * (size - off + 1));
+            k.vmoOpRange(v.handle, VmoOptions.OP_ZERO, off, len);
+            v.zero(off, len);
+            log.add("zero " + v.handle + " @" + off + " +" + len);
+        }
+
+        private void commit() {
+            RefVmo v = any();
+            k.vmoOpRange(v.handle, VmoOptions.OP_COMMIT, 0, (long) v.pages * PAGE);
+            log.add("commit " + v.handle);
+            assertThat(k.ownedPages(v.handle)).isEqualTo(v.pages);
+        }
+
+        private void expectStatus(ZxStatus want, Runnable call) {
+            try {
+                call.run();
+            } catch (ZxException e) {
+                assertThat(e.status()).isEqualTo(want);
+                return;
+            }
+            fail("expected " + want + " but the call succeeded");
+        }
+
+        private void compareAll() {
+            for (RefVmo v : ref.live) {
+                byte[] want = v.content();
+                byte[] got = new byte[want.length];
+                k.vmoRead(v.handle, got, 0, 0, got.length);
+                if (!Arrays.equals(want, got)) {
+                    int i = Arrays.mismatch(want, got);
+                    fail("VMO " + v.handle + " differs at byte " + i + " (page " + i / PAGE + "): expected "
+                            + want[i] + ", found " + got[i]);
+                }
+                assertThat(k.vmoGetSize(v.handle)).isEqualTo((long) v.pages * PAGE);
+            }
+        }
+    }
+}
