@@ -66,8 +66,7 @@ final class ImageBytes implements AutoCloseable {
             throw new IndexOutOfBoundsException("range " + offset + "+" + length + " outside image of " + size);
         }
         if (whole != null) {
-            return whole.slice((int) offset, (int) length).order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer()
-                    .order(ByteOrder.LITTLE_ENDIAN);
+            return whole.slice((int) offset, (int) length).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         }
         try {
             return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);

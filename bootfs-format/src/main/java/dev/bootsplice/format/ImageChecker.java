@@ -2,6 +2,7 @@ package dev.bootsplice.format;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class ImageChecker {
         if (image.isBareBootfs()) {
             return;
         }
-        ByteBuffer h = ByteBuffer.wrap(image.containerHeader()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = ByteBuffer.wrap(image.containerHeader()).order(ByteOrder.LITTLE_ENDIAN);
         long end = ZbiConstants.HEADER_SIZE + image.containerLength();
         if (image.size() > end) {
             warn(-1, null, end, Z10);

@@ -2,6 +2,8 @@ package dev.bootsplice.format;
 
 import java.lang.ref.SoftReference;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -49,13 +51,13 @@ public final class ZbiItem {
 
     /** Creates the item whose 32-byte header is {@code header} at {@code offset}; the caller has checked the payload fits. */
     static ZbiItem fromHeader(ImageBytes bytes, int index, long offset, byte[] header) {
-        ByteBuffer h = ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
         return new ZbiItem(bytes, index, offset, header, h, false);
     }
 
     /** Creates the synthetic BOOTFS item covering a whole bare BOOTFS image (no CRC, extra = length). */
     static ZbiItem bareBootfs(ImageBytes bytes) {
-        ByteBuffer h = ByteBuffer.allocate(ZbiConstants.HEADER_SIZE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = ByteBuffer.allocate(ZbiConstants.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         h.putInt(0, ItemType.BOOTFS.code()).putInt(4, (int) bytes.size()).putInt(8, (int) bytes.size())
                 .putInt(12, ZbiConstants.FLAGS_VERSION).putInt(24, ZbiConstants.ITEM_MAGIC)
                 .putInt(28, ZbiConstants.ITEM_NO_CRC32);
@@ -106,7 +108,7 @@ public final class ZbiItem {
         return synthetic;
     }
 
-    /** Returns a copy of the 32 header bytes as stored (empty for the synthetic item). */
+    /** Returns a copy of the 32 header bytes as stored (empty for the synthetic item, whose CRC is meaningless). */
     public byte[] header() {
         return header.clone();
     }
@@ -178,10 +180,10 @@ public final class ZbiItem {
         }
         ByteBuffer cached = decompressed.get();
         if (cached == null) {
-            cached = Decompression.decompress(this).asReadOnlyBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            cached = Decompression.decompress(this).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
             decompressed = new SoftReference<>(cached);
         }
-        return cached.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        return cached.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Returns the CRC-32 of the header with its crc32 field zeroed followed by the stored payload (spec §1.6). */
@@ -218,7 +220,7 @@ public final class ZbiItem {
     /** Returns the header bytes with the crc32 field replaced by zero, as covered by the CRC. */
     byte[] headerWithZeroCrc() {
         byte[] h = header.clone();
-        java.util.Arrays.fill(h, ZbiConstants.CRC32_FIELD_OFFSET, ZbiConstants.HEADER_SIZE, (byte) 0);
+        Arrays.fill(h, ZbiConstants.CRC32_FIELD_OFFSET, ZbiConstants.HEADER_SIZE, (byte) 0);
         return h;
     }
 

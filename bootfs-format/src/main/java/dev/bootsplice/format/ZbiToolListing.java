@@ -1,6 +1,7 @@
 package dev.bootsplice.format;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -119,7 +120,7 @@ public final class ZbiToolListing {
             return false;
         }
         if (item.type().equals(ItemType.BOOTFS)) {
-            showBootfs(payload.order(java.nio.ByteOrder.LITTLE_ENDIAN));
+            showBootfs(payload.order(ByteOrder.LITTLE_ENDIAN));
         } else if (item.type().equals(ItemType.CMDLINE)) {
             showCmdline(payload);
         }

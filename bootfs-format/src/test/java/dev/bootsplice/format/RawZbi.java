@@ -45,7 +45,7 @@ final class RawZbi {
             crcField = (int) crc.getValue();
         }
         ByteBuffer.wrap(h).order(ByteOrder.LITTLE_ENDIAN).putInt(28, crcField);
-        return concat(h, payload, new byte[(int) ((8 - payload.length % 8) % 8)]);
+        return concat(h, payload, new byte[(8 - payload.length % 8) % 8]);
     }
 
     /** Returns a BOOTFS directory: header and dirents {@code (name, dataLen, dataOff)}, zero-filled to {@code size}. */
