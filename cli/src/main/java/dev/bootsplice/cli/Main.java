@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             ProfileCommand.class,
             CompareCommand.class,
             CalibrateCommand.class,
+            VmCommand.class,
             CompletionCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -4,6 +4,7 @@ import dev.bootsplice.format.AtomicFiles;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.CostModel;
+import dev.bootsplice.profile.DemoImage;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.Profiler;
@@ -119,21 +120,21 @@ final class ProfileCommand implements Callable<Integer> {
 
     private ProfileReport profile(ProfileOptions options) {
         try (TerminalProgress progress = TerminalProgress.onTerminal(spec.commandLine().getErr())) {
-            if (image == null) {
-                return DemoImageProfile.run(options.withProgress(progress));
-            }
-            ZbiImage zbi = ImageFiles.open(image);
+            ZbiImage zbi = image == null ? DemoImage.open() : ImageFiles.open(image);
             try {
-                return Profiler.profile(zbi, options.withProgress(progress).withImagePath(image.toString()));
+                String path = image == null ? DemoImage.NAME : image.toString();
+                return Profiler.profile(zbi, options.withProgress(progress).withImagePath(path));
             } finally {
                 ImageFiles.closeQuietly(zbi);
             }
         } catch (ZbiFormatException e) {
-            throw CommandFailure.invalidInput(image, e);
+            throw CommandFailure.invalidInput(image == null ? Path.of(DemoImage.NAME) : image, e);
         } catch (SpliceException e) {
-            throw CommandFailure.invalidInput(image + ": " + e.getMessage());
+            throw CommandFailure.invalidInput((image == null ? DemoImage.NAME : image) + ": " + e.getMessage());
         } catch (TraceException e) {
             throw CommandFailure.invalidInput(e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("the built-in demo image could not be made", e);
         }
     }
 

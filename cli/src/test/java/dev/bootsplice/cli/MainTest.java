@@ -54,8 +54,8 @@ class MainTest {
     @Test
     void everyCommandAnswersHelp() {
         for (String command : new String[] {"list", "verify", "extract", "pack", "generate", "splice", "profile",
-            "compare", "calibrate", "generate-completion"}) {
-            Cli.Result r = Cli.run(command, "--help");
+            "compare", "calibrate", "vm", "vm run", "generate-completion"}) {
+            Cli.Result r = Cli.run((command + " --help").split(" "));
             assertThat(r.exitCode()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: bootsplice " + command);
         }

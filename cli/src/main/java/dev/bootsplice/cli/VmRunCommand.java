@@ -1,0 +1,27 @@
+package dev.bootsplice.cli;
+
+import dev.bootsplice.vm.ScenarioRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bootsplice vm run}: runs VMO scenario files, one PASS/FAIL line each. */
+@Command(name = "run", description = {
+    "Run VMO scenario files (shared/spec/vmo-scenarios.md), each on a fresh model.",
+    "Exit 0 all passed, 4 an expectation or status check failed, 3 a file could not be read or parsed."})
+final class VmRunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.vmo).")
+    private List<Path> files;
+
+    @Override
+    public Integer call() {
+        return new ScenarioRunner().run(files, spec.commandLine().getOut());
+    }
+}
