@@ -24,6 +24,12 @@ final class Decompression {
     static final long MAX_LZ4_RATIO = 256;
     /** Allowance on top of the ratio bound for frame headers and one partial block. */
     static final long RATIO_SLACK = 128 << 10;
+    /**
+     * The whole claimed size is allocated up front only when it is at most this many times the compressed size
+     * (typical boot images compress 2–5×); a larger claim may still be true (zero-filled files), but then the
+     * output buffer grows with the data actually produced, so a lying header costs at most twice the real output.
+     */
+    static final long UPFRONT_RATIO = 16;
     /** Absolute cap: payloads are returned as one ByteBuffer, which addresses at most 2^31 − 1 bytes. */
     static final long MAX_UNCOMPRESSED = Integer.MAX_VALUE - 8;
     /** Window limit for streaming zstd (2 GiB windows): the reference tool enables long-distance matching. */
@@ -93,6 +99,14 @@ final class Decompression {
     }
 
     private static byte[] zstd(ZbiItem item, ByteBuffer raw) throws ZbiFormatException {
+        if (item.extra() > item.length() * UPFRONT_RATIO + RATIO_SLACK) {
+            try (InputStream in = new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw))
+                    .setLongMax(ZSTD_MAX_WINDOW_LOG)) {
+                return readGrowing(item, in);
+            } catch (IOException | RuntimeException e) {
+                throw item.error("zstd: " + e.getMessage());
+            }
+        }
         byte[] out = new byte[(int) item.extra()];
         int n;
         try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
@@ -113,31 +127,37 @@ final class Decompression {
         return out;
     }
 
+    /**
+     * Reads exactly {@code extra} bytes from {@code in} into a buffer that starts at a size the compressed data
+     * can plausibly produce and doubles only as output arrives.
+     */
+    private static byte[] readGrowing(ZbiItem item, InputStream in) throws IOException, ZbiFormatException {
+        long extra = item.extra();
+        byte[] out = new byte[(int) Math.min(extra, 4 * item.length() + RATIO_SLACK)];
+        int n = 0;
+        while (n < extra) {
+            if (n == out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(extra, 2L * out.length));
+            }
+            int r = in.read(out, n, out.length - n);
+            if (r < 0) {
+                throw item.error(TOO_LITTLE + " by " + (extra - n) + " bytes");
+            }
+            n += r;
+        }
+        if (in.read() >= 0) {
+            throw item.error(TOO_MUCH);
+        }
+        return out;
+    }
+
     private static byte[] lz4(ZbiItem item, ByteBuffer raw) throws ZbiFormatException {
         long extra = item.extra();
         try (LZ4FrameInputStream in = new LZ4FrameInputStream(new ByteBufferInputStream(raw))) {
             if (in.isExpectedContentSizeDefined() && Long.compareUnsigned(in.getExpectedContentSize(), extra) > 0) {
                 throw item.error(TOO_MUCH);
             }
-            byte[] out = new byte[(int) Math.min(extra, 4 * item.length() + RATIO_SLACK)];
-            int n = 0;
-            while (true) {
-                if (n == out.length) {
-                    if (n == extra) {
-                        break;
-                    }
-                    out = Arrays.copyOf(out, (int) Math.min(extra, 2L * out.length));
-                }
-                int r = in.read(out, n, out.length - n);
-                if (r < 0) {
-                    throw item.error(TOO_LITTLE + " by " + (extra - n) + " bytes");
-                }
-                n += r;
-            }
-            if (in.read() >= 0) {
-                throw item.error(TOO_MUCH);
-            }
-            return out;
+            return readGrowing(item, in);
         } catch (IOException | RuntimeException e) {
             throw item.error("lz4f: " + e.getMessage());
         }

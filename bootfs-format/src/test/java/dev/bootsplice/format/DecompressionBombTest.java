@@ -83,6 +83,37 @@ class DecompressionBombTest {
     }
 
     @Test
+    void highlyCompressedPayloadsDecompressThroughTheGrowingBufferPath() throws Exception {
+        byte[] data = new byte[4 << 20];
+        for (int i = 0; i < data.length; i += 4096) {
+            data[i] = (byte) (i >>> 12);
+        }
+        byte[] zstd = Zstd.compress(data, 3);
+        assertThat((long) data.length).isGreaterThan(zstd.length * Decompression.UPFRONT_RATIO
+                + Decompression.RATIO_SLACK);
+        ZbiItem item = only(container(item(RAMDISK, zstd, data.length, FLAGS)));
+        assertThat(item.payload()).isEqualTo(ByteBuffer.wrap(data));
+        ZbiItem lz4 = only(container(item(RAMDISK, FailFixtures.lz4f(data), data.length, FLAGS)));
+        assertThat(lz4.payload()).isEqualTo(ByteBuffer.wrap(data));
+    }
+
+    @Test
+    void concatenatedZstdFramesDecompressOnBothPaths() throws Exception {
+        byte[] text = FailFixtures.ALPHABET;
+        byte[] two = RawZbi.concat(Zstd.compress(text, 3), Zstd.compress(text, 3));
+        assertThat(only(container(item(RAMDISK, two, 52, FLAGS))).payload())
+                .isEqualTo(ByteBuffer.wrap(RawZbi.concat(text, text)));
+        byte[] zeros = new byte[1 << 20];
+        byte[] big = RawZbi.concat(zeros(1 << 20), zeros(1 << 20));
+        assertThat(only(container(item(RAMDISK, big, 2 << 20, FLAGS))).payload())
+                .isEqualTo(ByteBuffer.wrap(RawZbi.concat(zeros, zeros)));
+        assertThatThrownBy(only(container(item(RAMDISK, big, (2 << 20) + 1, FLAGS)))::payload)
+                .hasMessageEndingWith("decompression produced too little data by 1 bytes");
+        assertThatThrownBy(only(container(item(RAMDISK, big, (2 << 20) - 1, FLAGS)))::payload)
+                .hasMessageEndingWith("decompression produced too much data");
+    }
+
+    @Test
     void realRatioOfZeroFilledDataStaysBelowTheDocumentedBound() {
         for (int size : new int[] {1 << 16, 1 << 20, 1 << 24}) {
             assertThat((long) size).isLessThanOrEqualTo(zeros(size).length * Decompression.MAX_ZSTD_RATIO
