@@ -18,6 +18,9 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
     private static final int BUFFER = 1 << 20;
+    /** Temporary names tried before giving up (a clash needs another writer with the same random name). */
+    private static final int MAX_NAME_ATTEMPTS = 16;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** Writes bytes to a stream; may fail with an I/O error. */
     @FunctionalInterface
@@ -41,9 +44,22 @@ public final class AtomicFiles {
             throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to replace)");
         }
         Path folder = absolute.getParent();
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = null;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            FileChannel opened = null;
+            for (int attempt = 0; opened == null; attempt++) {
+                temp = folder.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+                try {
+                    // Created like any new file (mode 0666 less the umask), unlike createTempFile's 0600.
+                    opened = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    temp = null;
+                    if (attempt >= MAX_NAME_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+            try (FileChannel channel = opened) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
                 body.accept(out);
                 out.flush();
@@ -52,7 +68,9 @@ public final class AtomicFiles {
             publish(temp, absolute, force);
             syncFolder(folder);
         } finally {
-            Files.deleteIfExists(temp);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

@@ -131,6 +131,15 @@ class ZbiWriterTest {
     }
 
     @Test
+    void theWrittenFileGetsOrdinaryPermissionsNotATemporaryFilesOwnerOnlyMode(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path out = dir.resolve("out.zbi");
+        new ZbiWriter().writeTo(out, false);
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void aFailedWriteLeavesNoTargetAndNoTemporaryFile(@TempDir Path dir) {
         Path out = dir.resolve("out.zbi");
         assertThatThrownBy(() -> AtomicFiles.write(out, false, stream -> {
