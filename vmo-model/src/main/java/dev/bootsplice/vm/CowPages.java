@@ -17,6 +17,8 @@ final class CowPages {
     final long id;
     /** Only roots have a source. */
     final Source source;
+    /** The source of this node's tree root; fixed for the tree's life (roots with a source never merge away). */
+    final Source treeSource;
     PageList pages = new PageList();
     /** Node size in pages; {@code parentLimit <= size}. */
     long size;
@@ -41,9 +43,10 @@ final class CowPages {
     /** Pages of this node with a pin count above zero. */
     long pinnedPages;
 
-    CowPages(long id, Source source, long size) {
+    CowPages(long id, Source source, Source treeSource, long size) {
         this.id = id;
         this.source = source;
+        this.treeSource = treeSource;
         this.size = size;
     }
 
@@ -58,7 +61,7 @@ final class CowPages {
 
     /** Whether the tree's root has a user pager as its page source. */
     boolean inPagerTree() {
-        return root().source == Source.PAGER;
+        return treeSource == Source.PAGER;
     }
 
     /** Whether offset {@code o} of the parent falls inside this node's window. */
@@ -91,7 +94,8 @@ final class CowPages {
     }
 
     private int indexOfChild(CowPages child) {
-        for (int i = 0; i < children.size(); i++) {
+        // From the back: the newest children tend to die first, which keeps wide nodes cheap.
+        for (int i = children.size() - 1; i >= 0; i--) {
             if (children.get(i) == child) {
                 return i;
             }

@@ -31,14 +31,22 @@ final class CowTree {
         this.algorithm = flavour == CloneFlavour.LEGACY_CHAIN ? new SplitBitClones(this) : new ShareCountClones(this);
     }
 
+    /** A new root node. */
     CowPages newNode(CowPages.Source source, long size) {
-        CowPages n = new CowPages(nextNodeId++, source, size);
+        CowPages n = new CowPages(nextNodeId++, source, source, size);
         live.add(n);
         return n;
     }
 
-    CowPages newHiddenNode(long size) {
-        CowPages h = newNode(CowPages.Source.NONE, size);
+    /** A new source-less node that will join the tree of {@code relative}. */
+    CowPages newNodeIn(CowPages relative, long size) {
+        CowPages n = new CowPages(nextNodeId++, CowPages.Source.NONE, relative.treeSource, size);
+        live.add(n);
+        return n;
+    }
+
+    CowPages newHiddenNode(CowPages relative, long size) {
+        CowPages h = newNodeIn(relative, size);
         h.hidden = true;
         hiddenNodes++;
         hiddenNodesCreated++;
@@ -164,7 +172,7 @@ final class CowTree {
 
     /** Whether an empty slot at {@code o} would not read zero (ancestor content or a pager request). */
     static boolean needsMarker(CowPages node, long o) {
-        return (node.parent != null && o < node.parentLimit) || node.root().source == CowPages.Source.PAGER;
+        return (node.parent != null && o < node.parentLimit) || node.inPagerTree();
     }
 
     void freeIfPage(Slot s) {

@@ -12,7 +12,7 @@ final class NodeLifecycle {
      * </pre>
      */
     static CowPages insertHiddenParent(CowTree tree, CowPages v) {
-        CowPages h = tree.newHiddenNode(v.size);
+        CowPages h = tree.newHiddenNode(v, v.size);
         h.pages = v.pages;
         v.pages = new PageList();
         h.parent = v.parent;
@@ -33,7 +33,7 @@ final class NodeLifecycle {
 
     /** Creates a visible node of {@code size} pages under {@code parent} seeing {@code [offset, offset+limit)}. */
     static CowPages attachChild(CowTree tree, CowPages parent, long offset, long limit, long size) {
-        CowPages c = tree.newNode(CowPages.Source.NONE, size);
+        CowPages c = tree.newNodeIn(parent, size);
         c.parent = parent;
         c.parentOffset = offset;
         c.parentLimit = Math.min(size, limit);

@@ -39,9 +39,10 @@ final class TransferData {
         long n = length >>> 12;
         long srcFirst = src.windowOffset + (srcOffset >>> 12);
         long dstFirst = dst.windowOffset + (offset >>> 12);
-        if (rfc) {
+        if (rfc && src.node != dst.node) {
             mover.movePageByPage(src.node, srcFirst, dst.node, dstFirst, n, true);
         } else {
+            // ZIRCON_2024, or two VMOs (slices/references) sharing one node: memmove semantics.
             mover.moveTakeThenSupply(src.node, srcFirst, dst.node, dstFirst, n);
         }
     }

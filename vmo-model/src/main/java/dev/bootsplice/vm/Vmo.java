@@ -1,7 +1,7 @@
 package dev.bootsplice.vm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * A user-visible VMO (Zircon's {@code VmObjectPaged} / {@code VmObjectPhysical}): a view onto a
@@ -40,7 +40,7 @@ final class Vmo implements KernelObject {
     String name = "";
     /** User-visible parent (the VMO create_child was called on, or its surviving ancestor). */
     Vmo parent;
-    final List<Vmo> children = new ArrayList<>();
+    final Set<Vmo> children = new LinkedHashSet<>();
     /** PMTs pinning this VMO keep it alive after its last handle closes. */
     int pmts;
     boolean handlesClosed;
