@@ -56,6 +56,7 @@ class ZbiToolListingCorpusTest {
 
     @org.junit.jupiter.api.Test
     void everyOracleListingHasItsImageInTheCorpus() {
+        ReaderCorpus.root();
         List<String> keys = ReaderCorpus.images().map(ReaderCorpus::oracleKey).toList();
         assertThat(keys).hasSize(31);
         try (Stream<Path> oracles = java.nio.file.Files.list(ReaderCorpus.root().resolve("expected"))) {
