@@ -14,6 +14,9 @@ import org.apache.commons.compress.archivers.ArchiveInputStream;
  * the {@link ZbiFormatException}.
  */
 public final class BootfsArchiveInputStream extends ArchiveInputStream<BootfsArchiveEntry> {
+    /** Largest image read from a stream into one array. */
+    static final int MAX_STREAM_BYTES = Integer.MAX_VALUE - 8;
+
     private final ZbiImage image;
     private final Bootfs bootfs;
     private final List<BootfsEntry> entries;
@@ -21,7 +24,7 @@ public final class BootfsArchiveInputStream extends ArchiveInputStream<BootfsArc
     /** Unread bytes of the current entry; empty before the first entry. */
     private ByteBuffer current = ByteBuffer.allocate(0);
 
-    /** Reads the whole stream (at most 2 GiB) and opens the image it holds. */
+    /** Reads the whole stream (at most 2 GiB, else an IOException) and opens the image it holds. */
     public BootfsArchiveInputStream(InputStream in) throws IOException {
         this(readImage(in), in);
     }
@@ -83,7 +86,10 @@ public final class BootfsArchiveInputStream extends ArchiveInputStream<BootfsArc
     }
 
     private static ZbiImage readImage(InputStream in) throws IOException {
-        byte[] bytes = in.readAllBytes();
+        byte[] bytes = in.readNBytes(MAX_STREAM_BYTES);
+        if (in.read() >= 0) {
+            throw new IOException("<stream>: image larger than " + MAX_STREAM_BYTES + " bytes; open it by path instead");
+        }
         try {
             return ZbiImage.read(ByteBuffer.wrap(bytes), "<stream>");
         } catch (ZbiFormatException e) {

@@ -207,12 +207,12 @@ public final class ImagePacker {
             writer.copyItem(items.get(0));
             return;
         }
-        byte[] payload = Files.readAllBytes(kernel);
-        if (payload.length < KERNEL_HEADER_SIZE) {
-            throw new UsageException("--kernel " + kernel + ": " + payload.length
+        ByteBuffer payload = WriterPayloads.map(kernel);
+        if (payload.remaining() < KERNEL_HEADER_SIZE) {
+            throw new UsageException("--kernel " + kernel + ": " + payload.remaining()
                     + " bytes is too short for the 16-byte zbi_kernel_t header");
         }
-        writer.addItem(ItemType.KERNEL_X64, 0, ByteBuffer.wrap(payload));
+        writer.addItem(ItemType.KERNEL_X64, 0, payload);
     }
 
     /** Size of {@code zbi_kernel_t} (entry, reserve_memory_size) that starts every kernel payload. */
@@ -223,7 +223,7 @@ public final class ImagePacker {
             ItemType type = itemTypes.get(i);
             Path file = itemFiles.get(i);
             if (type.equals(ItemType.CMDLINE)) {
-                cmdline.append(Files.readAllBytes(file));
+                cmdline.append(WriterPayloads.smallFile(file));
             } else if (type.equals(ItemType.BOOTFS)) {
                 in.addImage(in.openImage(file));
             } else if (type.isStorage()) {

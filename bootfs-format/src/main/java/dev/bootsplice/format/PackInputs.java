@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * order. Input images stay open (mapped) until {@link #close()}.
  */
 final class PackInputs implements AutoCloseable {
+    /** Largest manifest read; a bigger non-image input is almost surely a mistake, not a manifest. */
+    static final long MAX_MANIFEST_BYTES = 64L << 20;
+
     private final BootfsBuilder bootfs;
     private final CmdlineMerge cmdline;
     private final String prefix;
@@ -86,7 +89,7 @@ final class PackInputs implements AutoCloseable {
     /** Reads {@code target=source} lines; blank lines are skipped, a line without {@code =} is an error. */
     void addManifest(Path manifest) throws UsageException, IOException {
         Path folder = manifest.toAbsolutePath().getParent();
-        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        List<String> lines = manifestLines(manifest);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).endsWith("\r") ? lines.get(i).substring(0, lines.get(i).length() - 1) : lines.get(i);
             if (line.isEmpty()) {
@@ -107,6 +110,22 @@ final class PackInputs implements AutoCloseable {
             } else {
                 bootfs.add(BootfsNames.prefixed(prefix, target), source);
             }
+        }
+    }
+
+    /** Returns the manifest's lines; refuses files too large or not UTF-8 (likely not a manifest at all). */
+    private static List<String> manifestLines(Path manifest) throws IOException {
+        long size = Files.size(manifest);
+        if (size > MAX_MANIFEST_BYTES) {
+            throw new IOException(manifest + ": not a ZBI or BOOTFS image, and at " + size
+                    + " bytes too large for a manifest");
+        }
+        try {
+            return List.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(manifest))).toString().split("\n", -1));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(manifest + ": not a ZBI or BOOTFS image, nor a UTF-8 manifest", e);
         }
     }
 

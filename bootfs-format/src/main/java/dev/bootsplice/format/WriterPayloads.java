@@ -31,6 +31,19 @@ final class WriterPayloads {
         }
     }
 
+    /**
+     * Returns a small file's bytes (a CMDLINE fragment).
+     *
+     * @throws IOException when it cannot be read or exceeds {@link #MAX_SMALL_PAYLOAD}
+     */
+    static byte[] smallFile(java.nio.file.Path file) throws IOException {
+        long size = java.nio.file.Files.size(file);
+        if (size > MAX_SMALL_PAYLOAD) {
+            throw new IOException(file + ": " + size + " bytes is too large for a CMDLINE item");
+        }
+        return java.nio.file.Files.readAllBytes(file);
+    }
+
     /** Returns a replayable source that reads {@code file} each time it is written. */
     static PayloadSource file(java.nio.file.Path file) throws IOException {
         return FileSources.file(file);

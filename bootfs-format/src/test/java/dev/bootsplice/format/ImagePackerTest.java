@@ -199,6 +199,13 @@ class ImagePackerTest {
     }
 
     @Test
+    void aBinaryFileThatIsNeitherImageNorManifestIsAnInputError() throws Exception {
+        Path binary = Files.write(dir.resolve("blob.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x3d, 0x00});
+        assertThatThrownBy(() -> bytes(new ImagePacker().input(binary))).isInstanceOf(IOException.class)
+                .hasMessageContaining("nor a UTF-8 manifest");
+    }
+
+    @Test
     void aBrokenInputImageIsAnInputErrorNamingTheFile() throws Exception {
         byte[] broken = WriterCorpus.bytes("zbitl/one-item.zbi");
         broken[4] = (byte) 0xf0;
