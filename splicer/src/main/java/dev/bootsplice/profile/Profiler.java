@@ -34,12 +34,11 @@ public final class Profiler {
     long bootfsBytes = 0;
     long accesses = 0;
     for (Strategy s : options.strategies()) {
-      SpliceResult spliced = Splicer.splice(image, s, options.progress());
-      LookupRun run = spliced.replay(options.trace(), options.progress());
-      strategies.add(StrategyMetrics.of(s, spliced, run, options.costModel()));
-      files = spliced.files().size();
-      bootfsBytes = spliced.bootfsBytes();
-      accesses = run.hops().accesses();
+      Run run = runOne(image, s, options);
+      strategies.add(run.report());
+      files = run.files();
+      bootfsBytes = run.bootfsBytes();
+      accesses = run.report().lookup().accesses();
     }
     String path = options.imagePath() != null ? options.imagePath() : image.name();
     ProfileReport.Image info = new ProfileReport.Image(path, ImageContent.sha256(image), files,
@@ -49,5 +48,20 @@ public final class Profiler {
         new ProfileReport.TraceInfo(options.trace().name(), accesses),
         new ProfileReport.CostModelInfo(model.name(), model.nsByKey()), strategies,
         StrategyComparison.of(strategies));
+  }
+
+  /** One strategy's report and the image facts it saw. */
+  private record Run(StrategyReport report, long files, long bootfsBytes) {}
+
+  /**
+   * Boots one strategy on its own kernel; the kernel (every page of the model) becomes garbage
+   * when this returns, before the next strategy loads its copy of the BOOTFS.
+   */
+  private static Run runOne(ZbiImage image, Strategy s, ProfileOptions options)
+      throws ZbiFormatException, SpliceException, TraceException {
+    SpliceResult spliced = Splicer.splice(image, s, options.progress());
+    LookupRun run = spliced.replay(options.trace(), options.progress());
+    return new Run(StrategyMetrics.of(s, spliced, run, options.costModel()),
+        spliced.files().size(), spliced.bootfsBytes());
   }
 }
