@@ -30,6 +30,14 @@ public record Problem(Severity severity, int item, String entry, long offset, St
         return new Problem(severity, index, entry, offset, reason);
     }
 
+    /**
+     * Returns the CLI's one-line form without severity, as {@link ZbiFormatException#getMessage()} reads:
+     * {@code item 1 (BOOTFS) at 0x24: entry "bin/sh": reason}; {@code itemType} may be null.
+     */
+    public String message(ItemType itemType) {
+        return new ZbiFormatException(reason, item, item >= 0 ? itemType : null, offset, entry).getMessage();
+    }
+
     /** Returns the one-line form {@code warning: item 1 at 0x24: entry "a": reason}. */
     @Override
     public String toString() {
