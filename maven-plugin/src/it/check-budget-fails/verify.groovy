@@ -4,7 +4,7 @@ import groovy.xml.XmlSlurper
 String log = new File(basedir, 'build.log').getText('UTF-8').replaceAll(/\u001B\[[;\d]*m/, '')  // without colours
 def errors = log.readLines().findAll { it.startsWith('[ERROR]') }
 
-assert errors.any { it.contains('Failed to execute goal') && it.contains(':check') } : errors.join('\n')
+assert errors.any { it.contains('Failed to execute goal') && it.contains(':check') && it.endsWith(': bootsplice: 1 check failed') } : errors.join('\n')
 def budgetLines = errors.findAll { it.startsWith('[ERROR] bootsplice: budget failed: ') }
 assert budgetLines.size() == 1 : "expected one failed budget line in:\n${errors.join('\n')}"
 assert budgetLines[0].contains('clone.lookup.hops.max>0')

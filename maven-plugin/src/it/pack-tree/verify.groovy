@@ -1,53 +1,80 @@
-// Reads the packed image back with the bootfs-format library and checks its items, names and bytes.
+// Reads the packed images back with the bootfs-format library and checks their items, names and bytes.
 import dev.bootsplice.format.Bootfs
 import dev.bootsplice.format.ItemType
 import dev.bootsplice.format.ZbiImage
 import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 
-File image = new File(basedir, 'target/pack-tree-1.0.zbi')
-assert image.isFile() : "no image at $image"
-
 def text = { buffer ->
     byte[] bytes = new byte[buffer.remaining()]
     buffer.duplicate().get(bytes)
     new String(bytes, StandardCharsets.UTF_8)
 }
+def withImage = { String name, Closure check ->
+    File file = new File(basedir, "target/$name")
+    assert file.isFile() : "no image at $file"
+    ZbiImage image = ZbiImage.open(file.toPath())
+    try {
+        check(image)
+    } finally {
+        image.close()
+    }
+}
+def bootfsOf = { ZbiImage image -> Bootfs.parse(image.firstBootfs().get().payload()) }
+def names = { Bootfs bootfs -> bootfs.entries().collect { it.name() }.sort() }
+def content = { Bootfs bootfs, String name -> text(bootfs.content(bootfs.entries().find { it.name() == name })) }
+def treeNames = ['bin/app', 'bin/app-copy', 'config/boot.cfg', 'etc/motd', 'lib/ld.so.1']
 
-ZbiImage zbi = ZbiImage.open(image.toPath())
-try {
+// 1. The main image: kernel first, the merged command line, the BOOTFS last.
+withImage('pack-tree-1.0.zbi') { ZbiImage zbi ->
     assert !zbi.isBareBootfs()
-    // The packer's order: the merged CMDLINE, then the BOOTFS last.
-    assert zbi.items().collect { it.type() } == [ItemType.CMDLINE, ItemType.BOOTFS]
-
-    def bootfsItem = zbi.items()[1]
-    assert bootfsItem.isCompressed() : 'the BOOTFS item should be zstd-compressed'
-    assert bootfsItem.codec().get().displayName() == 'zstd'
+    assert zbi.items().collect { it.type() } == [ItemType.KERNEL_X64, ItemType.CMDLINE, ItemType.BOOTFS]
+    assert zbi.bootability().bootable()
     assert zbi.items().every { it.hasCrc32() && it.crcStatus().name() == 'OK' }
+    assert text(zbi.items()[0].payload()).endsWith('not a real kernel\n')
 
-    Bootfs bootfs = Bootfs.parse(bootfsItem.payload())
-    def names = bootfs.entries().collect { it.name() }
-    assert names.sort(false) == ['bin/app', 'bin/app-copy', 'config/boot.cfg', 'etc/motd', 'lib/ld.so.1']
-    def entry = { name -> bootfs.entries().find { it.name() == name } }
-    assert text(bootfs.content(entry('bin/app'))) == 'hello from bin/app\n'
-    assert text(bootfs.content(entry('etc/motd'))) == 'welcome to the IT image\n'
-    assert text(bootfs.content(entry('lib/ld.so.1'))) == 'not really a dynamic linker\n'
+    def bootfsItem = zbi.items()[2]
+    assert bootfsItem.isCompressed() && bootfsItem.codec().get().displayName() == 'zstd'
+    Bootfs bootfs = bootfsOf(zbi)
+    assert names(bootfs) == treeNames
+    assert content(bootfs, 'bin/app') == 'hello from bin/app\n'
+    assert content(bootfs, 'etc/motd') == 'welcome to the IT image\n'
+    assert content(bootfs, 'lib/ld.so.1') == 'not really a dynamic linker\n'
     // Equal contents share one data range.
+    def entry = { name -> bootfs.entries().find { it.name() == name } }
     assert entry('bin/app').dataOffset() == entry('bin/app-copy').dataOffset()
 
-    String cmdline = text(zbi.items()[0].payload())
+    String cmdline = text(zbi.items()[1].payload())
     assert cmdline.contains('console=serial') && cmdline.contains('kernel.halt-on-panic=true')
-} finally {
-    zbi.close()
 }
 
-// install published the attached artifact, byte for byte.
-File installed = new File(localRepositoryPath, 'dev/bootsplice/it/pack-tree/1.0/pack-tree-1.0-boot.zbi')
-assert installed.isFile() : "not installed: $installed"
-assert Arrays.equals(Files.readAllBytes(installed.toPath()), Files.readAllBytes(image.toPath()))
+// 2. The repack: the input ZBI's kernel and command line kept, its files merged unprefixed, new ones prefixed.
+withImage('repacked.zbi') { ZbiImage zbi ->
+    assert zbi.items().collect { it.type() } == [ItemType.KERNEL_X64, ItemType.CMDLINE, ItemType.BOOTFS]
+    assert zbi.items()[2].codec().get().displayName() == 'lz4f'
+    Bootfs bootfs = bootfsOf(zbi)
+    assert names(bootfs) == (treeNames + 'extra/note.txt').sort()
+    assert content(bootfs, 'extra/note.txt') == 'added by the repack execution\n'
+    assert content(bootfs, 'etc/motd') == 'welcome to the IT image\n'
+}
 
-// The second invocation found nothing changed and did not pack again.
+// 3. The bare BOOTFS: no container, the tree only, not attached.
+withImage('pack-tree.bootfs') { ZbiImage image ->
+    assert image.isBareBootfs()
+    assert names(bootfsOf(image)) == treeNames - 'etc/motd'
+}
+
+// install published the attached images byte for byte, and only those.
+File repoDir = new File(localRepositoryPath, 'dev/bootsplice/it/pack-tree/1.0')
+['pack-tree-1.0.zbi': 'pack-tree-1.0-boot.zbi', 'repacked.zbi': 'pack-tree-1.0-repacked.zbi'].each { built, installed ->
+    File file = new File(repoDir, installed)
+    assert file.isFile() : "not installed: $file"
+    assert Arrays.equals(Files.readAllBytes(file.toPath()), new File(basedir, "target/$built").bytes)
+}
+assert !repoDir.list().any { it.endsWith('.bootfs') }
+
+// The second invocation found nothing changed and packed nothing again.
 String log = new File(basedir, 'build.log').getText('UTF-8').replaceAll(/\u001B\[[;\d]*m/, '')  // without colours
-assert log.count('Packed ') == 1 : 'the image was packed more than once'
-assert log.contains('is up to date')
+assert log.count('bootsplice: Packed ') == 3 : 'an image was packed twice'
+assert log.count(' is up to date') == 3
 return true

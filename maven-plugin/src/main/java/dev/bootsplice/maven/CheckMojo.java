@@ -36,8 +36,10 @@ public final class CheckMojo extends AbstractReportMojo {
         verdict.passed().forEach(getLog()::info);
         verdict.warnings().forEach(getLog()::warn);
         if (!verdict.failures().isEmpty()) {
-            verdict.failures().forEach(getLog()::error);
-            throw new MojoFailureException(String.join("\n", verdict.failures()));
+            // Maven prints each line of the message as its own [ERROR] line, under the "Failed to execute" one.
+            throw new MojoFailureException(Failures.line(verdict.failures().size() + " check"
+                    + (verdict.failures().size() == 1 ? "" : "s") + " failed") + "\n"
+                    + String.join("\n", verdict.failures()));
         }
     }
 
