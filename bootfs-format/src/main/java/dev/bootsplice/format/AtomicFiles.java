@@ -46,20 +46,8 @@ public final class AtomicFiles {
         Path folder = absolute.getParent();
         Path temp = null;
         try {
-            FileChannel opened = null;
-            for (int attempt = 0; opened == null; attempt++) {
-                temp = folder.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-                try {
-                    // Created like any new file (mode 0666 less the umask), unlike createTempFile's 0600.
-                    opened = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    temp = null;
-                    if (attempt >= MAX_NAME_ATTEMPTS) {
-                        throw e;
-                    }
-                }
-            }
-            try (FileChannel channel = opened) {
+            temp = reserveTemporary(folder, absolute.getFileName().toString());
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
                 body.accept(out);
                 out.flush();
@@ -70,6 +58,24 @@ public final class AtomicFiles {
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Creates an empty, uniquely named hidden file in {@code folder}, like any new file (mode 0666 less the
+     * umask), unlike {@code createTempFile}'s owner-only 0600.
+     */
+    private static Path reserveTemporary(Path folder, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try {
+                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= MAX_NAME_ATTEMPTS) {
+                    throw e;
+                }
             }
         }
     }

@@ -48,35 +48,44 @@ final class FileSources {
      */
     static FileSource buffer(ByteBuffer buffer, Object origin, long offset) {
         ByteBuffer view = buffer.slice();
-        OriginKey fileKey = new OriginKey(new Identity(origin), offset, view.remaining());
-        return new FileSource() {
-            private Digest key;
+        return new BufferSource(view, new OriginKey(new Identity(origin), offset, view.remaining()));
+    }
 
-            @Override
-            public long size() {
-                return view.remaining();
-            }
+    /** Bytes already in memory (or mapped); the digest is computed on first use. */
+    private static final class BufferSource implements FileSource {
+        private final ByteBuffer view;
+        private final OriginKey fileKey;
+        private Digest key;
 
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                Streams.write(view.duplicate(), out);
-            }
+        BufferSource(ByteBuffer view, OriginKey fileKey) {
+            this.view = view;
+            this.fileKey = fileKey;
+        }
 
-            @Override
-            public Object contentKey() {
-                if (key == null) {
-                    MessageDigest sha = sha256();
-                    sha.update(view.duplicate());
-                    key = new Digest(view.remaining(), HexFormat.of().formatHex(sha.digest()));
-                }
-                return key;
-            }
+        @Override
+        public long size() {
+            return view.remaining();
+        }
 
-            @Override
-            public Object fileKey() {
-                return fileKey;
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            Streams.write(view.duplicate(), out);
+        }
+
+        @Override
+        public Object contentKey() {
+            if (key == null) {
+                MessageDigest sha = sha256();
+                sha.update(view.duplicate());
+                key = new Digest(view.remaining(), HexFormat.of().formatHex(sha.digest()));
             }
-        };
+            return key;
+        }
+
+        @Override
+        public Object fileKey() {
+            return fileKey;
+        }
     }
 
     /**

@@ -18,6 +18,9 @@ import java.util.Objects;
  * images. Usage errors are {@link UsageException}s, unreadable or broken inputs {@link IOException}s.
  */
 public final class ImagePacker {
+    /** Size of {@code zbi_kernel_t} (entry, reserve_memory_size) that starts every kernel payload. */
+    private static final int KERNEL_HEADER_SIZE = 16;
+
     private final List<Path> inputs = new ArrayList<>();
     private final List<String> cmdlines = new ArrayList<>();
     private final List<ItemType> itemTypes = new ArrayList<>();
@@ -173,24 +176,31 @@ public final class ImagePacker {
                 long size = sink.write(bootfs);
                 return new PackSummary(0, bootfs.fileCount(), bootfs.layout().rangeCount(), bootfs.imageSize(), size);
             }
-            ZbiWriter writer = new ZbiWriter();
-            addKernel(in, writer);
-            in.keptItems().forEach(writer::copyItem);
-            addItems(in, writer, cmdline);
-            for (String text : cmdlines) {
-                cmdline.append(text);
-            }
-            if (!cmdline.isEmpty()) {
-                writer.addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(cmdline.payload()));
-            }
-            boolean hasBootfs = bootfs.fileCount() > 0;
-            if (hasBootfs) {
-                writer.addStorageItem(ItemType.BOOTFS, bootfs, compression);
-            }
+            ZbiWriter writer = assemble(in, bootfs, cmdline);
             long size = sink.write(writer);
+            boolean hasBootfs = bootfs.fileCount() > 0;
             return new PackSummary(writer.itemCount(), bootfs.fileCount(),
                     hasBootfs ? bootfs.layout().rangeCount() : 0, hasBootfs ? bootfs.imageSize() : 0, size);
         }
+    }
+
+    /** Lays the items out in the order of the class comment. */
+    private ZbiWriter assemble(PackInputs in, BootfsBuilder bootfs, CmdlineMerge cmdline)
+            throws UsageException, IOException {
+        ZbiWriter writer = new ZbiWriter();
+        addKernel(in, writer);
+        in.keptItems().forEach(writer::copyItem);
+        addItems(in, writer, cmdline);
+        for (String text : cmdlines) {
+            cmdline.append(text);
+        }
+        if (!cmdline.isEmpty()) {
+            writer.addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(cmdline.payload()));
+        }
+        if (bootfs.fileCount() > 0) {
+            writer.addStorageItem(ItemType.BOOTFS, bootfs, compression);
+        }
+        return writer;
     }
 
     private void addKernel(PackInputs in, ZbiWriter writer) throws UsageException, IOException {
@@ -214,9 +224,6 @@ public final class ImagePacker {
         }
         writer.addItem(ItemType.KERNEL_X64, 0, payload);
     }
-
-    /** Size of {@code zbi_kernel_t} (entry, reserve_memory_size) that starts every kernel payload. */
-    private static final int KERNEL_HEADER_SIZE = 16;
 
     private void addItems(PackInputs in, ZbiWriter writer, CmdlineMerge cmdline) throws UsageException, IOException {
         for (int i = 0; i < itemTypes.size(); i++) {
