@@ -1,5 +1,7 @@
 // Reads the packed images back with the bootfs-format library and checks their items, names and bytes.
 import dev.bootsplice.format.Bootfs
+import dev.bootsplice.format.Compression
+import dev.bootsplice.format.ImagePacker
 import dev.bootsplice.format.ItemType
 import dev.bootsplice.format.ZbiImage
 import java.nio.charset.StandardCharsets
@@ -63,6 +65,13 @@ withImage('pack-tree.bootfs') { ZbiImage image ->
     assert image.isBareBootfs()
     assert names(bootfsOf(image)) == treeNames - 'etc/motd'
 }
+
+// The same request made straight to the library `bootsplice pack` runs on gives the same bytes: the plugin adds nothing.
+def direct = new ByteArrayOutputStream()
+new ImagePacker().input(new File(basedir, 'src/boot').toPath()).input(new File(basedir, 'src/extra/extra.manifest').toPath())
+        .kernel(new File(basedir, 'src/kernel.bin').toPath()).cmdline('console=serial').cmdline('kernel.halt-on-panic=true')
+        .compression(Compression.parse('zstd:9')).writeTo(direct)
+assert Arrays.equals(direct.toByteArray(), new File(basedir, 'target/pack-tree-1.0.zbi').bytes)
 
 // install published the attached images byte for byte, and only those.
 File repoDir = new File(localRepositoryPath, 'dev/bootsplice/it/pack-tree/1.0')

@@ -1,5 +1,8 @@
 // Checks the four report files and that the JSON numbers agree with each other and with the image.
 import groovy.xml.XmlSlurper
+import dev.bootsplice.format.ZbiImage
+import dev.bootsplice.profile.ProfileOptions
+import dev.bootsplice.profile.Profiler
 import groovy.json.JsonSlurper
 import java.security.MessageDigest
 
@@ -36,6 +39,21 @@ assert byName.transfer.setup.pagesMoved > 0 && byName.transfer.setup.pagesCopied
 assert byName.copy.setup.pagesCopied > 0 && byName.copy.setup.pagesMoved == 0
 assert json.comparison.baseline == 'clone'
 assert json.comparison.rows*.strategy == ['copy', 'transfer']
+
+// Profiling the image straight through the library (what `bootsplice profile` runs) gives the same numbers:
+// everything but the measured wall times.
+def withoutTimes
+withoutTimes = { node ->
+    node instanceof Map ? node.findAll { k, v -> k != 'measuredNs' }.collectEntries { k, v -> [k, withoutTimes(v)] }
+            : node instanceof List ? node.collect { withoutTimes(it) } : node
+}
+ZbiImage zbi = ZbiImage.open(image.toPath())
+try {
+    def direct = Profiler.profile(zbi, ProfileOptions.defaults().withImagePath('target/profile-reports-1.0.zbi'))
+    assert withoutTimes(new JsonSlurper().parseText(direct.toJson())) == withoutTimes(json)
+} finally {
+    zbi.close()
+}
 
 String markdown = new File(dir, 'report.md').getText('UTF-8')
 ['clone', 'copy', 'transfer'].each { assert markdown.contains(it) }
