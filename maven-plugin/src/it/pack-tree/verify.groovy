@@ -27,15 +27,18 @@ def names = { Bootfs bootfs -> bootfs.entries().collect { it.name() }.sort() }
 def content = { Bootfs bootfs, String name -> text(bootfs.content(bootfs.entries().find { it.name() == name })) }
 def treeNames = ['bin/app', 'bin/app-copy', 'config/boot.cfg', 'etc/motd', 'lib/ld.so.1']
 
-// 1. The main image: kernel first, the merged command line, the BOOTFS last.
+def packedTypes = [ItemType.KERNEL_X64, ItemType.PLATFORM_ID, ItemType.CMDLINE, ItemType.BOOTFS]
+
+// 1. The main image: kernel first, the extra item, the merged command line, the BOOTFS last.
 withImage('pack-tree-1.0.zbi') { ZbiImage zbi ->
     assert !zbi.isBareBootfs()
-    assert zbi.items().collect { it.type() } == [ItemType.KERNEL_X64, ItemType.CMDLINE, ItemType.BOOTFS]
+    assert zbi.items().collect { it.type() } == packedTypes
     assert zbi.bootability().bootable()
     assert zbi.items().every { it.hasCrc32() && it.crcStatus().name() == 'OK' }
     assert text(zbi.items()[0].payload()).endsWith('not a real kernel\n')
 
-    def bootfsItem = zbi.items()[2]
+    assert text(zbi.items()[1].payload()).startsWith('bootsplice-it-board')
+    def bootfsItem = zbi.items()[3]
     assert bootfsItem.isCompressed() && bootfsItem.codec().get().displayName() == 'zstd'
     Bootfs bootfs = bootfsOf(zbi)
     assert names(bootfs) == treeNames
@@ -46,14 +49,14 @@ withImage('pack-tree-1.0.zbi') { ZbiImage zbi ->
     def entry = { name -> bootfs.entries().find { it.name() == name } }
     assert entry('bin/app').dataOffset() == entry('bin/app-copy').dataOffset()
 
-    String cmdline = text(zbi.items()[1].payload())
+    String cmdline = text(zbi.items()[2].payload())
     assert cmdline.contains('console=serial') && cmdline.contains('kernel.halt-on-panic=true')
 }
 
 // 2. The repack: the input ZBI's kernel and command line kept, its files merged unprefixed, new ones prefixed.
 withImage('repacked.zbi') { ZbiImage zbi ->
-    assert zbi.items().collect { it.type() } == [ItemType.KERNEL_X64, ItemType.CMDLINE, ItemType.BOOTFS]
-    assert zbi.items()[2].codec().get().displayName() == 'lz4f'
+    assert zbi.items().collect { it.type() } == packedTypes
+    assert zbi.items()[3].codec().get().displayName() == 'lz4f'
     Bootfs bootfs = bootfsOf(zbi)
     assert names(bootfs) == (treeNames + 'extra/note.txt').sort()
     assert content(bootfs, 'extra/note.txt') == 'added by the repack execution\n'
@@ -69,7 +72,8 @@ withImage('pack-tree.bootfs') { ZbiImage image ->
 // The same request made straight to the library `bootsplice pack` runs on gives the same bytes: the plugin adds nothing.
 def direct = new ByteArrayOutputStream()
 new ImagePacker().input(new File(basedir, 'src/boot').toPath()).input(new File(basedir, 'src/extra/extra.manifest').toPath())
-        .kernel(new File(basedir, 'src/kernel.bin').toPath()).cmdline('console=serial').cmdline('kernel.halt-on-panic=true')
+        .kernel(new File(basedir, 'src/kernel.bin').toPath())
+        .item(ItemType.PLATFORM_ID, new File(basedir, 'src/platform-id.bin').toPath()).cmdline('console=serial').cmdline('kernel.halt-on-panic=true')
         .compression(Compression.parse('zstd:9')).writeTo(direct)
 assert Arrays.equals(direct.toByteArray(), new File(basedir, 'target/pack-tree-1.0.zbi').bytes)
 

@@ -103,7 +103,7 @@ public final class PackMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
-            getLog().info("bootsplice: pack skipped");
+            getLog().info(Failures.line("pack skipped"));
             return;
         }
         Path output = outputFile.toPath().toAbsolutePath();
@@ -150,7 +150,7 @@ public final class PackMojo extends AbstractMojo {
         } catch (UsageException e) {
             throw new MojoExecutionException(Failures.line(e.getMessage()), e);
         } catch (IOException e) {
-            throw packFailure(e);
+            throw inputFailure(e);
         }
     }
 
@@ -158,7 +158,7 @@ public final class PackMojo extends AbstractMojo {
      * An input the packer could not read: a broken input image carries its {@code FILE: item ...} message (the
      * format exception is the cause), other I/O failures name their file.
      */
-    static MojoExecutionException packFailure(IOException e) {
+    static MojoExecutionException inputFailure(IOException e) {
         if (e.getCause() instanceof ZbiFormatException || !(e instanceof FileSystemException fse)
                 || fse.getFile() == null) {
             return new MojoExecutionException(Failures.line(e.getMessage()), e);
@@ -184,7 +184,7 @@ public final class PackMojo extends AbstractMojo {
         try {
             return InputStamp.of(configuration, files);
         } catch (IOException e) {
-            throw Failures.unreadable(project.getBasedir().toPath(), e);
+            throw inputFailure(e);
         }
     }
 

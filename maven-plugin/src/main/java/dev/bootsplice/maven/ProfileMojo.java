@@ -59,7 +59,7 @@ public final class ProfileMojo extends AbstractReportMojo {
     @Parameter(property = "bootsplice.formats", defaultValue = "json,markdown,html,junit")
     private List<String> formats;
 
-    /** A copy of the JUnit XML report where CI systems collect test results; empty to write none. */
+    /** Where a copy of the JUnit XML report goes, for CI systems that collect test results from Surefire's folder. */
     @Parameter(property = "bootsplice.junitReportFile",
             defaultValue = "${project.build.directory}/surefire-reports/TEST-bootsplice.xml")
     private File junitReportFile;

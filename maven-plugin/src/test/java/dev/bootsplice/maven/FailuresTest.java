@@ -42,13 +42,13 @@ class FailuresTest {
     void brokenInputImageInPackKeepsTheLibraryMessage() {
         IOException e = new IOException("in.zbi: at 0x0: bad container magic",
                 new ZbiFormatException("bad container magic", 0));
-        assertThat(PackMojo.packFailure(e)).hasMessage("bootsplice: in.zbi: at 0x0: bad container magic");
+        assertThat(PackMojo.inputFailure(e)).hasMessage("bootsplice: in.zbi: at 0x0: bad container magic");
     }
 
     @Test
     void missingManifestSourceInPackNamesTheFileAndLine() {
         IOException e = new NoSuchFileException("/p/files/motd.txt", null, "/p/boot.manifest:3: no such file");
-        assertThat(PackMojo.packFailure(e)).hasMessage("bootsplice: /p/files/motd.txt: /p/boot.manifest:3: no such file");
+        assertThat(PackMojo.inputFailure(e)).hasMessage("bootsplice: /p/files/motd.txt: /p/boot.manifest:3: no such file");
     }
 
     @Test
