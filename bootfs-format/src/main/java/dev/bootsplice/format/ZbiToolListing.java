@@ -113,7 +113,7 @@ public final class ZbiToolListing {
         ByteBuffer payload;
         try {
             boolean bit0 = (item.flags() & ZbiConstants.FLAGS_STORAGE_COMPRESSED) != 0;
-            payload = bit0 ? Decompression.decompress(item) : item.rawPayload();
+            payload = item.isCompressed() ? item.payload() : bit0 ? Decompression.decompress(item) : item.rawPayload();
         } catch (ZbiFormatException | RuntimeException e) {
             err.add(e instanceof ZbiFormatException f ? f.reason() : String.valueOf(e.getMessage()));
             status = 1;
