@@ -11,6 +11,9 @@ class MainTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out().strip()).matches("bootsplice \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
         assertThat(r.err()).isEmpty();
+        Cli.Result throughPicocli = Cli.run("--debug", "--version");
+        assertThat(throughPicocli.out()).isEqualTo(r.out());
+        assertThat(Cli.run("-V").out()).isEqualTo(r.out());
     }
 
     @Test
@@ -59,5 +62,28 @@ class MainTest {
             assertThat(r.exitCode()).as(command).isZero();
             assertThat(r.out()).as(command).startsWith("Usage: bootsplice " + command);
         }
+    }
+
+    @Test
+    void debugOnTheRootOrTheCommandAddsTheStackTraceToAnInputError() {
+        String missing = "/nonexistent/bootsplice-test.zbi";
+        Cli.Result plain = Cli.run("verify", missing);
+        assertThat(plain.exitCode()).isEqualTo(3);
+        assertThat(plain.err().lines()).hasSize(1);
+        for (String[] args : new String[][] {{"--debug", "verify", missing}, {"verify", "--debug", missing}}) {
+            Cli.Result r = Cli.run(args);
+            assertThat(r.exitCode()).isEqualTo(3);
+            assertThat(r.err()).startsWith(plain.err()).contains("\tat ");
+        }
+    }
+
+    @Test
+    void onlyTheNamedCommandIsRegisteredButHelpAndTyposSeeThemAll() {
+        assertThat(Main.commandsNeeded(new String[] {"--debug", "list", "x.zbi"})).containsOnlyKeys("list");
+        assertThat(Main.commandsNeeded(new String[] {"--version"})).isEmpty();
+        assertThat(Main.commandsNeeded(new String[] {"--help"})).hasSize(11);
+        assertThat(Main.commandsNeeded(new String[] {"lsit"})).hasSize(11);
+        assertThat(Cli.run("lis").err()).contains("Did you mean").contains("list");
+        assertThat(Cli.run("--version", "--help").out()).contains("Usage:");
     }
 }
