@@ -17,11 +17,26 @@ final class Spool extends OutputStream {
     /** Payloads up to this size stay on the heap; larger ones go to a temporary file. */
     static final int MEMORY_LIMIT = 64 << 20;
 
+    private final int memoryLimit;
     private final CRC32 crc = new CRC32();
     private ByteArrayOutputStream memory = new ByteArrayOutputStream();
     private Path file;
     private OutputStream fileOut;
     private long length;
+
+    Spool() {
+        this(MEMORY_LIMIT);
+    }
+
+    /** Creates a spool that moves to a temporary file once more than {@code memoryLimit} bytes are written. */
+    Spool(int memoryLimit) {
+        this.memoryLimit = memoryLimit;
+    }
+
+    /** Returns the temporary file, or null while the bytes are in memory. */
+    Path file() {
+        return file;
+    }
 
     @Override
     public void write(int b) throws IOException {
@@ -32,7 +47,7 @@ final class Spool extends OutputStream {
     public void write(byte[] b, int off, int len) throws IOException {
         crc.update(b, off, len);
         length += len;
-        if (fileOut == null && memory.size() + (long) len > MEMORY_LIMIT) {
+        if (fileOut == null && memory.size() + (long) len > memoryLimit) {
             file = Files.createTempFile("bootsplice-", ".spool");
             fileOut = new java.io.BufferedOutputStream(Files.newOutputStream(file), Streams.CHUNK);
             memory.writeTo(fileOut);

@@ -169,6 +169,43 @@ class BootfsBuilderTest {
     }
 
     @Test
+    void imagesBeyondTheFormatOrOneBufferAreUsageErrorsBeforeAnyByteIsRead() throws Exception {
+        BootfsBuilder builder = new BootfsBuilder().add("big", huge(0xC000_0000L));
+        assertThat(builder.imageSize()).isEqualTo(0x1000L + 0xC000_0000L);
+        assertThatThrownBy(builder::build).isInstanceOf(UsageException.class).hasMessageContaining("use writeTo");
+        builder.add("big2", huge(0x7000_0000L));
+        assertThatThrownBy(builder::imageSize).isInstanceOf(UsageException.class)
+                .hasMessageContaining("BOOTFS image size");
+        assertThatThrownBy(() -> new BootfsBuilder().add("x", huge(1L << 32)).imageSize())
+                .isInstanceOf(UsageException.class).hasMessageContaining("input file size of \"x\"");
+    }
+
+    /** A source of the given size whose bytes must never be needed. */
+    private static FileSource huge(long size) {
+        return new FileSource() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+                throw new java.io.IOException("must not be read");
+            }
+
+            @Override
+            public Object contentKey() {
+                return this;
+            }
+
+            @Override
+            public Object fileKey() {
+                return this;
+            }
+        };
+    }
+
+    @Test
     void streamingWriteEqualsTheBuiltBuffer() throws Exception {
         BootfsBuilder builder = new BootfsBuilder().add("a", new byte[9000]).add("b", "x".getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -192,6 +192,25 @@ class ImagePackerTest {
     }
 
     @Test
+    void itemOptionsMergeBootfsAndCmdlineFilesAndStoreOthersAsGiven() throws Exception {
+        Path bare = dir.resolve("extra.bootfs");
+        Files.write(bare, WriterCorpus.arrayOf(new BootfsBuilder().add("etc/extra", new byte[] {7}).build()));
+        Path cmdline = Files.writeString(dir.resolve("cmdline.txt"), "from.file=1\n");
+        Path blob = Files.write(dir.resolve("platform.bin"), new byte[] {1, 2, 3});
+        byte[] zbi = bytes(new ImagePacker().input(tree()).item("BOOTFS:" + bare).item("cmdline:" + cmdline)
+                .item("0x44494c50:" + blob).compression(Compression.NONE));
+        try (ZbiImage image = read(zbi)) {
+            assertThat(image.items()).extracting(ZbiItem::type)
+                    .containsExactly(ItemType.PLATFORM_ID, ItemType.CMDLINE, ItemType.BOOTFS);
+            assertThat(WriterCorpus.arrayOf(image.items().get(0).payload())).containsExactly(1, 2, 3);
+            assertThat(new String(WriterCorpus.arrayOf(image.items().get(1).payload()), StandardCharsets.UTF_8))
+                    .isEqualTo("from.file=1\0");
+            assertThat(Bootfs.parse(image.items().get(2).payload()).entries()).extracting(BootfsEntry::name)
+                    .contains("etc/extra", "bin/app");
+        }
+    }
+
+    @Test
     void duplicateNamesAcrossInputsAreUsageErrors() {
         ImagePacker packer = new ImagePacker().input(tree()).input(tree());
         assertThatThrownBy(() -> bytes(packer)).isInstanceOf(UsageException.class)
@@ -208,6 +227,11 @@ class ImagePackerTest {
         Path kernel = Files.write(dir.resolve("k"), new byte[20]);
         assertThatThrownBy(() -> bytes(new ImagePacker().bootfsOnly(true).kernel(kernel)))
                 .isInstanceOf(UsageException.class);
+        Path twoItems = dir.resolve("two.zbi");
+        new ZbiWriter().addItem(ItemType.KERNEL_X64, 0, ByteBuffer.wrap(new byte[16]))
+                .addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(new byte[] {'x', 0})).writeTo(twoItems, false);
+        assertThatThrownBy(() -> bytes(new ImagePacker().kernel(twoItems))).isInstanceOf(UsageException.class)
+                .hasMessageContaining("exactly one kernel item");
         Path tiny = Files.write(dir.resolve("tiny"), new byte[3]);
         assertThatThrownBy(() -> bytes(new ImagePacker().kernel(tiny))).isInstanceOf(UsageException.class)
                 .hasMessageContaining("zbi_kernel_t");
