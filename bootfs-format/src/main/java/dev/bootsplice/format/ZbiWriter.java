@@ -109,6 +109,15 @@ public final class ZbiWriter {
     }
 
     /**
+     * Writes the ZBI to a new file atomically; refuses to replace an existing one.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when the file exists
+     */
+    public void writeTo(Path file) throws UsageException, IOException {
+        writeTo(file, false);
+    }
+
+    /**
      * Writes the ZBI to {@code file} atomically (see {@link AtomicFiles}).
      *
      * @throws java.nio.file.FileAlreadyExistsException when the file exists and {@code force} is false

@@ -121,7 +121,7 @@ class ZbiWriterTest {
     void writingToAPathRefusesAnExistingFileUnlessForced(@TempDir Path dir) throws Exception {
         Path out = Files.writeString(dir.resolve("out.zbi"), "old");
         ZbiWriter writer = new ZbiWriter().addItem(IMAGE_ARGS, 0, ByteBuffer.wrap(new byte[] {1}));
-        assertThatThrownBy(() -> writer.writeTo(out, false)).isInstanceOf(FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> writer.writeTo(out)).isInstanceOf(FileAlreadyExistsException.class);
         assertThat(Files.readString(out)).isEqualTo("old");
         writer.writeTo(out, true);
         assertThat(Files.readAllBytes(out)).isEqualTo(writer.toBytes());
