@@ -14,8 +14,11 @@ import java.util.Objects;
  * output: the {@code --kernel} item; the items of input images other than BOOTFS and CMDLINE, in input
  * order; the {@code --item} items in order; one merged CMDLINE (input images' fragments first, then
  * {@code --cmdline} texts); last, one BOOTFS holding the files of every directory, manifest and input
- * BOOTFS. {@code --prefix} applies to names from directories and manifests, not to files merged from input
- * images. Usage errors are {@link UsageException}s, unreadable or broken inputs {@link IOException}s.
+ * BOOTFS. {@code --prefix} applies to names from directories and manifests (the reference tool skips it for
+ * directories), not to files merged from input images. Input BOOTFS items are always merged into the new
+ * BOOTFS, even when nothing else is added (the reference tool then passes them through unchanged); with
+ * {@link RangeSharing#SAME_FILE} the rebuilt BOOTFS equals the input's. Usage errors are
+ * {@link UsageException}s, unreadable or broken inputs {@link IOException}s.
  */
 public final class ImagePacker {
     /** Size of {@code zbi_kernel_t} (entry, reserve_memory_size) that starts every kernel payload. */

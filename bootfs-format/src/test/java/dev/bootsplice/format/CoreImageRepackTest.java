@@ -56,6 +56,23 @@ class CoreImageRepackTest {
     }
 
     @Test
+    void packingTheImageItselfKeepsItsKernelAndCmdlineAndRebuildsTheSameBootfs() throws Exception {
+        Path out = dir.resolve("self.zbi");
+        new ImagePacker().input(WriterCorpus.file("realistic/core-x64.zbi")).rangeSharing(RangeSharing.SAME_FILE)
+                .pack(out, false);
+        try (ZbiImage reference = ZbiImage.open(WriterCorpus.file("realistic/core-x64.zbi"));
+                ZbiImage ours = ZbiImage.open(out)) {
+            assertThat(ours.items()).extracting(ZbiItem::type)
+                    .containsExactly(ItemType.KERNEL_X64, ItemType.CMDLINE, ItemType.BOOTFS);
+            ZbiItem kernel = reference.items().get(0);
+            assertThat(ours.items().get(0).header()).isEqualTo(kernel.header());
+            assertThat(ours.items().get(0).rawPayload()).isEqualTo(kernel.rawPayload());
+            assertThat(ours.items().get(1).payload()).isEqualTo(reference.items().get(2).payload());
+            assertThat(ours.items().get(2).payload()).isEqualTo(reference.items().get(1).payload());
+        }
+    }
+
+    @Test
     void sharingByContentOnlyDropsDuplicateRanges() throws Exception {
         ByteBuffer packed;
         BootfsBuilder builder = new BootfsBuilder();
