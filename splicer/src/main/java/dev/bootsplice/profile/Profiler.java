@@ -62,6 +62,6 @@ public final class Profiler {
     SpliceResult spliced = Splicer.splice(image, s, options.progress());
     LookupRun run = spliced.replay(options.trace(), options.progress());
     return new Run(StrategyMetrics.of(s, spliced, run, options.costModel()),
-        spliced.files().size(), spliced.bootfsBytes());
+        spliced.fileCount(), spliced.bootfsBytes());
   }
 }

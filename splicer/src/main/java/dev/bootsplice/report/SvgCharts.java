@@ -17,6 +17,8 @@ final class SvgCharts {
   private static final int BAR_AREA = 780;
   /** Most histogram bars per strategy; wider hop ranges are grouped into equal bins. */
   private static final int MAX_BINS = 60;
+  /** Widest histogram bar: with one or two hop values a full-width bar would read as a wall. */
+  private static final double MAX_BAR_WIDTH = 40;
   private static final String[] OP_COLOURS = {
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7"};
   private static final String[] STRATEGY_COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e"};
@@ -77,7 +79,7 @@ final class SvgCharts {
     for (long c : counts) {
       top = Math.max(top, c);
     }
-    double barWidth = (double) BAR_AREA / bins;
+    double barWidth = Math.min(MAX_BAR_WIDTH, (double) BAR_AREA / bins);
     for (int b = 0; b < bins; b++) {
       double h = top == 0 ? 0 : 140.0 * counts[b] / top;
       String label = "hops " + b * binWidth + (binWidth > 1 ? "-" + ((b + 1) * binWidth - 1) : "")
@@ -85,7 +87,9 @@ final class SvgCharts {
       svg.append(rect(LABEL + b * barWidth, 160 - h, Math.max(1, barWidth - 1), h, colour, label));
     }
     svg.append(text(LABEL, 178, "0 hops", "start"));
-    svg.append(text(LABEL + BAR_AREA, 178, d.max() + " hops", "end"));
+    if (d.max() > 0) {
+      svg.append(text(LABEL + bins * barWidth, 178, d.max() + " hops", "end"));
+    }
     svg.append(text(LABEL + BAR_AREA + 10, 30, "reads: " + d.accesses(), "start"));
     svg.append(text(LABEL + BAR_AREA + 10, 50, String.format(Locale.ROOT, "mean %.1f", d.mean()), "start"));
   }

@@ -62,6 +62,11 @@ public final class SpliceResult {
     return loaded.bootfsBytes();
   }
 
+  /** BOOTFS entries spliced (cheap: {@link #files()} walks every file's first-page lookup). */
+  public int fileCount() {
+    return files.size();
+  }
+
   /** One row per BOOTFS entry, in directory order. */
   public List<SplicedFile> files() {
     if (rows == null) {
