@@ -43,6 +43,18 @@ class BootfsRoundTripTest {
         assertThat(build(tree)).isEqualTo(build(new TreeMap<>(tree).descendingMap()));
     }
 
+    @Property(tries = 500)
+    void theWritersOrderAgreesWithTheCheckersComponentWiseOrder(@ForAll("names") String a, @ForAll("names") String b) {
+        assertThat(Integer.signum(BootfsNames.ORDER.compare(a, b)))
+                .isEqualTo(Integer.signum(BootfsOrder.COMPONENT_WISE.compare(a, b)));
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        return Arbitraries.strings().withChars("ab-_.Z\u00e9!").ofMinLength(1).ofMaxLength(3)
+                .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("/", parts));
+    }
+
     private static byte[] build(Map<String, byte[]> tree) throws Exception {
         BootfsBuilder builder = new BootfsBuilder();
         for (Map.Entry<String, byte[]> e : tree.entrySet()) {
