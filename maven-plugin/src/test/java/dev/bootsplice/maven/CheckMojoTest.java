@@ -1,0 +1,132 @@
+package dev.bootsplice.maven;
+
+import static dev.bootsplice.maven.MojoFixture.set;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckMojoTest {
+    @TempDir
+    Path basedir;
+
+    private MojoFixture fixture;
+    private Path reports;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fixture = new MojoFixture(basedir);
+        reports = Files.createDirectories(basedir.resolve("target/bootsplice"));
+        // The current build's report: clone walks one hop, boot costs 2000 ns.
+        Files.writeString(reports.resolve("report.json"), VerdictTest.report("clone", 1, 1000, 1000).toJson());
+    }
+
+    /** A check goal with the descriptor's defaults. */
+    private CheckMojo check() {
+        CheckMojo mojo = fixture.wire(new CheckMojo());
+        set(mojo, "outputDirectory", reports.toFile());
+        set(mojo, "reportClassifier", "bootsplice-report");
+        set(mojo, "maxRegression", 5.0);
+        set(mojo, "failOnRegression", true);
+        set(mojo, "failOn", new ArrayList<String>());
+        return mojo;
+    }
+
+    private Path baseline(long setupNs, long lookupNs) throws Exception {
+        return Files.writeString(basedir.resolve("baseline.json"),
+                VerdictTest.report("clone", 1, setupNs, lookupNs).toJson());
+    }
+
+    @Test
+    void passesWithoutBudgetsOrBaseline() throws Exception {
+        check().execute();
+        assertThat(fixture.lines("ERROR")).isEmpty();
+        assertThat(fixture.lines("WARN")).isEmpty();
+    }
+
+    @Test
+    void failedBudgetFailsTheBuildWithOneLinePerBudget() {
+        CheckMojo mojo = set(check(), "failOn",
+                List.of("clone.lookup.hops.max>0", "clone.bootCost.modeledNs>1000", "clone.lookup.hops.max>5"));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("bootsplice: 2 checks failed\n"
+                        + "bootsplice: budget failed: clone.lookup.hops.max>0: actual 1 (FAILED)\n"
+                        + "bootsplice: budget failed: clone.bootCost.modeledNs>1000: actual 2,000 (FAILED)");
+    }
+
+    @Test
+    void heldBudgetsPass() throws Exception {
+        set(check(), "failOn", List.of("clone.lookup.hops.max>1")).execute();
+        assertThat(fixture.lines("INFO")).contains("bootsplice: 1 budget passed");
+    }
+
+    @Test
+    void regressionAgainstABaselineFileFailsTheBuild() throws Exception {
+        CheckMojo mojo = set(check(), "baseline", baseline(1000, 500).toFile());
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("bootsplice: 1 check failed\n"
+                        + "bootsplice: regression: clone bootCost.modeledNs 1500 -> 2000 (+33.3%)");
+    }
+
+    @Test
+    void regressionOnlyWarnsWithFailOnRegressionOff() throws Exception {
+        CheckMojo mojo = set(check(), "baseline", baseline(1000, 500).toFile());
+        set(mojo, "failOnRegression", false).execute();
+        assertThat(fixture.lines("WARN")).anySatisfy(l -> assertThat(l).startsWith("bootsplice: regression: clone "));
+    }
+
+    @Test
+    void growthWithinMaxRegressionPasses() throws Exception {
+        CheckMojo mojo = set(check(), "baseline", baseline(1000, 500).toFile());
+        set(mojo, "maxRegression", 50.0).execute();
+        assertThat(fixture.lines("INFO")).anySatisfy(l -> assertThat(l).startsWith("bootsplice: no regression beyond 50%"));
+    }
+
+    @Test
+    void budgetsFailEvenWhenRegressionsOnlyWarn() {
+        CheckMojo mojo = set(check(), "failOn", List.of("clone.lookup.hops.max>0"));
+        set(mojo, "failOnRegression", false);
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+    }
+
+    @Test
+    void skipChecksNothing() throws Exception {
+        CheckMojo mojo = set(check(), "failOn", List.of("clone.lookup.hops.max>0"));
+        set(mojo, "skip", true).execute();
+        assertThat(fixture.lines("INFO")).containsExactly("bootsplice: check skipped");
+    }
+
+    @Test
+    void missingReportSaysToRunProfileFirst() throws Exception {
+        Files.delete(reports.resolve("report.json"));
+        assertThatThrownBy(() -> check().execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("bootsplice: " + reports.resolve("report.json")
+                        + ": no such file or directory (run bootsplice:profile before bootsplice:check)");
+    }
+
+    @Test
+    void unreadableBaselineFailsNamingIt() {
+        Path missing = basedir.resolve("old.json");
+        assertThatThrownBy(() -> set(check(), "baseline", missing.toFile()).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("bootsplice: " + missing + ": no such file or directory");
+    }
+
+    @Test
+    void budgetOnAMissingStrategyFailsNamingTheParameter() {
+        assertThatThrownBy(() -> set(check(), "failOn", List.of("copy.lookup.hops.max>0")).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("bootsplice: <failOn>: ");
+    }
+}
