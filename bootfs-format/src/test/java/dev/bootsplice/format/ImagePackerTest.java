@@ -83,6 +83,22 @@ class ImagePackerTest {
         assertThat(item.crc32()).isEqualTo(693243498L);
     }
 
+    @ParameterizedTest
+    @CsvSource({"SAME_CONTENT, 0x4000, 0x5000", "SAME_FILE, 0x5000, 0x6000"})
+    void theSampleFixtureTreePacksToTheHandComputedDirectory(RangeSharing sharing, long oneOffset, long size)
+            throws Exception {
+        Path sample = Path.of("..", "testdata", "trees", "sample");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sample), "fixture tree not found at " + sample);
+        byte[] bootfs = bytes(new ImagePacker().input(sample).bootfsOnly(true).rangeSharing(sharing));
+        assertThat(bootfs).hasSize((int) size);
+        assertThat(BootfsBuilderTest.dirents(ByteBuffer.wrap(bootfs))).containsExactly(
+                new BootfsBuilderTest.Dirent("a/x", 2, 0x1000), new BootfsBuilderTest.Dirent("a-b", 3, 0x2000),
+                new BootfsBuilderTest.Dirent("bin/app", 6, 0x3000), new BootfsBuilderTest.Dirent("data/empty", 0, 0x4000),
+                new BootfsBuilderTest.Dirent("lib/copy-of-one.txt", 4, 0x4000),
+                new BootfsBuilderTest.Dirent("lib/one.txt", 4, oneOffset));
+        assertThat(ByteBuffer.wrap(bootfs).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(4)).isEqualTo(132);
+    }
+
     @Test
     void packingIsByteForByteReproducible() throws Exception {
         ImagePacker packer = new ImagePacker().input(tree()).cmdline("a=b");
