@@ -37,7 +37,8 @@ class BudgetTest {
     "transfer.setup.pagesCopied==0, true", "transfer.setup.pagesCopied!=0, false",
     "transfer.setup.pagesCopied>=0, true", "transfer.setup.pagesCopied<=0, true",
     "transfer.setup.pagesCopied<0, false", "transfer.setup.pagesCopied>0, false",
-    "' copy.setup.pagesCopied > 1 ', true"})
+    "' copy.setup.pagesCopied > 1 ', true", "clone-sharecount.lookup.hops.max==1, true",
+    "clone-sharecount.lookup.hops.mean>1.5, false"})
   void everyOperatorCompares(String expression, boolean fires) throws Exception {
     assertThat(Budget.parse(expression).evaluate(SampleReports.profile()).failed()).isEqualTo(fires);
   }

@@ -76,4 +76,18 @@ class ReportComparisonTest {
     assertThat(ReportContext.of(old, null, null,
         java.util.List.of(Budget.parse("clone.lookup.hops.max>0"))).failed()).isTrue();
   }
+
+  @Test
+  void aStrategyMissingFromTheOldReportIsShownAsNewAndNeverRegresses() throws Exception {
+    ProfileReport all = SampleReports.profile();
+    ProfileReport onlyTransfer = new ProfileReport(all.tool(), all.image(), all.trace(), all.costModel(),
+        java.util.List.of(all.strategy("transfer").orElseThrow()), all.comparison());
+    ReportComparison c = ReportComparison.compare(onlyTransfer, all, 0);
+    assertThat(c.regressed()).isFalse();
+    assertThat(c.changes()).filteredOn(m -> m.strategy().equals("copy"))
+        .isNotEmpty().allSatisfy(m -> assertThat(m.oldValue()).isNull());
+    java.io.StringWriter out = new java.io.StringWriter();
+    Reports.writeComparison(c, ReportFormat.TEXT, out);
+    assertThat(out.toString()).containsPattern("copy setup.syscalls\\s+-\\s+[0-9,]+\\s+new");
+  }
 }

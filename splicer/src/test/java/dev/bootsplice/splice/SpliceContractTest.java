@@ -181,4 +181,18 @@ class SpliceContractTest {
     }
     return pages;
   }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("cases")
+  void theTreeShowsTheBootfsRootAndEveryFileVmo(Strategy strategy, Fixture fixture) throws Exception {
+    SpliceResult result = Splicer.splice(fixture.open(), strategy, ProgressListener.NONE);
+    String tree = result.describeTree();
+    assertThat(tree).contains("\"uncompressed-bootfs\"");
+    for (SplicedFile f : result.files()) {
+      if (f.sharesRangeWith() == null) {
+        assertThat(tree).contains("\"" + f.name() + "\"");
+      }
+    }
+    assertThat(result.toDot()).startsWith("digraph");
+  }
 }
