@@ -38,7 +38,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--items", description = "Write each item as a one-item ZBI named NNN.TYPE.zbi.")
     private boolean items;
 
-    @Option(names = "--raw", description = "Write each item's decompressed payload as NNN.TYPE.bin (.txt for text types).")
+    @Option(names = "--raw", description = "Write each item's decompressed payload as NNN.TYPE.bin.")
     private boolean raw;
 
     @Override

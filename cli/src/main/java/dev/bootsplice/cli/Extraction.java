@@ -123,7 +123,7 @@ final class Extraction {
                 writeItem(item, stem + ".zbi", true);
             }
             if (raw) {
-                writeItem(item, stem + item.type().extension(), false);
+                writeItem(item, stem + ".bin", false);
             }
         }
         if (!filter.selectsAll() && candidates == 0) {

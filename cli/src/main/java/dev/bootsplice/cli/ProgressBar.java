@@ -21,6 +21,8 @@ final class ProgressBar implements AutoCloseable {
     private long lastDrawNanos;
     /** Length of the line last drawn; 0 when nothing is on screen. */
     private int drawnLength;
+    /** The line last drawn, so an unchanged line is not drawn again. */
+    private String drawn = "";
 
     ProgressBar(PrintWriter err, String label, long total, boolean enabled, LongSupplier clock) {
         this.err = err;
@@ -58,6 +60,7 @@ final class ProgressBar implements AutoCloseable {
             err.print('\r' + " ".repeat(drawnLength) + '\r');
             err.flush();
             drawnLength = 0;
+            drawn = "";
         }
     }
 
@@ -75,6 +78,10 @@ final class ProgressBar implements AutoCloseable {
 
     private void draw() {
         String line = render();
+        if (line.equals(drawn)) {
+            return;
+        }
+        drawn = line;
         err.print('\r' + line);
         if (line.length() < drawnLength) {
             err.print(" ".repeat(drawnLength - line.length()));

@@ -125,7 +125,7 @@ class ExtractCommandTest {
         Cli.Result r = Cli.run("extract", image.toString(), "-o", out.toString(), "--items", "--raw");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(regularFiles(out)).extracting(p -> p.getFileName().toString())
-                .containsExactly("001.bootfs.bin", "001.bootfs.zbi", "002.cmdline.txt", "002.cmdline.zbi");
+                .containsExactly("001.bootfs.bin", "001.bootfs.zbi", "002.cmdline.bin", "002.cmdline.zbi");
 
         try (ZbiImage original = ZbiImage.open(image); ZbiImage one = ZbiImage.open(out.resolve("001.bootfs.zbi"))) {
             ZbiItem item = original.items().get(0);
@@ -135,7 +135,7 @@ class ExtractCommandTest {
             ByteBuffer payload = item.payload();
             assertThat(ByteBuffer.wrap(Files.readAllBytes(out.resolve("001.bootfs.bin")))).isEqualTo(payload);
         }
-        assertThat(Files.readString(out.resolve("002.cmdline.txt"))).isEqualTo("console=serial\0");
+        assertThat(Files.readString(out.resolve("002.cmdline.bin"))).isEqualTo("console=serial\0");
     }
 
     @Test

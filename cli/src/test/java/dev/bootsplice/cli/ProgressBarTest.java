@@ -31,6 +31,10 @@ class ProgressBarTest {
         assertThat(err.toString()).endsWith("\rextract [===============>" + " ".repeat(14) + "]  50%");
         bar.advance(50);
         assertThat(err.toString()).endsWith("[" + "=".repeat(30) + "] 100%");
+        int length = err.toString().length();
+        now.addAndGet(200_000_000L);
+        bar.update(100);
+        assertThat(err.toString()).as("an unchanged line is not drawn again").hasSize(length);
         bar.close();
         assertThat(err.toString()).endsWith("\r" + " ".repeat(45) + "\r");
     }
