@@ -180,6 +180,15 @@ public final class CostModel {
     return fromJson(Files.readString(file), file.getFileName().toString());
   }
 
+  /**
+   * Writes {@link #toJson()} to {@code file} (replacing it), the file `--cost-model=FILE` reads.
+   *
+   * @throws IOException if the file cannot be written
+   */
+  public void writeTo(Path file) throws IOException {
+    Files.writeString(file, toJson());
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof CostModel other && name.equals(other.name) && ns.equals(other.ns);

@@ -18,5 +18,12 @@ class CalibratorTest {
     assertThat(m.ns(Op.PAGE_COPY)).as("a page copy costs more than moving a page reference")
         .isGreaterThan(m.ns(Op.PAGE_MOVE));
     assertThat(CostModel.fromJson(m.toJson(), "x")).isEqualTo(m);
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("calibrated", ".json");
+    try {
+      m.writeTo(file);
+      assertThat(CostModel.load(file)).isEqualTo(m);
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
   }
 }
