@@ -61,6 +61,7 @@ public final class ImageGenerator {
         private Builder() {
         }
 
+        /** Sets the number of BOOTFS files (1..1,000,000). */
         public Builder files(int files) {
             this.files = files;
             return this;
@@ -72,11 +73,13 @@ public final class ImageGenerator {
             return this;
         }
 
+        /** Sets the seed of the PRNG that decides names, sizes and contents. */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
+        /** Sets the compression of the BOOTFS item; zstd level 4 unless changed. */
         public Builder compression(Compression compression) {
             this.compression = Objects.requireNonNull(compression);
             return this;
