@@ -61,8 +61,8 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * Returns the subcommands {@code args} needs: the one named by the first non-option argument, none for a
-     * bare {@code --version}, and all of them otherwise (help, completion, suggestions for a mistyped name).
+     * Returns the subcommands {@code args} needs: the one named by the first non-option argument, none for
+     * {@code --version}, and all of them otherwise (help, completion, suggestions for a mistyped name).
      */
     static Map<String, Class<?>> commandsNeeded(String[] args) {
         for (String arg : args) {
@@ -71,7 +71,8 @@ public final class Main implements Callable<Integer> {
             }
             if (!arg.startsWith("-")) {
                 Class<?> named = COMMANDS.get(arg);
-                return named == null ? COMMANDS : Map.of(arg, named);
+                // The completion script describes every command, so it needs them all.
+                return named == null || named == CompletionCommand.class ? COMMANDS : Map.of(arg, named);
             }
         }
         List<String> given = Arrays.asList(args);

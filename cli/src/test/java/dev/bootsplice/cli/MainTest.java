@@ -52,6 +52,9 @@ class MainTest {
         Cli.Result r = Cli.run("generate-completion");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("complete -F").contains("generate-completion").contains("--debug");
+        for (String word : new String[] {"list", "extract", "profile", "vm", "run", "--no-verify-crc", "--strategy", "--fail-on"}) {
+            assertThat(r.out()).as(word).contains(word);
+        }
     }
 
     @Test
