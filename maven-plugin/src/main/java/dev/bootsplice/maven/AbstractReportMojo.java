@@ -3,6 +3,7 @@ package dev.bootsplice.maven;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.report.Budget;
 import dev.bootsplice.report.ReportContext;
+import dev.bootsplice.report.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
@@ -70,8 +70,11 @@ abstract class AbstractReportMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
-    @Component
-    RepositorySystem repositorySystem;
+    private final RepositorySystem repositorySystem;
+
+    AbstractReportMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
 
     /**
      * Evaluates the budgets on {@code report} and compares it with the baseline, as {@code bootsplice profile}
@@ -115,7 +118,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
 
     /** The JSON report this build writes: {@code profile} writes it, {@code check} reads it. */
     Path jsonReport(File outputDirectory) {
-        return outputDirectory.toPath().resolve(ReportFiles.fileName(dev.bootsplice.report.ReportFormat.JSON));
+        return outputDirectory.toPath().resolve(ReportFiles.fileName(ReportFormat.JSON));
     }
 
     private Optional<ProfileReport> baselineReport() throws MojoExecutionException {

@@ -4,11 +4,13 @@ import dev.bootsplice.profile.ProfileReport;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Fails the build when the JSON report {@code profile} wrote exceeds a budget ({@code failOn}) or regressed
@@ -25,6 +27,12 @@ public final class CheckMojo extends AbstractReportMojo {
     /** Skips this goal. */
     @Parameter(property = "bootsplice.check.skip", defaultValue = "false")
     private boolean skip;
+
+    /** Creates the goal with the repository system that resolves release baselines. */
+    @Inject
+    public CheckMojo(RepositorySystem repositorySystem) {
+        super(repositorySystem);
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

@@ -21,12 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
-import org.apache.maven.plugins.annotations.Component;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Profiles a boot image as {@code bootsplice profile} does: runs the boot scenario once per strategy, each on a
@@ -72,8 +73,14 @@ public final class ProfileMojo extends AbstractReportMojo {
     @Parameter(property = "bootsplice.profile.skip", defaultValue = "false")
     private boolean skip;
 
-    @Component
-    private MavenProjectHelper projectHelper;
+    private final MavenProjectHelper projectHelper;
+
+    /** Creates the goal with the helper that attaches the JSON report and the repository system for baselines. */
+    @Inject
+    public ProfileMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
+        super(repositorySystem);
+        this.projectHelper = projectHelper;
+    }
 
     @Override
     public void execute() throws MojoExecutionException {

@@ -31,7 +31,7 @@ class CheckMojoTest {
 
     /** A check goal with the descriptor's defaults. */
     private CheckMojo check() {
-        CheckMojo mojo = fixture.wire(new CheckMojo());
+        CheckMojo mojo = fixture.wire(new CheckMojo(null));
         set(mojo, "outputDirectory", reports.toFile());
         set(mojo, "reportClassifier", "bootsplice-report");
         set(mojo, "maxRegression", 5.0);

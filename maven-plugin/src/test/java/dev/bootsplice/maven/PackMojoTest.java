@@ -37,7 +37,7 @@ class PackMojoTest {
 
     /** A pack goal with the descriptor's defaults, packing src/boot. */
     private PackMojo pack() {
-        PackMojo mojo = fixture.wire(new PackMojo());
+        PackMojo mojo = fixture.wire(new PackMojo(fixture.helper()));
         set(mojo, "inputs", new ArrayList<>(List.of(basedir.resolve("src/boot").toFile())));
         set(mojo, "cmdline", new ArrayList<>());
         set(mojo, "items", new ArrayList<>());

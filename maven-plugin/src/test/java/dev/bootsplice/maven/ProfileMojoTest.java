@@ -31,7 +31,7 @@ class ProfileMojoTest {
     }
 
     private Path packed() throws Exception {
-        PackMojo pack = fixture.wire(new PackMojo());
+        PackMojo pack = fixture.wire(new PackMojo(fixture.helper()));
         set(pack, "inputs", List.of(basedir.resolve("src/boot").toFile()));
         set(pack, "cmdline", List.of());
         set(pack, "items", List.of());
@@ -45,7 +45,7 @@ class ProfileMojoTest {
 
     /** A profile goal with the descriptor's defaults. */
     private ProfileMojo profile() {
-        ProfileMojo mojo = fixture.wire(new ProfileMojo());
+        ProfileMojo mojo = fixture.wire(new ProfileMojo(fixture.helper(), null));
         set(mojo, "strategies", List.of("clone,copy,transfer"));
         set(mojo, "trace", "all");
         set(mojo, "costModel", "default");
