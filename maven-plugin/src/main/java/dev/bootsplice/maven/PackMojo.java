@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -96,6 +97,10 @@ public final class PackMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
+
+    /** The plugin's jar and the libraries it runs; a rebuilt snapshot of any of them may pack differently. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true)
+    private List<Artifact> pluginArtifacts;
 
     private final MavenProjectHelper projectHelper;
 
@@ -186,6 +191,9 @@ public final class PackMojo extends AbstractMojo {
             files.add(kernel.toPath());
         }
         PackSettings.items(items, project.getBasedir().toPath()).forEach(item -> files.add(item.file()));
+        if (pluginArtifacts != null) {
+            pluginArtifacts.stream().filter(a -> a.getFile() != null).forEach(a -> files.add(a.getFile().toPath()));
+        }
         try {
             return InputStamp.of(configuration, files);
         } catch (IOException e) {

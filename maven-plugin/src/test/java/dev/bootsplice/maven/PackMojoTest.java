@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,21 @@ class PackMojoTest {
         set(pack(), "compression", "none").execute();
         assertThat(fixture.lines("INFO")).filteredOn(l -> l.contains("Packed ")).hasSize(2)
                 .last().asString().endsWith("(none)");
+    }
+
+    @Test
+    void rebuiltPluginJarPacksAgain() throws Exception {
+        Path jar = Files.writeString(basedir.resolve("plugin.jar"), "old classes");
+        DefaultArtifact artifact = new DefaultArtifact("dev.bootsplice", "bootfs-format", "0.1.0-SNAPSHOT", "compile",
+                "jar", null, new DefaultArtifactHandler("jar"));
+        artifact.setFile(jar.toFile());
+        set(pack(), "pluginArtifacts", List.of(artifact)).execute();
+        set(pack(), "pluginArtifacts", List.of(artifact)).execute();
+        Files.writeString(jar, "new classes, same version");
+        set(pack(), "pluginArtifacts", List.of(artifact)).execute();
+
+        assertThat(fixture.lines("INFO")).filteredOn(l -> l.contains("Packed ")).hasSize(2);
+        assertThat(fixture.lines("INFO")).filteredOn(l -> l.endsWith("is up to date")).hasSize(1);
     }
 
     @Test
