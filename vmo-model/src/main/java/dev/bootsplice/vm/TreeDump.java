@@ -8,9 +8,15 @@ import java.util.List;
 /** {@code describeTree()} and {@code toDot()}: the node forest with the VMOs that view each node. */
 final class TreeDump {
     private final Kernel kernel;
+    private final java.util.Map<CowPages, List<String>> views = new java.util.IdentityHashMap<>();
 
     TreeDump(Kernel kernel) {
         this.kernel = kernel;
+        for (Vmo v : kernel.liveVmos) {
+            if (v.node != null) {
+                views.computeIfAbsent(v.node, n -> new ArrayList<>()).add(vmoLabel(v));
+            }
+        }
     }
 
     /** One line per node, children indented by two spaces; iterative, so deep chains are fine. */
@@ -69,12 +75,7 @@ final class TreeDump {
         if (n.hidden) {
             sb.append("hidden#").append(n.id);
         } else {
-            List<String> views = new ArrayList<>();
-            for (Vmo v : kernel.liveVmos) {
-                if (v.node == n) {
-                    views.add(vmoLabel(v));
-                }
-            }
+            List<String> views = this.views.getOrDefault(n, List.of());
             sb.append("node#").append(n.id).append(' ').append(views.isEmpty() ? "(dead VMO)" : String.join(" ", views));
         }
         sb.append(" size=").append(n.size).append("p owned=").append(n.pages.pageCount());
