@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -176,9 +175,7 @@ public final class ProfileMojo extends AbstractReportMojo {
             getLog().info(String.format(Locale.ROOT, "  %-16s hops max %d mean %.2f, boot cost %,d ns (modeled)",
                     s.name(), s.lookup().hops().max(), s.lookup().hops().mean(), s.bootCost().modeledNs()));
         }
-        List<String> lines = new ArrayList<>();
-        context.budgets().forEach(b -> lines.add("budget " + b.message()));
-        lines.forEach(line -> getLog().info("  " + line));
+        context.budgets().forEach(b -> getLog().info("  budget " + b.message()));
         getLog().info(Failures.line("reports in " + outputDirectory));
     }
 }
