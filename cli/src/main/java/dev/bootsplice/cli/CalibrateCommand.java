@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice calibrate}: measures this machine's page costs with the model and writes a cost model. */
 @Command(name = "calibrate", description = {
-    "Measure this machine's costs (page zero, copy, move, lookup hop, VMO create) with the model itself",
-    "and write a cost-model JSON that `profile --cost-model=FILE` accepts. Takes about a second."})
+    "Measure this machine's page costs and write a cost model.",
+    "Times page zero, copy and move, a lookup hop and a VMO create with the model itself and writes a "
+        + "cost-model JSON that `profile --cost-model=FILE` accepts. Takes a few seconds."})
 final class CalibrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

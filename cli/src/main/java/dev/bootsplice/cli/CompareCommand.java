@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice compare}: two profile reports metric by metric; exit 4 on a regression. */
 @Command(name = "compare", description = {
-    "Compare two profile JSON reports metric by metric, strategy by strategy.",
-    "Exit 4 when any metric (measured wall times aside) grew by more than PCT percent."})
+    "Compare two profile reports metric by metric.",
+    "Compares two `profile --format=json` reports strategy by strategy. Exit 4 when any metric "
+        + "(measured wall times aside) grew by more than PCT percent."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -15,9 +15,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice extract}: BOOTFS files (or whole items) under one folder, never outside it. */
 @Command(name = "extract", description = {
-    "Write every BOOTFS file under DIR (shared data ranges become hard links), or each item with --items/--raw.",
-    "PATTERNs are globs where * also matches /; a pattern starting with ! excludes.",
-    "Names that would land outside DIR (absolute, .., through a symbolic link) are refused: exit 3."})
+    "Extract BOOTFS files (or whole items) into a folder.",
+    "Writes every BOOTFS file under DIR; files sharing a data range become hard links. --items writes "
+        + "each item as a one-item ZBI, --raw its decompressed payload. PATTERNs are globs where * also "
+        + "matches /; a pattern starting with ! excludes. Names that would land outside DIR (absolute, .., "
+        + "through a symbolic link, a device or FIFO) are refused: exit 3, nothing written for them."})
 final class ExtractCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice generate}: a synthetic, product-shaped boot image; the same arguments give the same bytes. */
 @Command(name = "generate", description = {
-    "Write a synthetic boot image shaped like a product's (bin/, lib/, driver/, blob/<hex>, config/, data/,",
-    "meta/), with log-normal file sizes, empty files and shared ranges. Deterministic per arguments."})
+    "Write a synthetic, product-shaped boot image.",
+    "A Fuchsia-like tree (bin/, lib/, driver/, blob/<hex>, config/, data/, meta/) with log-normal file "
+        + "sizes, empty files and shared ranges. The same arguments always give the same bytes."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

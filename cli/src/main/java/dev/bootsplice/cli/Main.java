@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         description = "Read, write, verify and profile Fuchsia boot images (ZBI/BOOTFS) and model Zircon VMOs.",
-        footer = {"", "Exit status: 0 success, 1 internal error, 2 usage error, 3 invalid input, 4 check failed."})
+        footer = {"", "Exit status: 0 success, 1 internal error, 2 usage error, 3 invalid input,",
+            "4 check failed (regression, budget, scenario expectation)."})
 public final class Main implements Callable<Integer> {
     /**
      * The subcommands in help order. They are registered on demand: building a command's model by

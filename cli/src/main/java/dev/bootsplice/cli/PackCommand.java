@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice pack}: builds a reproducible ZBI (or bare BOOTFS) from folders, manifests and images. */
 @Command(name = "pack", description = {
-    "Build a ZBI (or, with --bootfs-only, a bare BOOTFS) from directories, manifests (target=source lines)",
-    "and existing ZBIs. Byte-for-byte reproducible; OUT is written to a temporary file and renamed."})
+    "Build a ZBI (or a bare BOOTFS) from folders, manifests and ZBIs.",
+    "Each INPUT is a directory, a manifest (target=source lines) or an existing ZBI. The output is "
+        + "byte-for-byte reproducible; OUT is written to a temporary file and renamed into place."})
 final class PackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

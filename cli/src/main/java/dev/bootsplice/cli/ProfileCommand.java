@@ -37,10 +37,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice profile}: the boot scenario once per strategy, lookup depth and boot cost side by side. */
 @Command(name = "profile", description = {
-    "Run the boot scenario once per strategy, each on a fresh model, and report page-lookup depth and",
-    "boot-time cost side by side. Without IMAGE a built-in demo image is profiled.",
-    "Each --format goes to the matching -o (in order), or to stdout when no -o is left.",
-    "Exit 4 when a --fail-on budget holds or a metric regressed beyond --max-regression."})
+    "Compare splice strategies' lookup depth and boot cost.",
+    "Runs the boot scenario once per strategy, each on a fresh model, and reports page-lookup depth and "
+        + "boot-time cost side by side. Without IMAGE a built-in demo image is profiled. Each --format goes "
+        + "to the matching -o (in order), or to stdout when no -o is left. Exit 4 when a --fail-on budget "
+        + "holds or a metric regressed beyond --max-regression."})
 final class ProfileCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -74,7 +75,7 @@ final class ProfileCommand implements Callable<Integer> {
     private Path baseline;
 
     @Option(names = "--max-regression", paramLabel = "PCT",
-            description = "With --baseline: exit 4 if bootCost, lookup.hops.total or setup.modeledNs grew by more than PCT%.")
+            description = "With --baseline: exit 4 if bootCost, lookup.hops.total or setup.modeledNs grew by more than PCT%%.")
     private Double maxRegression;
 
     @Option(names = "--fail-on", paramLabel = "EXPR", converter = BudgetConverter.class,

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice splice}: gives every BOOTFS file its own VMO in the model with one strategy. */
 @Command(name = "splice", description = {
-    "Load the image's BOOTFS into a root VMO of the Zircon VM model and give every file its own VMO",
-    "with the chosen strategy; print each file's VMO size, owned pages and first-page lookup depth."})
+    "Give every BOOTFS file its own VMO in the Zircon VM model.",
+    "Loads the image's BOOTFS into a root VMO and makes each file's VMO with the chosen strategy; prints "
+        + "each file's VMO size, owned pages and first-page lookup depth, and a summary."})
 final class SpliceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice verify}: every format rule, every compressed payload, every CRC. */
 @Command(name = "verify", description = {
-    "Check every ZBI/BOOTFS rule, decompress every compressed item and verify every CRC.",
+    "Check every format rule, compressed payload and CRC.",
     "Prints OK IMAGE, or the problems on stderr. Exit 0 valid, 3 invalid."})
 final class VerifyCommand implements Callable<Integer> {
     @Spec

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bootsplice vm run}: runs VMO scenario files, one PASS/FAIL line each. */
 @Command(name = "run", description = {
-    "Run VMO scenario files (shared/spec/vmo-scenarios.md), each on a fresh model.",
-    "Exit 0 all passed, 4 an expectation or status check failed, 3 a file could not be read or parsed."})
+    "Run VMO scenario files, each on a fresh model.",
+    "The scenario language is shared/spec/vmo-scenarios.md. Exit 0 when all passed, 4 when an "
+        + "expectation or status check failed, 3 when a file could not be read or parsed."})
 final class VmRunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
