@@ -80,10 +80,13 @@ abstract class AbstractReportMojo extends AbstractMojo {
      * Evaluates the budgets on {@code report} and compares it with the baseline, as {@code bootsplice profile}
      * does with {@code --fail-on}, {@code --baseline} and {@code --max-regression}.
      *
-     * @throws MojoExecutionException when a budget does not parse or names a metric the report lacks, or the
-     *     baseline cannot be found or read
+     * @throws MojoExecutionException when {@code maxRegression} is negative, a budget does not parse or names a
+     *     metric the report lacks, or the baseline cannot be found or read
      */
     ReportContext judge(ProfileReport report) throws MojoExecutionException {
+        if (!(maxRegression >= 0) || Double.isInfinite(maxRegression)) {
+            throw Failures.badParameter("maxRegression", "must be a finite percentage >= 0, was " + maxRegression);
+        }
         List<Budget> budgets = budgets(failOn);
         ProfileReport old = baselineReport().orElse(null);
         try {

@@ -129,4 +129,11 @@ class CheckMojoTest {
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("bootsplice: <failOn>: ");
     }
+
+    @Test
+    void negativeMaxRegressionFailsNamingTheParameter() {
+        assertThatThrownBy(() -> set(check(), "maxRegression", -1.0).execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("bootsplice: <maxRegression>: must be a finite percentage >= 0, was -1.0");
+    }
 }
