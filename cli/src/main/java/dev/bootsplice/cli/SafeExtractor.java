@@ -32,9 +32,16 @@ import java.util.concurrent.ThreadLocalRandom;
 final class SafeExtractor {
     private enum Kind { FILE, DIRECTORY }
 
+    /** Makes a hard link {@code link} to {@code existing}; {@link Files#createLink} outside tests. */
+    @FunctionalInterface
+    interface Linker {
+        void link(Path link, Path existing) throws IOException;
+    }
+
     /** The output directory with every symbolic link resolved; every write lands below it. */
     private final Path root;
     private final boolean force;
+    private final Linker linker;
     /** Normalised relative paths this run has written (FILE) or created or passed through (DIRECTORY). */
     private final Map<String, Kind> claimed = new HashMap<>();
     /**
@@ -49,9 +56,15 @@ final class SafeExtractor {
      * @throws IOException when it cannot be created or is not a directory
      */
     SafeExtractor(Path dir, boolean force) throws IOException {
+        this(dir, force, (link, existing) -> Files.createLink(link, existing));
+    }
+
+    /** As {@link #SafeExtractor(Path, boolean)} with another way to make hard links (tests use one that fails). */
+    SafeExtractor(Path dir, boolean force, Linker linker) throws IOException {
         Files.createDirectories(dir);
         this.root = dir.toRealPath();
         this.force = force;
+        this.linker = linker;
     }
 
     /** Returns the real path of the output directory. */
@@ -94,7 +107,7 @@ final class SafeExtractor {
         boolean linked;
         try {
             try {
-                Files.createLink(tmp, existing);
+                linker.link(tmp, existing);
                 linked = true;
             } catch (UnsupportedOperationException | FileSystemException e) {
                 if (e instanceof FileAlreadyExistsException) {

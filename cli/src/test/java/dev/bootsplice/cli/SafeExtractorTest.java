@@ -154,6 +154,22 @@ class SafeExtractorTest {
     }
 
     @Test
+    void whereHardLinksAreRefusedASharedRangeIsCopied() throws Exception {
+        SafeExtractor x = new SafeExtractor(out(), false, (link, existing) -> {
+            throw new java.nio.file.FileSystemException(link.toString(), existing.toString(), "Operation not permitted");
+        });
+        Path first = x.write("lib/a.so", bytes("same"));
+        boolean linked = x.link("lib/b.so", first);
+        Path second = x.root().resolve("lib/b.so");
+        assertThat(linked).isFalse();
+        assertThat(Files.isSameFile(first, second)).isFalse();
+        assertThat(Files.readString(second)).isEqualTo("same");
+        try (Stream<Path> s = Files.list(x.root().resolve("lib"))) {
+            assertThat(s).as("no temporary file left").containsExactlyInAnyOrder(first, second);
+        }
+    }
+
+    @Test
     void aLinkNameIsCheckedLikeAnyOther() throws Exception {
         SafeExtractor x = new SafeExtractor(out(), false);
         Path first = x.write("a", bytes("same"));
