@@ -7,6 +7,7 @@ package dev.bootsplice.vm;
 final class PageMover {
     private final CowTree tree;
     private final Lookup scratch = new Lookup();
+    private final Lookup destination = new Lookup();
 
     PageMover(CowTree tree) {
         this.tree = tree;
@@ -130,10 +131,9 @@ final class PageMover {
             tree.freeIfPage(own);
             return;
         }
-        Lookup f = new Lookup();
-        CowTree.lookUp(dst, o, f);
-        if (f.inHiddenAncestor()) {
-            tree.algorithm.releaseView(dst, o, f);
+        CowTree.lookUp(dst, o, destination);
+        if (destination.inHiddenAncestor()) {
+            tree.algorithm.releaseView(dst, o, destination);
         }
     }
 
