@@ -29,10 +29,11 @@ assert warnings.any { it.contains('bootCost') }
 assert invocations[2].contains('BUILD SUCCESS')
 
 // 1.3: the baseline file wins over baselineVersion; the same regressions now fail the build, one line each.
-def errors = invocations[3].readLines().findAll { it.startsWith('[ERROR] bootsplice: regression: ') }
+def errors = invocations[3].readLines().findAll { it.startsWith('[ERROR] bootsplice: check failed: ') }
         .collect { it - ' -> [Help 1]' }
 assert errors.size() == warnings.size() : "1.2 warned ${warnings.size()} times, 1.3 failed ${errors.size()} times"
-assert errors.collect { it - '[ERROR] ' } == warnings.collect { it - '[WARNING] ' }
+assert errors.collect { it - '[ERROR] bootsplice: check failed: ' } ==
+        warnings.collect { it - '[WARNING] bootsplice: regression: ' }
 assert invocations[3].contains("bootsplice: baseline") == false : 'a release was resolved although a file was given'
 assert invocations[3].contains('BUILD FAILURE')
 assert invocations[3].contains(": bootsplice: ${errors.size()} checks failed")

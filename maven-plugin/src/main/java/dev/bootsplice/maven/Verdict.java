@@ -23,6 +23,11 @@ record Verdict(List<String> failures, List<String> warnings, List<String> passed
         passed = List.copyOf(passed);
     }
 
+    /** The prefix of a line that fails the build, as {@code bootsplice profile} prints it on stderr. */
+    static final String FAILED = "check failed: ";
+    /** The prefix of a regression that only warns ({@code failOnRegression=false}). */
+    static final String REGRESSION = "regression: ";
+
     /** Judges {@code context}; regressions fail the build only when {@code failOnRegression}. */
     static Verdict of(ReportContext context, boolean failOnRegression) {
         List<String> failures = new ArrayList<>();
@@ -31,7 +36,7 @@ record Verdict(List<String> failures, List<String> warnings, List<String> passed
         long held = 0;
         for (BudgetResult budget : context.budgets()) {
             if (budget.failed()) {
-                failures.add(Failures.line("budget failed: " + budget.message()));
+                failures.add(Failures.line(FAILED + budget.message()));
             } else {
                 held++;
             }
@@ -41,21 +46,33 @@ record Verdict(List<String> failures, List<String> warnings, List<String> passed
         }
         if (context.baseline().isPresent()) {
             ReportComparison comparison = context.baseline().get();
-            List<String> regressions = comparison.regressions().stream().map(Verdict::regression).toList();
-            (failOnRegression ? failures : warnings).addAll(regressions);
-            if (regressions.isEmpty()) {
-                passed.add(Failures.line(String.format(Locale.ROOT, "no regression beyond %s%% against %s",
-                        number(comparison.maxRegressionPct().orElse(Double.NaN)), comparison.oldName())));
+            Double maxPct = comparison.maxRegressionPct().isPresent() ? comparison.maxRegressionPct().getAsDouble()
+                    : null;
+            for (MetricChange change : comparison.regressions()) {
+                String line = describe(change, maxPct);
+                if (failOnRegression) {
+                    failures.add(Failures.line(FAILED + line));
+                } else {
+                    warnings.add(Failures.line(REGRESSION + line));
+                }
+            }
+            if (comparison.regressions().isEmpty()) {
+                passed.add(Failures.line("no regression beyond " + number(maxPct) + "% against "
+                        + comparison.oldName()));
             }
         }
         return new Verdict(failures, warnings, passed);
     }
 
-    /** {@code bootsplice: regression: clone bootCost.modeledNs 1200 -> 1500 (+25.0%)}. */
-    static String regression(MetricChange change) {
-        return Failures.line(String.format(Locale.ROOT, "regression: %s %s %s -> %s (%s)", change.strategy(),
-                change.metric(), number(change.oldValue()), number(change.newValue()),
-                change.changePct() == null ? "from 0" : String.format(Locale.ROOT, "%+.1f%%", change.changePct())));
+    /**
+     * Words a regressed metric as the command line does, e.g.
+     * {@code transfer bootCost.modeledNs grew 12.3% (1000 -> 1123), more than 5%}.
+     */
+    static String describe(MetricChange m, Double maxPct) {
+        String growth = m.changePct() == null ? "grew from 0"
+                : String.format(Locale.ROOT, "grew %.1f%%", m.changePct());
+        return String.format(Locale.ROOT, "%s %s %s (%s -> %s), more than %s%%", m.strategy(), m.metric(), growth,
+                number(m.oldValue()), number(m.newValue()), maxPct == null ? "0" : number(maxPct));
     }
 
     private static String number(Double value) {
@@ -63,6 +80,6 @@ record Verdict(List<String> failures, List<String> warnings, List<String> passed
             return "-";
         }
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue())
-                : String.format(Locale.ROOT, "%.2f", value);
+                : String.format(Locale.ROOT, "%.3f", value);
     }
 }

@@ -59,8 +59,8 @@ class CheckMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("bootsplice: 2 checks failed\n"
-                        + "bootsplice: budget failed: clone.lookup.hops.max>0: actual 1 (FAILED)\n"
-                        + "bootsplice: budget failed: clone.bootCost.modeledNs>1000: actual 2,000 (FAILED)");
+                        + "bootsplice: check failed: clone.lookup.hops.max>0: actual 1 (FAILED)\n"
+                        + "bootsplice: check failed: clone.bootCost.modeledNs>1000: actual 2,000 (FAILED)");
     }
 
     @Test
@@ -75,7 +75,7 @@ class CheckMojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("bootsplice: 1 check failed\n"
-                        + "bootsplice: regression: clone bootCost.modeledNs 1500 -> 2000 (+33.3%)");
+                        + "bootsplice: check failed: clone bootCost.modeledNs grew 33.3% (1500 -> 2000), more than 5%");
     }
 
     @Test
