@@ -111,8 +111,10 @@ final class ChildFactory {
             throw invalid("slice [" + Ranges.hex(offset) + ", +" + Ranges.hex(sizePages << 12) + ") outside the parent");
         }
         long window = parent.windowOffset + offPages;
-        return kernel.newVmo(parent.kind, ChildType.SLICE, parent.node, window, sizePages, false, false,
+        Vmo slice = kernel.newVmo(parent.kind, ChildType.SLICE, parent.node, window, sizePages, false, false,
                 new Vmo.ContentSize(sizePages << 12));
+        slice.cachePolicy = parent.cachePolicy;
+        return slice;
     }
 
     private Vmo createReference(Vmo parent, long offset, long size, boolean resizable) {
@@ -124,6 +126,9 @@ final class ChildFactory {
         }
         if (resizable && !parent.resizable) {
             throw notSupported("RESIZABLE reference of a non-resizable VMO");
+        }
+        if (parent.cachePolicy != 0) {
+            throw new ZxException(ZxStatus.ERR_BAD_STATE, "reference of an uncached VMO");
         }
         return kernel.newVmo(parent.kind, ChildType.REFERENCE, parent.node, 0, 0, parent.resizable, false,
                 parent.contentSize);

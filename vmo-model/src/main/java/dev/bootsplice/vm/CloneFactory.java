@@ -27,6 +27,9 @@ final class CloneFactory {
         if (Ranges.wraps(offset, sizePages << 12)) {
             throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "offset + size wraps");
         }
+        if (parent.cachePolicy != 0) {
+            throw new ZxException(ZxStatus.ERR_BAD_STATE, "copy-on-write child of an uncached VMO");
+        }
         CowPages node = parent.node;
         boolean pagerTree = node.inPagerTree();
         if (parent.isSlice() && !pagerTree) {
@@ -65,13 +68,22 @@ final class CloneFactory {
                 if (node.parent != null && !node.children.isEmpty()) {
                     throw ChildFactory.notSupported("SNAPSHOT_MODIFIED of a non-root node with children");
                 }
-                if (node.depth() >= 2) {
+                if (unidirectionalLinksAbove(node) >= 2) {
                     throw ChildFactory.notSupported("SNAPSHOT_MODIFIED inside an AT_LEAST_ON_WRITE chain longer than 2");
                 }
                 return node.parent == null;
             default:
                 throw new IllegalStateException("not a snapshot type: " + type);
         }
+    }
+
+    /** Unidirectional (AT_LEAST_ON_WRITE) links from {@code node} up to its root. */
+    private static int unidirectionalLinksAbove(CowPages node) {
+        int links = 0;
+        for (CowPages n = node; n.parent != null; n = n.parent) {
+            links += n.unidirectional ? 1 : 0;
+        }
+        return links;
     }
 
     private static boolean hiddenAbove(CowPages node) {

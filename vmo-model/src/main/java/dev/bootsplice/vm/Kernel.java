@@ -174,6 +174,18 @@ public final class Kernel {
     }
 
     /**
+     * {@code zx_vmo_set_cache_policy}: CACHED (0), UNCACHED (1), UNCACHED_DEVICE (2) or
+     * WRITE_COMBINING (3). Uncached VMOs refuse copy-on-write and reference children and ZERO.
+     * <p><b>Rights</b>: MAP.
+     * <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED; INVALID_ARGS unknown policy;
+     * BAD_STATE committed or pinned pages, parent or children.
+     */
+    public void vmoSetCachePolicy(int handle, int policy) {
+        syscalls++;
+        RangeOps.setCachePolicy(handles.resolve(handle, Vmo.class, Rights.MAP), policy);
+    }
+
+    /**
      * {@code zx_object_set_property(ZX_PROP_NAME)}: names the VMO, truncated to 31 bytes.
      * <p><b>Rights</b>: SET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED.
      */

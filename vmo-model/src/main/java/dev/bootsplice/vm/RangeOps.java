@@ -89,6 +89,9 @@ final class RangeOps {
         if (vmo.isPhysical()) {
             throw new ZxException(ZxStatus.ERR_NOT_SUPPORTED, "zero of a physical VMO");
         }
+        if (vmo.cachePolicy != 0) {
+            throw new ZxException(ZxStatus.ERR_BAD_STATE, "zero of an uncached VMO");
+        }
         if (!Ranges.inRange(offset, size, vmo.sizeBytes())) {
             throw Ranges.outOfRange("zero", offset, size, vmo.sizeBytes());
         }
@@ -151,6 +154,23 @@ final class RangeOps {
         }
         node.parentLimit = from;
     }
+
+    /** §12/§5.7: the policy may change only while nothing is committed, pinned or related. */
+    static void setCachePolicy(Vmo vmo, int policy) {
+        if ((policy & ~CACHE_POLICY_MASK) != 0) {
+            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "unknown cache policy " + policy);
+        }
+        CowPages node = vmo.node;
+        boolean busy = node != null && (!node.pages.isEmpty() || node.pinnedPages > 0 || node.parent != null
+                || !node.children.isEmpty() || node.vmoRefs > 1);
+        if (busy || vmo.parent != null || !vmo.children.isEmpty()) {
+            throw new ZxException(ZxStatus.ERR_BAD_STATE, "cache policy of a VMO with pages, pins or relatives");
+        }
+        vmo.cachePolicy = policy;
+    }
+
+    /** ZX_CACHE_POLICY_MASK: CACHED, UNCACHED, UNCACHED_DEVICE, WRITE_COMBINING. */
+    private static final int CACHE_POLICY_MASK = 3;
 
     void setSize(Vmo vmo, long size) {
         if (!vmo.resizable) {

@@ -38,6 +38,8 @@ final class Vmo implements KernelObject {
     final boolean discardable;
     final ContentSize contentSize;
     String name = "";
+    /** ZX_CACHE_POLICY_*: 0 cached; anything else is "uncached" for clone and ZERO rules. */
+    int cachePolicy;
     /** User-visible parent (the VMO create_child was called on, or its surviving ancestor). */
     Vmo parent;
     final Set<Vmo> children = new LinkedHashSet<>();
