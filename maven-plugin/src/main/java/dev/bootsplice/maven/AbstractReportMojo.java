@@ -120,7 +120,7 @@ abstract class AbstractReportMojo extends AbstractMojo {
     }
 
     /** The JSON report this build writes: {@code profile} writes it, {@code check} reads it. */
-    Path jsonReport(File outputDirectory) {
+    Path jsonReport() {
         return outputDirectory.toPath().resolve(ReportFiles.fileName(ReportFormat.JSON));
     }
 

@@ -52,7 +52,7 @@ public final class CheckMojo extends AbstractReportMojo {
     }
 
     private ProfileReport readReport() throws MojoExecutionException {
-        Path file = jsonReport(outputDirectory);
+        Path file = jsonReport();
         try {
             return ProfileReport.read(file);
         } catch (FileSystemException e) {

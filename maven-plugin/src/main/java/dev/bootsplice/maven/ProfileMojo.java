@@ -102,7 +102,7 @@ public final class ProfileMojo extends AbstractReportMojo {
             copy(dir.resolve(ReportFiles.fileName(ReportFormat.JUNIT)), junitReportFile.toPath());
         }
         if (attachReport) {
-            projectHelper.attachArtifact(project, "json", reportClassifier, jsonReport(outputDirectory).toFile());
+            projectHelper.attachArtifact(project, "json", reportClassifier, jsonReport().toFile());
         }
         summarize(report, context);
     }
