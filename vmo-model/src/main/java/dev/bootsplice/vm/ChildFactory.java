@@ -111,7 +111,7 @@ final class ChildFactory {
             throw invalid("slice [" + Ranges.hex(offset) + ", +" + Ranges.hex(sizePages << 12) + ") outside the parent");
         }
         long window = parent.windowOffset + offPages;
-        Vmo slice = kernel.newVmo(parent.kind, ChildType.SLICE, parent.node, window, sizePages, false, false,
+        Vmo slice = kernel.vmos.add(parent.kind, ChildType.SLICE, parent.node, window, sizePages, false, false,
                 new Vmo.ContentSize(sizePages << 12));
         slice.cachePolicy = parent.cachePolicy;
         return slice;
@@ -130,7 +130,7 @@ final class ChildFactory {
         if (parent.cachePolicy != 0) {
             throw new ZxException(ZxStatus.ERR_BAD_STATE, "reference of an uncached VMO");
         }
-        return kernel.newVmo(parent.kind, ChildType.REFERENCE, parent.node, 0, 0, parent.resizable, false,
+        return kernel.vmos.add(parent.kind, ChildType.REFERENCE, parent.node, 0, 0, parent.resizable, false,
                 parent.contentSize);
     }
 

@@ -53,7 +53,7 @@ final class CloneFactory {
                 : kernel.tree.algorithm.cloneBidirectional(node, offPages, limit, sizePages);
         child.modifiedSnapshot = unidirectional && type == ChildType.MODIFIED;
         child.rootParentOffsetBytes = node.rootParentOffsetBytes + nodeOffsetBytes;
-        return kernel.newVmo(pagerTree ? Vmo.Kind.PAGER : Vmo.Kind.ANONYMOUS, type, child, 0, 0, resizable, false,
+        return kernel.vmos.add(pagerTree ? Vmo.Kind.PAGER : Vmo.Kind.ANONYMOUS, type, child, 0, 0, resizable, false,
                 new Vmo.ContentSize(requestedSize));
     }
 

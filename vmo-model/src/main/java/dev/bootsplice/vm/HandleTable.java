@@ -69,6 +69,33 @@ final class HandleTable {
         }
     }
 
+    /** {@code zx_handle_duplicate}: needs DUPLICATE; {@code rights} must be a subset or SAME_RIGHTS. */
+    int duplicate(int value, int rights) {
+        Handle h = get(value);
+        if ((h.rights & Rights.DUPLICATE) == 0) {
+            throw new ZxException(ZxStatus.ERR_ACCESS_DENIED, "handle " + hex(value) + " lacks DUPLICATE");
+        }
+        return add(h.object, narrowed(h, rights), h.rights);
+    }
+
+    /** {@code zx_handle_replace}: on INVALID_ARGS the old handle stays valid. */
+    int replace(int value, int rights) {
+        Handle h = get(value);
+        int fresh = add(h.object, narrowed(h, rights), h.rights);
+        remove(value);
+        return fresh;
+    }
+
+    private static int narrowed(Handle h, int rights) {
+        if (rights == Rights.SAME_RIGHTS) {
+            return h.rights;
+        }
+        if ((rights & ~h.rights) != 0) {
+            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "rights " + Rights.format(rights & ~h.rights) + " not held");
+        }
+        return rights;
+    }
+
     Collection<Handle> all() {
         return handles.values();
     }

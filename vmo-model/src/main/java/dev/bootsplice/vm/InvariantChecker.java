@@ -143,7 +143,7 @@ final class InvariantChecker {
     }
 
     private void checkVmos() {
-        for (Vmo v : kernel.liveVmos) {
+        for (Vmo v : kernel.vmos.live) {
             if (v.node != null && !tree.liveNodes().contains(v.node)) {
                 throw broken("a live VMO views a live node", "koid " + v.koid());
             }

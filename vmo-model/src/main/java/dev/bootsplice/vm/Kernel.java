@@ -1,9 +1,5 @@
 package dev.bootsplice.vm;
 
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.Set;
-
 /**
  * The syscall surface of the VMO model: one method per {@code zx_*} call. Every method returns its
  * result or throws {@link ZxException} with the status Zircon would return (zircon-vm.md).
@@ -15,16 +11,15 @@ public final class Kernel {
     final Pager pager;
     final CowTree tree;
     final HandleTable handles = new HandleTable();
-    final Set<Vmo> liveVmos = Collections.newSetFromMap(new java.util.LinkedHashMap<>());
     private final HopHistogram hops = new HopHistogram();
+    final VmoRegistry vmos;
+    private final RootFactory roots;
     private final ChildFactory children;
     private final VmoIo io;
     private final RangeOps rangeOps;
     private final Pinning pinning;
     private final TransferData transfer;
     private final Lookup depthScratch = new Lookup();
-    private long nextKoid = 1024;
-    private long vmosCreated;
     private long syscalls;
 
     /** Creates an empty model. */
@@ -33,6 +28,8 @@ public final class Kernel {
         this.memory = new PhysicalMemory(config.memoryLimitPages());
         this.pager = new Pager(memory);
         this.tree = new CowTree(memory, config.clones(), pager);
+        this.vmos = new VmoRegistry(tree);
+        this.roots = new RootFactory(this);
         this.children = new ChildFactory(this);
         this.io = new VmoIo(this);
         this.rangeOps = new RangeOps(this);
@@ -54,23 +51,7 @@ public final class Kernel {
      */
     public int vmoCreate(long size, int options) {
         syscalls++;
-        int opts = options;
-        boolean resizable = (opts & VmoOptions.RESIZABLE) != 0;
-        opts &= ~VmoOptions.RESIZABLE;
-        boolean discardable = (opts & VmoOptions.DISCARDABLE) != 0;
-        opts &= ~VmoOptions.DISCARDABLE;
-        boolean unbounded = (opts & VmoOptions.UNBOUNDED) != 0;
-        opts &= ~VmoOptions.UNBOUNDED;
-        if (opts != 0) {
-            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "unknown option bits 0x" + Integer.toHexString(opts));
-        }
-        if (resizable && (discardable || unbounded)) {
-            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "RESIZABLE with DISCARDABLE or UNBOUNDED");
-        }
-        long pages = unbounded ? Ranges.MAX_SIZE_PAGES : Ranges.sizeInPages(size);
-        CowPages node = tree.newNode(CowPages.Source.NONE, pages);
-        Vmo vmo = newVmo(Vmo.Kind.ANONYMOUS, Vmo.ChildType.NONE, node, 0, 0, resizable, discardable, new Vmo.ContentSize(size));
-        return handles.add(vmo, Rights.DEFAULT_VMO | (resizable ? Rights.RESIZE : 0));
+        return roots.anonymous(size, options);
     }
 
     /**
@@ -236,11 +217,7 @@ public final class Kernel {
      */
     public int handleDuplicate(int handle, int rights) {
         syscalls++;
-        Handle h = handles.get(handle);
-        if ((h.rights & Rights.DUPLICATE) == 0) {
-            throw new ZxException(ZxStatus.ERR_ACCESS_DENIED, "handle lacks DUPLICATE");
-        }
-        return handles.add(h.object, narrowed(h, rights), h.rights);
+        return handles.duplicate(handle, rights);
     }
 
     /**
@@ -250,21 +227,7 @@ public final class Kernel {
      */
     public int handleReplace(int handle, int rights) {
         syscalls++;
-        Handle h = handles.get(handle);
-        int narrowed = narrowed(h, rights);
-        int fresh = handles.add(h.object, narrowed, h.rights);
-        handles.remove(handle);
-        return fresh;
-    }
-
-    private static int narrowed(Handle h, int rights) {
-        if (rights == Rights.SAME_RIGHTS) {
-            return h.rights;
-        }
-        if ((rights & ~h.rights) != 0) {
-            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "rights " + Rights.format(rights & ~h.rights) + " not held");
-        }
-        return rights;
+        return handles.replace(handle, rights);
     }
 
     /**
@@ -305,7 +268,7 @@ public final class Kernel {
      */
     public int eventCreate() {
         syscalls++;
-        return handles.add(new Event(nextKoid++), Rights.DEFAULT_EVENT);
+        return handles.add(new Event(vmos.nextKoid()), Rights.DEFAULT_EVENT);
     }
 
     /**
@@ -316,14 +279,7 @@ public final class Kernel {
      */
     public int pagerCreateVmo(long size, int options) {
         syscalls++;
-        int opts = options & ~(VmoOptions.RESIZABLE | VmoOptions.TRAP_DIRTY);
-        if (opts != 0) {
-            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "unknown option bits 0x" + Integer.toHexString(opts));
-        }
-        boolean resizable = (options & VmoOptions.RESIZABLE) != 0;
-        CowPages node = tree.newNode(CowPages.Source.PAGER, Ranges.sizeInPages(size));
-        Vmo vmo = newVmo(Vmo.Kind.PAGER, Vmo.ChildType.NONE, node, 0, 0, resizable, false, new Vmo.ContentSize(size));
-        return handles.add(vmo, Rights.DEFAULT_VMO | (resizable ? Rights.RESIZE : 0));
+        return roots.pagerBacked(size, options);
     }
 
     /**
@@ -351,9 +307,7 @@ public final class Kernel {
      */
     public int vmoCreatePhysical(long size) {
         syscalls++;
-        Vmo vmo = newVmo(Vmo.Kind.PHYSICAL, Vmo.ChildType.NONE, null, 0, Ranges.sizeInPages(size), false, false,
-                new Vmo.ContentSize(size));
-        return handles.add(vmo, Rights.DEFAULT_VMO);
+        return roots.physical(size);
     }
 
     /**
@@ -363,26 +317,7 @@ public final class Kernel {
      */
     public int vmoCreateContiguous(long size, int alignmentLog2) {
         syscalls++;
-        if (size == 0) {
-            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "contiguous VMO of size 0");
-        }
-        int align = alignmentLog2 == 0 ? 12 : alignmentLog2;
-        if (align < 12 || align >= 64) {
-            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "alignment_log2 " + alignmentLog2);
-        }
-        long pages = Ranges.sizeInPages(size);
-        CowPages node = tree.newNode(CowPages.Source.CONTIGUOUS, pages);
-        try {
-            for (long i = 0; i < pages; i++) {
-                node.pages.put(i, Slot.page(memory.allocateZeroed()));
-            }
-        } catch (ZxException e) {
-            node.pages.forEach((o, s) -> tree.freeIfPage(s));
-            tree.forget(node);
-            throw e;
-        }
-        Vmo vmo = newVmo(Vmo.Kind.CONTIGUOUS, Vmo.ChildType.NONE, node, 0, 0, false, false, new Vmo.ContentSize(size));
-        return handles.add(vmo, Rights.DEFAULT_VMO);
+        return roots.contiguous(size, alignmentLog2);
     }
 
     /**
@@ -454,7 +389,7 @@ public final class Kernel {
     /** A snapshot of the model's counters. */
     public VmStats stats() {
         return new VmStats(memory.inUse(), memory.peak(), memory.copied(), memory.moved(), memory.zeroed(),
-                memory.freed(), tree.hiddenNodes, tree.hiddenNodesCreated, liveVmos.size(), vmosCreated, syscalls,
+                memory.freed(), tree.hiddenNodes, tree.hiddenNodesCreated, vmos.live.size(), vmos.created, syscalls,
                 memory.migrated());
     }
 
@@ -484,44 +419,4 @@ public final class Kernel {
         return new TreeDump(this).dot();
     }
 
-    Vmo newVmo(Vmo.Kind kind, Vmo.ChildType type, CowPages node, long windowOffset, long fixedSize,
-               boolean resizable, boolean discardable, Vmo.ContentSize contentSize) {
-        Vmo vmo = new Vmo(nextKoid++, kind, type, node, windowOffset, fixedSize, resizable, discardable, contentSize,
-                this::vmoDied);
-        if (node != null) {
-            node.vmoRefs++;
-            if (node.owner == null && type != Vmo.ChildType.SLICE && type != Vmo.ChildType.REFERENCE) {
-                node.owner = vmo;
-            }
-        }
-        liveVmos.add(vmo);
-        vmosCreated++;
-        return vmo;
-    }
-
-    /** The last handle and PMT of {@code vmo} are gone: re-parent its children, release its node. */
-    private void vmoDied(Vmo vmo) {
-        vmo.alive = false;
-        liveVmos.remove(vmo);
-        if (vmo.parent != null) {
-            vmo.parent.children.remove(vmo);
-        }
-        for (Vmo c : vmo.children) {
-            c.parent = vmo.parent;
-            if (vmo.parent != null) {
-                vmo.parent.children.add(c);
-            }
-        }
-        vmo.children.clear();
-        vmo.parent = null;
-        if (vmo.node != null && --vmo.node.vmoRefs == 0) {
-            NodeLifecycle.releaseNode(tree, vmo.node);
-        } else if (vmo.node != null && vmo.node.owner == vmo) {
-            vmo.node.owner = null;
-        }
-    }
-
-    long nextKoid() {
-        return nextKoid++;
-    }
 }

@@ -37,7 +37,7 @@ final class Pinning {
             commitAndPin(vmo.node, first, count);
         }
         vmo.pmts++;
-        return kernel.handles.add(new Pmt(kernel.nextKoid(), vmo, first, vmo.node == null ? 0 : count), Rights.DEFAULT_PMT);
+        return kernel.handles.add(new Pmt(kernel.vmos.nextKoid(), vmo, first, vmo.node == null ? 0 : count), Rights.DEFAULT_PMT);
     }
 
     private static void checkOptions(int options, Vmo vmo) {

@@ -12,7 +12,7 @@ final class TreeDump {
 
     TreeDump(Kernel kernel) {
         this.kernel = kernel;
-        for (Vmo v : kernel.liveVmos) {
+        for (Vmo v : kernel.vmos.live) {
             if (v.node != null) {
                 views.computeIfAbsent(v.node, n -> new ArrayList<>()).add(vmoLabel(v));
             }
@@ -36,7 +36,7 @@ final class TreeDump {
                 }
             }
         }
-        for (Vmo v : kernel.liveVmos) {
+        for (Vmo v : kernel.vmos.live) {
             if (v.node == null) {
                 sb.append(vmoLabel(v)).append(" physical, ").append(v.sizePages()).append(" pages\n");
             }
