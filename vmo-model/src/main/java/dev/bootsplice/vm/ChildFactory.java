@@ -20,7 +20,7 @@ final class ChildFactory {
 
     /** Runs §5.2 steps 1–7; returns the child's handle. */
     int create(int handle, int options, long offset, long size) {
-        long sizePages = roundChildSize(size);
+        long sizePages = Ranges.roundSize(size) >>> 12;
         if ((options & CHILD_NO_WRITE) != 0 && (options & CHILD_RESIZABLE) != 0) {
             throw invalid("NO_WRITE together with RESIZABLE");
         }
@@ -32,36 +32,32 @@ final class ChildFactory {
             throw notSupported("children of a discardable VMO");
         }
         boolean resizable = (opts & CHILD_RESIZABLE) != 0;
-        Vmo child;
-        ChildType type;
+        Vmo child = createTyped(parent, opts, offset, size, sizePages, resizable);
+        parent.children.add(child);
+        child.parent = parent;
+        return kernel.handles.add(child, childRights(parentRights, child.type, resizable, noWrite));
+    }
+
+    /** §5.3 steps 2–5: SLICE, then REFERENCE, then one snapshot type; leftover bits are INVALID_ARGS. */
+    private Vmo createTyped(Vmo parent, int opts, long offset, long size, long sizePages, boolean resizable) {
         if ((opts & CHILD_SLICE) != 0) {
             if ((opts & ~CHILD_SLICE) != 0) {
                 throw invalid("SLICE with other options");
             }
-            type = ChildType.SLICE;
-            child = createSlice(parent, offset, sizePages);
-        } else if ((opts & CHILD_REFERENCE) != 0) {
+            return createSlice(parent, offset, sizePages);
+        }
+        if ((opts & CHILD_REFERENCE) != 0) {
             if ((opts & ~(CHILD_REFERENCE | CHILD_RESIZABLE)) != 0) {
                 throw invalid("REFERENCE with options other than RESIZABLE");
             }
-            type = ChildType.REFERENCE;
-            child = createReference(parent, offset, size, resizable);
-        } else {
-            type = snapshotType(opts);
-            int left = opts & ~bitOf(type) & ~CHILD_RESIZABLE;
-            if (left != 0) {
-                throw invalid("unknown or extra option bits 0x" + Integer.toHexString(left));
-            }
-            child = new CloneFactory(kernel).create(parent, type, offset, sizePages, size, resizable);
+            return createReference(parent, offset, size, resizable);
         }
-        parent.children.add(child);
-        child.parent = parent;
-        return kernel.handles.add(child, childRights(parentRights, type, resizable, noWrite));
-    }
-
-    private static long roundChildSize(long size) {
-        long rounded = Ranges.roundSize(size);
-        return rounded >>> 12;
+        ChildType type = snapshotType(opts);
+        int left = opts & ~bitOf(type) & ~CHILD_RESIZABLE;
+        if (left != 0) {
+            throw invalid("unknown or extra option bits 0x" + Integer.toHexString(left));
+        }
+        return new CloneFactory(kernel).create(parent, type, offset, sizePages, size, resizable);
     }
 
     private static ChildType snapshotType(int opts) {

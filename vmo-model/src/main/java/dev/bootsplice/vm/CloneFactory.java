@@ -12,24 +12,7 @@ final class CloneFactory {
 
     /** Creates a SNAPSHOT / AT_LEAST_ON_WRITE / MODIFIED child (zircon-vm.md §5.4, §5.6, §5.7). */
     Vmo create(Vmo parent, ChildType type, long offset, long sizePages, long requestedSize, boolean resizable) {
-        if (parent.isPhysical()) {
-            throw ChildFactory.notSupported("copy-on-write child of a physical VMO");
-        }
-        if (parent.isContiguous()) {
-            throw ChildFactory.invalid("copy-on-write child of a contiguous VMO");
-        }
-        if (!Ranges.pageAligned(offset)) {
-            throw ChildFactory.invalid("offset " + Ranges.hex(offset) + " not page-aligned");
-        }
-        if (sizePages > Ranges.MAX_SIZE_PAGES) {
-            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "size exceeds MAX_SIZE");
-        }
-        if (Ranges.wraps(offset, sizePages << 12)) {
-            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "offset + size wraps");
-        }
-        if (parent.cachePolicy != 0) {
-            throw new ZxException(ZxStatus.ERR_BAD_STATE, "copy-on-write child of an uncached VMO");
-        }
+        checkCreateClone(parent, offset, sizePages);
         CowPages node = parent.node;
         boolean pagerTree = node.inPagerTree();
         if (parent.isSlice() && !pagerTree) {
@@ -55,6 +38,28 @@ final class CloneFactory {
         child.rootParentOffsetBytes = node.rootParentOffsetBytes + nodeOffsetBytes;
         return kernel.vmos.add(pagerTree ? Vmo.Kind.PAGER : Vmo.Kind.ANONYMOUS, type, child, 0, 0, resizable, false,
                 new Vmo.ContentSize(requestedSize));
+    }
+
+    /** The order of {@code VmObjectPaged::CreateClone} (§5.6), physical first (it has no clone at all). */
+    private static void checkCreateClone(Vmo parent, long offset, long sizePages) {
+        if (parent.isPhysical()) {
+            throw ChildFactory.notSupported("copy-on-write child of a physical VMO");
+        }
+        if (parent.isContiguous()) {
+            throw ChildFactory.invalid("copy-on-write child of a contiguous VMO");
+        }
+        if (!Ranges.pageAligned(offset)) {
+            throw ChildFactory.invalid("offset " + Ranges.hex(offset) + " not page-aligned");
+        }
+        if (sizePages > Ranges.MAX_SIZE_PAGES) {
+            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "size exceeds MAX_SIZE");
+        }
+        if (Ranges.wraps(offset, sizePages << 12)) {
+            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "offset + size wraps");
+        }
+        if (parent.cachePolicy != 0) {
+            throw new ZxException(ZxStatus.ERR_BAD_STATE, "copy-on-write child of an uncached VMO");
+        }
     }
 
     /** Pager-tree rules of §5.4/§5.7; returns whether the clone is unidirectional. */

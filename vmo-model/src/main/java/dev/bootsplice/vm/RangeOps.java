@@ -59,11 +59,7 @@ final class RangeOps {
         if (vmo.isSlice() && !Ranges.inRange(offset, size, vmo.sizeBytes())) {
             throw Ranges.outOfRange("decommit", offset, size, vmo.sizeBytes());
         }
-        long sizeBytes = vmo.sizeBytes();
-        if (Ranges.wraps(offset, size) || Long.compareUnsigned(offset, sizeBytes) > 0) {
-            throw Ranges.outOfRange("decommit", offset, size, sizeBytes);
-        }
-        long len = Long.compareUnsigned(offset + size, sizeBytes) > 0 ? sizeBytes - offset : size;
+        long len = trimRange(offset, size, vmo.sizeBytes());
         if (len == 0) {
             return;
         }
@@ -82,6 +78,14 @@ final class RangeOps {
         for (long i : node.pages.indicesInRange(first, first + count)) {
             kernel.tree.freeIfPage(node.pages.remove(i));
         }
+    }
+
+    /** {@code TrimRange}: OUT_OF_RANGE when the sum wraps or {@code offset > max}; else the length cut at {@code max}. */
+    private static long trimRange(long offset, long size, long max) {
+        if (Ranges.wraps(offset, size) || Long.compareUnsigned(offset, max) > 0) {
+            throw Ranges.outOfRange("decommit", offset, size, max);
+        }
+        return Long.compareUnsigned(offset + size, max) > 0 ? max - offset : size;
     }
 
     /** §11 ZERO: partial pages zeroed in place, whole pages freed or replaced by markers. */

@@ -97,29 +97,38 @@ final class ScenarioInterpreter {
             case "vmo_create_physical": return kernel.vmoCreatePhysical(num(s, 0));
             case "vmo_create_contiguous": return kernel.vmoCreateContiguous(num(s, 0), 0);
             case "pager_create_vmo": return kernel.pagerCreateVmo(num(s, 0), 0);
-            case "pager_supply_pages": kernel.pagerSupplyPages(handle(s, 0), num(s, 1), num(s, 2), handle(s, 3), num(s, 4)); return null;
-            case "vmo_write": {
-                byte[] b = ScenarioValues.string(line, a.get(2));
-                kernel.vmoWrite(handle(s, 0), b, 0, num(s, 1), b.length);
-                return null;
-            }
-            case "fill": kernel.vmoWriteFill(handle(s, 0), num(s, 1), num(s, 2), (byte) ScenarioValues.byteToken(line, a.get(3), false)); return null;
-            case "vmo_read": kernel.vmoReadDiscard(handle(s, 0), num(s, 1), num(s, 2)); return null;
-            case "vmo_set_size": kernel.vmoSetSize(handle(s, 0), num(s, 1)); return null;
-            case "vmo_op_range": kernel.vmoOpRange(handle(s, 0), ScenarioValues.op(line, a.get(1)), num(s, 2), num(s, 3)); return null;
-            case "transfer_data":
-                kernel.vmoTransferData(handle(s, 0), (int) num(s, 1), num(s, 2), num(s, 3), handle(s, 4), num(s, 5));
-                return null;
             case "handle_duplicate": return kernel.handleDuplicate(handle(s, 0), ScenarioValues.rights(line, a.get(1)));
             case "handle_replace": {
                 int h = kernel.handleReplace(handle(s, 0), ScenarioValues.rights(line, a.get(1)));
                 names.remove(a.get(0));
                 return h;
             }
-            case "handle_close": kernel.handleClose(handle(s, 0)); names.remove(a.get(0)); return null;
             case "event_create": return kernel.eventCreate();
             case "pin": return kernel.btiPin(VmoOptions.BTI_PERM_READ, handle(s, 0), num(s, 1), num(s, 2));
-            case "unpin": kernel.pmtUnpin(handle(s, 0)); names.remove(a.get(0)); return null;
+            default:
+                executeVoid(s);
+                return null;
+        }
+    }
+
+    /** Syscalls that return no handle. */
+    private void executeVoid(Statement s) throws Failure, ScenarioSyntaxException {
+        List<String> a = s.args();
+        int line = s.line();
+        switch (s.verb()) {
+            case "pager_supply_pages": kernel.pagerSupplyPages(handle(s, 0), num(s, 1), num(s, 2), handle(s, 3), num(s, 4)); break;
+            case "vmo_write": {
+                byte[] b = ScenarioValues.string(line, a.get(2));
+                kernel.vmoWrite(handle(s, 0), b, 0, num(s, 1), b.length);
+                break;
+            }
+            case "fill": kernel.vmoWriteFill(handle(s, 0), num(s, 1), num(s, 2), (byte) ScenarioValues.byteToken(line, a.get(3), false)); break;
+            case "vmo_read": kernel.vmoReadDiscard(handle(s, 0), num(s, 1), num(s, 2)); break;
+            case "vmo_set_size": kernel.vmoSetSize(handle(s, 0), num(s, 1)); break;
+            case "vmo_op_range": kernel.vmoOpRange(handle(s, 0), ScenarioValues.op(line, a.get(1)), num(s, 2), num(s, 3)); break;
+            case "transfer_data": kernel.vmoTransferData(handle(s, 0), (int) num(s, 1), num(s, 2), num(s, 3), handle(s, 4), num(s, 5)); break;
+            case "handle_close": kernel.handleClose(handle(s, 0)); names.remove(a.get(0)); break;
+            case "unpin": kernel.pmtUnpin(handle(s, 0)); names.remove(a.get(0)); break;
             default: throw new IllegalStateException("unknown verb " + s.verb());
         }
     }

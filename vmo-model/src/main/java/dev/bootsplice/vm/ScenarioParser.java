@@ -48,22 +48,15 @@ final class ScenarioParser {
         String text = String.join(" ", tokens);
         String bind = null;
         if (tokens.size() >= 2 && tokens.get(1).equals("=")) {
-            bind = checkName(line, tokens.get(0));
-            if (bind.equals("invalid")) {
-                throw new ScenarioSyntaxException(line, "'invalid' always denotes ZX_HANDLE_INVALID and cannot be bound");
-            }
+            bind = bindingName(line, tokens.get(0));
             tokens = tokens.subList(2, tokens.size());
             if (tokens.isEmpty()) {
                 throw new ScenarioSyntaxException(line, "nothing after '" + bind + " ='");
             }
         }
-        ZxStatus expected = ZxStatus.OK;
         int arrow = tokens.indexOf("->");
+        ZxStatus expected = arrow < 0 ? ZxStatus.OK : expectedStatus(line, tokens, arrow);
         if (arrow >= 0) {
-            if (arrow != tokens.size() - 2) {
-                throw new ScenarioSyntaxException(line, "'->' must be followed by exactly one status");
-            }
-            expected = status(line, tokens.get(arrow + 1));
             tokens = tokens.subList(0, arrow);
         }
         String verb = tokens.get(0);
@@ -71,27 +64,46 @@ final class ScenarioParser {
         if (verb.equals("config")) {
             return config(line, text, bind, arrow >= 0, args);
         }
-        String shape = SYSCALLS.get(verb);
-        boolean expectation = shape == null;
-        if (expectation) {
-            shape = EXPECTATIONS.get(verb);
-            if (shape == null) {
-                throw new ScenarioSyntaxException(line, "unknown statement '" + verb + "'");
-            }
-            if (arrow >= 0 || bind != null) {
-                throw new ScenarioSyntaxException(line, verb + " is an expectation: no '->' and no binding");
-            }
-        } else {
-            sawSyscall = true;
-            if (bind != null && !BINDING.contains(verb)) {
-                throw new ScenarioSyntaxException(line, verb + " returns no handle to bind");
-            }
-        }
-        checkArgs(line, verb, shape, args);
+        checkArgs(line, verb, shapeOf(line, verb, bind, arrow >= 0), args);
         if (bind != null) {
             bound.add(bind);
         }
         return new Statement(line, text, bind, verb, List.copyOf(args), expected);
+    }
+
+    /** The argument shape of {@code verb}; expectations take neither a binding nor {@code ->}. */
+    private String shapeOf(int line, String verb, String bind, boolean arrow) throws ScenarioSyntaxException {
+        String shape = SYSCALLS.get(verb);
+        if (shape != null) {
+            sawSyscall = true;
+            if (bind != null && !BINDING.contains(verb)) {
+                throw new ScenarioSyntaxException(line, verb + " returns no handle to bind");
+            }
+            return shape;
+        }
+        shape = EXPECTATIONS.get(verb);
+        if (shape == null) {
+            throw new ScenarioSyntaxException(line, "unknown statement '" + verb + "'");
+        }
+        if (arrow || bind != null) {
+            throw new ScenarioSyntaxException(line, verb + " is an expectation: no '->' and no binding");
+        }
+        return shape;
+    }
+
+    private static String bindingName(int line, String name) throws ScenarioSyntaxException {
+        checkName(line, name);
+        if (name.equals("invalid")) {
+            throw new ScenarioSyntaxException(line, "'invalid' always denotes ZX_HANDLE_INVALID and cannot be bound");
+        }
+        return name;
+    }
+
+    private static ZxStatus expectedStatus(int line, List<String> tokens, int arrow) throws ScenarioSyntaxException {
+        if (arrow != tokens.size() - 2) {
+            throw new ScenarioSyntaxException(line, "'->' must be followed by exactly one status");
+        }
+        return status(line, tokens.get(arrow + 1));
     }
 
     private Statement config(int line, String text, String bind, boolean arrow, List<String> args)
