@@ -350,6 +350,9 @@ public final class Kernel {
     public int readPage(int handle, long pageIndex, byte[] dst4096) {
         Vmo vmo = handles.resolve(handle, Vmo.class, Rights.READ);
         checkPage(vmo, pageIndex);
+        if (vmo.node == null) {
+            throw new ZxException(ZxStatus.ERR_NOT_SUPPORTED, "read of a physical VMO");
+        }
         int h = tree.readPage(vmo.node, vmo.windowOffset + pageIndex, dst4096, 0, 0, PhysicalMemory.PAGE_SIZE);
         hops.record(h);
         return h;
@@ -375,9 +378,6 @@ public final class Kernel {
     private static void checkPage(Vmo vmo, long pageIndex) {
         if (pageIndex < 0 || pageIndex >= vmo.sizePages()) {
             throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "page " + pageIndex + " outside " + vmo.sizePages() + " pages");
-        }
-        if (vmo.isPhysical() && vmo.node != null) {
-            throw new IllegalStateException("physical VMO with a node");
         }
     }
 
