@@ -1,7 +1,9 @@
 package dev.bootsplice.vm;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,9 @@ final class HandleTable {
     private static final int FIRST_VALUE = 0x1003;
     private static final int VALUE_STEP = 4;
 
-    private final Map<Integer, Handle> handles = new HashMap<>();
+    // slots.get((value - FIRST_VALUE) / VALUE_STEP): a direct index, no boxing on the hot path.
+    private final List<Handle> slots = new ArrayList<>();
+    private int open;
     private final Map<KernelObject, Integer> handleCounts = new HashMap<>();
     private int nextValue = FIRST_VALUE;
 
@@ -25,7 +29,8 @@ final class HandleTable {
     int add(KernelObject object, int rights, int ceiling) {
         int value = nextValue;
         nextValue += VALUE_STEP;
-        handles.put(value, new Handle(value, object, rights, ceiling));
+        slots.add(new Handle(value, object, rights, ceiling));
+        open++;
         handleCounts.merge(object, 1, Integer::sum);
         return value;
     }
@@ -49,7 +54,7 @@ final class HandleTable {
 
     /** @throws ZxException BAD_HANDLE when no such handle exists */
     Handle get(int value) {
-        Handle h = handles.get(value);
+        Handle h = find(value);
         if (h == null) {
             throw new ZxException(ZxStatus.ERR_BAD_HANDLE, "no handle " + hex(value));
         }
@@ -58,10 +63,9 @@ final class HandleTable {
 
     /** Removes the handle; tells the object when it was the last one. */
     void remove(int value) {
-        Handle h = handles.remove(value);
-        if (h == null) {
-            throw new ZxException(ZxStatus.ERR_BAD_HANDLE, "no handle " + hex(value));
-        }
+        Handle h = get(value);
+        slots.set(indexOf(value), null);
+        open--;
         int left = handleCounts.merge(h.object, -1, Integer::sum);
         if (left == 0) {
             handleCounts.remove(h.object);
@@ -97,7 +101,24 @@ final class HandleTable {
     }
 
     Collection<Handle> all() {
-        return handles.values();
+        List<Handle> out = new ArrayList<>(open);
+        for (Handle h : slots) {
+            if (h != null) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    private Handle find(int value) {
+        int i = indexOf(value);
+        return i >= 0 && i < slots.size() ? slots.get(i) : null;
+    }
+
+    /** The slot of a well-formed value, or -1. */
+    private static int indexOf(int value) {
+        int d = value - FIRST_VALUE;
+        return value >= FIRST_VALUE && d % VALUE_STEP == 0 ? d / VALUE_STEP : -1;
     }
 
     static String hex(int value) {
