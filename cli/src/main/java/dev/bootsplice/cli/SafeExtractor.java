@@ -86,8 +86,9 @@ final class SafeExtractor {
         try {
             writeNew(tmp, content);
             commit(tmp, t);
-        } finally {
+        } catch (IOException | ExtractionRefused | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            throw e;
         }
         return t.path;
     }
@@ -117,8 +118,9 @@ final class SafeExtractor {
                 linked = false;
             }
             commit(tmp, t);
-        } finally {
+        } catch (IOException | ExtractionRefused | RuntimeException e) {
             Files.deleteIfExists(tmp);
+            throw e;
         }
         return linked;
     }
@@ -251,6 +253,8 @@ final class SafeExtractor {
                 }
             }
             claimed.put(t.missingKeys.get(i), Kind.DIRECTORY);
+            // Made just now by this run inside a checked folder: no symbolic link can be on its path.
+            trustedFolders.add(t.missingFolders.get(i));
         }
     }
 
