@@ -22,17 +22,35 @@ class ModelCheckTest {
 
     @Test
     void randomSequencesMatchTheReferenceModel() {
+        assertThat(runSequences(-1, 2000)).as("NO_MEMORY without a limit").isZero();
+    }
+
+    /**
+     * With a page budget of 4 to 15 pages, allocations fail midway: after each NO_MEMORY the
+     * reference adopts what the kernel reads (the failed call's partial effect is not specified),
+     * and from there on every step must still match, keep the invariants and leak nothing.
+     */
+    @Test
+    void randomSequencesUnderAMemoryLimitKeepInvariantsAndLeakNothing() {
+        int sequences = Integer.getInteger("bootsplice.modelcheck.sequences", 1000);
+        assertThat(runSequences(4, 1000)).as("steps that hit the limit").isGreaterThan(sequences / 10);
+    }
+
+    /** Runs the sequences; returns how many steps failed with NO_MEMORY. */
+    private static long runSequences(int memoryLimitBase, int defaultCount) {
+        long noMemory = 0;
         long base = Long.getLong("bootsplice.modelcheck.seed", 0x5EED_0223L);
-        int sequences = Integer.getInteger("bootsplice.modelcheck.sequences", 2000);
+        int sequences = Integer.getInteger("bootsplice.modelcheck.sequences", defaultCount);
         for (int i = 0; i < sequences; i++) {
             long seed = base + i;
             try {
-                new Sequence(seed).run();
+                noMemory += new Sequence(seed, memoryLimitBase).run();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("model check failed for sequence seed " + seed + " (replay: -Dbootsplice.modelcheck.seed="
                         + seed + " -Dbootsplice.modelcheck.sequences=1): " + e.getMessage(), e);
             }
         }
+        return noMemory;
     }
 
     /** One random sequence on a fresh kernel with a random profile and clone flavour. */
@@ -43,19 +61,40 @@ class ModelCheckTest {
         private final List<String> log = new ArrayList<>();
         private final boolean rfc;
 
-        Sequence(long seed) {
+        private int noMemory;
+
+        Sequence(long seed, int memoryLimitBase) {
             rnd = new Random(seed);
             TransferProfile p = rnd.nextBoolean() ? TransferProfile.RFC_0223 : TransferProfile.ZIRCON_2024;
             CloneFlavour f = rnd.nextBoolean() ? CloneFlavour.LEGACY_CHAIN : CloneFlavour.SHARE_COUNT;
             rfc = p == TransferProfile.RFC_0223;
-            k = new Kernel(new KernelConfig(p, f, -1));
-            log.add("config " + p + " " + f);
+            long limit = memoryLimitBase < 0 ? -1 : memoryLimitBase + rnd.nextInt(12);
+            k = new Kernel(new KernelConfig(p, f, limit));
+            log.add("config " + p + " " + f + " memory=" + limit);
         }
 
-        void run() {
+        /** Runs one step; NO_MEMORY (only possible with a limit) makes the reference adopt the kernel's bytes. */
+        private void stepAllowingNoMemory(int step) {
+            try {
+                step(step);
+            } catch (ZxException e) {
+                if (e.status() != ZxStatus.ERR_NO_MEMORY || k.config().memoryLimitPages() < 0) {
+                    throw e;
+                }
+                noMemory++;
+                log.add("  -> NO_MEMORY");
+                for (RefVmo v : ref.live) {
+                    byte[] got = new byte[v.pages * PAGE];
+                    k.vmoRead(v.handle, got, 0, 0, got.length);
+                    v.write(0, got);
+                }
+            }
+        }
+
+        int run() {
             for (int step = 0; step < STEPS; step++) {
                 try {
-                    step(step);
+                    stepAllowingNoMemory(step);
                     k.checkInvariants();
                     compareAll();
                 } catch (AssertionError | RuntimeException e) {
@@ -69,6 +108,7 @@ class ModelCheckTest {
             }
             assertThat(k.stats().pagesAllocated()).as("pages leaked after closing everything").isZero();
             assertThat(k.stats().hiddenNodes()).as("hidden nodes leaked").isZero();
+            return noMemory;
         }
 
         private RefVmo any() {
@@ -142,9 +182,9 @@ class ModelCheckTest {
             for (int i = 0; i < len; i++) {
                 data[i] = (byte) (tag + ((off + i) >>> 12) * 7 + step);
             }
+            log.add("write " + v.handle + " @" + off + " +" + len);
             k.vmoWrite(v.handle, data, 0, off, len);
             v.write(off, data);
-            log.add("write " + v.handle + " @" + off + " +" + len);
         }
 
         private void transfer() {
@@ -189,15 +229,15 @@ class ModelCheckTest {
             long size = (long) v.pages * PAGE;
             long off = size == 0 ? 0 : (long) (rnd.nextDouble() * size);
             long len = (long) (rnd.nextDouble() * (size - off + 1));
+            log.add("zero " + v.handle + " @" + off + " +" + len);
             k.vmoOpRange(v.handle, VmoOptions.OP_ZERO, off, len);
             v.zero(off, len);
-            log.add("zero " + v.handle + " @" + off + " +" + len);
         }
 
         private void commit() {
             RefVmo v = any();
-            k.vmoOpRange(v.handle, VmoOptions.OP_COMMIT, 0, (long) v.pages * PAGE);
             log.add("commit " + v.handle);
+            k.vmoOpRange(v.handle, VmoOptions.OP_COMMIT, 0, (long) v.pages * PAGE);
             assertThat(k.ownedPages(v.handle)).isEqualTo(v.pages);
         }
 
