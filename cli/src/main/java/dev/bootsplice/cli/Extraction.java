@@ -67,7 +67,8 @@ final class Extraction {
         try {
             bootfs = Bootfs.parse(item.payload());
         } catch (ZbiFormatException e) {
-            err.println("bootsplice: " + imagePath + ": " + e.inItem(item.index(), item.type()).getMessage());
+            err.println("bootsplice: " + imagePath + ": "
+                    + IoMessages.stripClassNames(e.inItem(item.index(), item.type()).getMessage()));
             failed = true;
             return;
         }
@@ -145,7 +146,7 @@ final class Extraction {
             bytes += content.remaining();
         } catch (ZbiFormatException e) {
             failed = true;
-            err.println("bootsplice: " + imagePath + ": " + e.getMessage());
+            err.println("bootsplice: " + imagePath + ": " + IoMessages.stripClassNames(e.getMessage()));
         } catch (ExtractionRefused r) {
             refused++;
             failed = true;

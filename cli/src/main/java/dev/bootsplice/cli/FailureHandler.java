@@ -21,7 +21,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("bootsplice: " + ex.getMessage());
+        err.println("bootsplice: " + IoMessages.stripClassNames(String.valueOf(ex.getMessage())));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         if (debugRequested(args)) {
@@ -37,7 +37,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         boolean debug = debugRequested(parseResult);
         int code;
         if (ex instanceof CommandFailure failure) {
-            err.println("bootsplice: " + failure.getMessage());
+            err.println("bootsplice: " + IoMessages.stripClassNames(failure.getMessage()));
             code = failure.exitCode();
         } else if (ex instanceof UncheckedIOException io) {
             err.println("bootsplice: " + IoMessages.reason(io.getCause()));

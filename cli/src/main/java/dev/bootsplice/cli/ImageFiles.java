@@ -57,7 +57,7 @@ final class ImageFiles {
         if (p.entry() != null) {
             s.append("entry \"").append(p.entry()).append("\": ");
         }
-        return s.append(p.reason()).toString();
+        return s.append(IoMessages.stripClassNames(p.reason())).toString();
     }
 
     /** Formats a 32-bit value as {@code 0x%08x}. */

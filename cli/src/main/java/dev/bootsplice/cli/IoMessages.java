@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /** Turns I/O exceptions into the short lowercase reasons users see, never naming an exception class. */
 final class IoMessages {
-    /** A leading {@code java.io.FooException: } or {@code FooException: } that some messages carry. */
-    private static final Pattern CLASS_PREFIX = Pattern.compile("^(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
+    /** A {@code java.io.FooException: } or {@code FooException: } that some messages carry, anywhere in them. */
+    private static final Pattern CLASS_PREFIX =
+            Pattern.compile("(?<![\\w.$])(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
 
     private IoMessages() {
     }
@@ -76,15 +77,12 @@ final class IoMessages {
         return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
-    /** Removes any leading exception class names from {@code message}. */
+    /**
+     * Removes exception class names from {@code message}: users get the reason, never a Java type (some
+     * libraries put one in the middle, e.g. {@code lz4f: net.jpountz.lz4.LZ4Exception: Malformed input}).
+     */
     static String stripClassNames(String message) {
-        String s = message;
-        String previous;
-        do {
-            previous = s;
-            s = CLASS_PREFIX.matcher(s).replaceFirst("");
-        } while (!s.equals(previous));
-        return s;
+        return CLASS_PREFIX.matcher(message).replaceAll("");
     }
 
     private static String lowercaseFirst(String s) {

@@ -45,7 +45,7 @@ final class Json {
             }
             o.put("entry", p.entry());
             o.put("offset", p.offset());
-            o.put("reason", p.reason());
+            o.put("reason", IoMessages.stripClassNames(p.reason()));
         }
         return array;
     }

@@ -42,6 +42,11 @@ final class HardeningChild {
 
     /** Returns the command line running {@code bootsplice ARGS} with {@code -Xmx<heap>} and extra JVM options. */
     static List<String> command(String heap, List<String> jvmOptions, String... args) {
+        return command(Main.class, heap, jvmOptions, List.of(args));
+    }
+
+    /** Returns the command line running {@code mainClass ARGS} with {@code -Xmx<heap>} and extra JVM options. */
+    static List<String> command(Class<?> mainClass, String heap, List<String> jvmOptions, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());
         cmd.add("-Xmx" + heap);
@@ -50,8 +55,8 @@ final class HardeningChild {
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of(args));
+        cmd.add(mainClass.getName());
+        cmd.addAll(args);
         return cmd;
     }
 
@@ -84,8 +89,8 @@ final class HardeningChild {
             peak = Math.max(peak, peakRssKiB(p.pid()));
             if (System.nanoTime() > deadline) {
                 p.destroyForcibly().waitFor();
-                throw new AssertionError("bootsplice " + command.subList(command.indexOf(Main.class.getName()) + 1,
-                        command.size()) + " did not finish within " + timeout + "\n" + read(logs, "err.txt"));
+                throw new AssertionError(String.join(" ", command.subList(command.indexOf("-cp") + 2, command.size()))
+                        + " did not finish within " + timeout + "\n" + read(logs, "err.txt"));
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -25,5 +25,9 @@ class IoMessagesTest {
         assertThat(IoMessages.stripClassNames("ZstdException: Unknown frame descriptor"))
                 .isEqualTo("Unknown frame descriptor");
         assertThat(IoMessages.reason(new IOException())).isEqualTo("input/output error");
+        assertThat(IoMessages.stripClassNames("lz4f: net.jpountz.lz4.LZ4Exception: Malformed input: bad offset"))
+                .isEqualTo("lz4f: Malformed input: bad offset");
+        assertThat(IoMessages.stripClassNames("CRC Error: keep words that merely end in Error"))
+                .isEqualTo("CRC Error: keep words that merely end in Error");
     }
 }

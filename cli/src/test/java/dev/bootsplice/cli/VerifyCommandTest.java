@@ -50,6 +50,33 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aDecompressorErrorIsReportedWithoutItsExceptionClass() throws Exception {
+        dev.bootsplice.format.BootfsBuilder bootfs = new dev.bootsplice.format.BootfsBuilder();
+        TestImages.smallFiles().forEach((name, content) -> {
+            try {
+                bootfs.add(name, content);
+            } catch (dev.bootsplice.format.UsageException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Path image = tmp.resolve("lz4.zbi");
+        new dev.bootsplice.format.ZbiWriter()
+                .addStorageItem(dev.bootsplice.format.ItemType.BOOTFS, bootfs, dev.bootsplice.format.Compression.parse("lz4f"))
+                .writeTo(image, false);
+        byte[] bytes = Files.readAllBytes(image);
+        for (int i = 64 + 20; i < 64 + 60; i++) {
+            bytes[i] = (byte) 0xee;
+        }
+        Path broken = Files.write(tmp.resolve("broken-lz4.zbi"), bytes);
+
+        Cli.Result r = Cli.run("verify", broken.toString(), "--json");
+
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains("item 0 (BOOTFS) at 0x20: lz4f: ").doesNotContain("Exception").doesNotContain("jpountz");
+        assertThat(r.out()).doesNotContain("Exception");
+    }
+
+    @Test
     void warningsPassUnlessStrict() throws Exception {
         Map<String, byte[]> unsorted = new LinkedHashMap<>();
         unsorted.put("b", "B".getBytes(StandardCharsets.UTF_8));
