@@ -101,6 +101,10 @@ class ModelCheckTest {
                     throw new AssertionError(e.getMessage() + "\nafter:\n  " + String.join("\n  ", log), e);
                 }
             }
+            for (ReferenceModel.Pin p : new ArrayList<>(ref.pins)) {
+                k.pmtUnpin(p.pmt());
+                ref.unpin(p);
+            }
             for (RefVmo v : new ArrayList<>(ref.live)) {
                 k.handleClose(v.handle);
                 ref.close(v);
@@ -132,8 +136,10 @@ class ModelCheckTest {
                 decommit();
             } else if (op < 86) {
                 zero();
-            } else if (op < 93) {
+            } else if (op < 91) {
                 commit();
+            } else if (op < 95) {
+                pinOrUnpin();
             } else {
                 RefVmo v = any();
                 k.handleClose(v.handle);
@@ -151,6 +157,10 @@ class ModelCheckTest {
                 int opt = rnd.nextBoolean() ? VmoOptions.CHILD_SNAPSHOT : VmoOptions.CHILD_SNAPSHOT_AT_LEAST_ON_WRITE;
                 if (p.slice) {
                     expectStatus(ZxStatus.ERR_NOT_SUPPORTED, () -> k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE));
+                    return;
+                }
+                if (ref.pinned(p.storage, 0, p.storage.bytes.length / PAGE)) {
+                    expectStatus(ZxStatus.ERR_BAD_STATE, () -> k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE));
                     return;
                 }
                 int h = k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE);
@@ -202,10 +212,39 @@ class ModelCheckTest {
                 expectStatus(want, () -> k.vmoTransferData(dst.handle, 0, off, length, src.handle, srcOff));
                 return;
             }
+            boolean noop = dst == src && off == srcOff;
+            if (!noop && length > 0 && (pinnedIn(src, srcOff, length) || pinnedIn(dst, off, length))) {
+                expectStatus(ZxStatus.ERR_BAD_STATE, () -> k.vmoTransferData(dst.handle, 0, off, length, src.handle, srcOff));
+                return;
+            }
             k.vmoTransferData(dst.handle, 0, off, length, src.handle, srcOff);
-            if (!(dst == src && off == srcOff)) {
+            if (!noop) {
                 ReferenceModel.transfer(dst, off, length, src, srcOff);
             }
+        }
+
+        private void pinOrUnpin() {
+            if (!ref.pins.isEmpty() && rnd.nextBoolean()) {
+                ReferenceModel.Pin p = ref.pins.get(rnd.nextInt(ref.pins.size()));
+                log.add("unpin " + p.pmt());
+                k.pmtUnpin(p.pmt());
+                ref.unpin(p);
+                return;
+            }
+            RefVmo v = any();
+            if (v.pages == 0) {
+                return;
+            }
+            int first = rnd.nextInt(v.pages);
+            int n = 1 + rnd.nextInt(v.pages - first);
+            log.add("pin " + v.handle + " @" + first + "p +" + n + "p");
+            int pmt = k.btiPin(VmoOptions.BTI_PERM_READ, v.handle, (long) first * PAGE, (long) n * PAGE);
+            ref.pins.add(new ReferenceModel.Pin(pmt, v, first, n));
+            assertThat(k.ownedPages(v.handle)).isGreaterThanOrEqualTo(n);
+        }
+
+        private boolean pinnedIn(RefVmo v, long offset, long length) {
+            return ref.pinned(v.storage, v.offsetPages + (int) (offset / PAGE), (int) (length / PAGE));
         }
 
         private void decommit() {
@@ -214,13 +253,14 @@ class ModelCheckTest {
             int n = rnd.nextInt(v.pages - first + 1);
             log.add("decommit " + v.handle + " @" + first + "p +" + n + "p");
             boolean shared = ref.liveInCowGroup(v.storage) >= 2;
+            boolean pinned = pinnedIn(v, (long) first * PAGE, (long) n * PAGE);
             try {
                 k.vmoOpRange(v.handle, VmoOptions.OP_DECOMMIT, (long) first * PAGE, (long) n * PAGE);
-                assertThat(shared && n > 0).as("decommit allowed in a copy-on-write tree").isFalse();
+                assertThat(n > 0 && (shared || pinned)).as("decommit allowed in a copy-on-write tree or over a pin").isFalse();
                 v.zero((long) first * PAGE, (long) n * PAGE);
             } catch (ZxException e) {
-                assertThat(e.status()).isEqualTo(ZxStatus.ERR_NOT_SUPPORTED);
-                assertThat(shared).as("decommit refused outside a copy-on-write tree").isTrue();
+                assertThat(e.status()).isEqualTo(shared ? ZxStatus.ERR_NOT_SUPPORTED : ZxStatus.ERR_BAD_STATE);
+                assertThat(shared || pinned).as("decommit refused outside a copy-on-write tree and without pins").isTrue();
             }
         }
 

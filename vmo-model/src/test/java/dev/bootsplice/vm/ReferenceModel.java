@@ -57,6 +57,40 @@ final class ReferenceModel {
     }
 
     final List<RefVmo> live = new ArrayList<>();
+    /** Open PMTs; a pinned VMO outlives its handle until its last unpin, as in the kernel. */
+    final List<Pin> pins = new ArrayList<>();
+    /** VMOs whose handle was closed while pinned: still in the user-visible tree. */
+    final List<RefVmo> pinnedZombies = new ArrayList<>();
+
+    record Pin(int pmt, RefVmo vmo, int first, int count) {}
+
+    /** Whether a page of {@code s} in [first, first+count) (storage pages) is pinned. */
+    boolean pinned(Storage s, int first, int count) {
+        for (Pin p : pins) {
+            int pf = p.vmo().offsetPages + p.first();
+            if (p.vmo().storage == s && pf < first + count && first < pf + p.count()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasPins(RefVmo v) {
+        for (Pin p : pins) {
+            if (p.vmo() == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void unpin(Pin p) {
+        pins.remove(p);
+        if (pinnedZombies.contains(p.vmo()) && !hasPins(p.vmo())) {
+            pinnedZombies.remove(p.vmo());
+            detach(p.vmo());
+        }
+    }
 
     RefVmo create(int handle, int pages) {
         RefVmo v = new RefVmo(handle, new Storage(pages), 0, pages, false, false);
@@ -80,12 +114,14 @@ final class ReferenceModel {
     int liveInCowGroup(Storage s) {
         int n = 0;
         for (Storage g : s.cowGroup) {
+            boolean alive = false;
             for (RefVmo v : live) {
-                if (v.storage == g) {
-                    n++;
-                    break;
-                }
+                alive |= v.storage == g;
             }
+            for (RefVmo v : pinnedZombies) {
+                alive |= v.storage == g;
+            }
+            n += alive ? 1 : 0;
         }
         return n;
     }
@@ -108,9 +144,17 @@ final class ReferenceModel {
         live.add(c);
     }
 
-    /** The VMO dies: its children re-attach to its parent (§5.9). */
+    /** The handle closes; the VMO dies unless pinned: its children re-attach to its parent (§5.9). */
     void close(RefVmo v) {
         live.remove(v);
+        if (hasPins(v)) {
+            pinnedZombies.add(v);
+            return;
+        }
+        detach(v);
+    }
+
+    private void detach(RefVmo v) {
         if (v.parent != null) {
             v.parent.children.remove(v);
         }
