@@ -30,7 +30,9 @@ final class CloneFactory {
             throw ChildFactory.invalid("offset accumulated down to the root overflows");
         }
         long offPages = nodeOffsetBytes >>> 12;
-        long limit = Math.max(0, Math.min(sizePages, node.size - Math.min(offPages, node.size)));
+        // What the parent VMO shows from the offset on: a slice's window ends at the slice's size.
+        long shown = parent.sizePages() - Math.min(offset >>> 12, parent.sizePages());
+        long limit = Math.min(sizePages, shown);
         CowPages child = unidirectional
                 ? NodeLifecycle.attachUnidirectional(kernel.tree, node, offPages, limit, sizePages)
                 : kernel.tree.algorithm.cloneBidirectional(node, offPages, limit, sizePages);
