@@ -105,20 +105,11 @@ final class NodeLifecycle {
      * </pre>
      */
     static void mergeIntoSurvivor(CowTree tree, CowPages h, CowPages s, int survivorBit) {
-        PageList hp = h.pages;
-        for (long o : hp.indices()) {
-            Slot t = hp.get(o);
-            boolean visible = s.windowContains(o)
-                    && (t.splitBits & survivorBit) == 0
-                    && s.pages.get(o - s.parentOffset) == null;
-            if (visible) {
-                t.splitBits = 0;
-                s.pages.put(o - s.parentOffset, t);
-            } else {
-                tree.freeIfPage(t);
-            }
+        if (s.parentOffset == 0 && s.pages.size() < h.pages.size()) {
+            mergeBySwapping(tree, h, s, survivorBit);
+        } else {
+            mergeByMoving(tree, h, s, survivorBit);
         }
-        h.pages = new PageList();
         s.parentLimit = h.parent == null ? 0 : Math.max(0, Math.min(s.parentLimit, h.parentLimit - s.parentOffset));
         s.parentOffset = h.parent == null ? 0 : s.parentOffset + h.parentOffset;
         s.parent = h.parent;
@@ -129,6 +120,51 @@ final class NodeLifecycle {
         h.parent = null;
         h.children.clear();
         tree.forget(h);
+    }
+
+    /** Moves every page of {@code h} that {@code s} can see into {@code s}; frees the rest. */
+    private static void mergeByMoving(CowTree tree, CowPages h, CowPages s, int survivorBit) {
+        PageList hp = h.pages;
+        for (long o : hp.indices()) {
+            Slot t = hp.get(o);
+            if (visibleToSurvivor(h, o, t, s, survivorBit)) {
+                t.splitBits = 0;
+                s.pages.put(o - s.parentOffset, t);
+            } else {
+                tree.freeIfPage(t);
+            }
+        }
+        h.pages = new PageList();
+    }
+
+    /**
+     * The same result when {@code s} sits at offset 0 and owns fewer entries than {@code h}: drop
+     * what {@code s} cannot see from {@code h}'s list, lay {@code s}'s own entries over it (they win),
+     * and hand the list to {@code s}, so a large hidden node is not re-inserted entry by entry.
+     */
+    private static void mergeBySwapping(CowTree tree, CowPages h, CowPages s, int survivorBit) {
+        PageList hp = h.pages;
+        for (long o : hp.indices()) {
+            Slot t = hp.get(o);
+            if (visibleToSurvivor(h, o, t, s, survivorBit)) {
+                t.splitBits = 0;
+            } else {
+                tree.freeIfPage(hp.remove(o));
+            }
+        }
+        for (long o : s.pages.indices()) {
+            Slot own = s.pages.get(o);
+            Slot hidden = hp.put(o, own);
+            if (hidden != null) {
+                tree.freeIfPage(hidden);
+            }
+        }
+        s.pages = hp;
+        h.pages = new PageList();
+    }
+
+    private static boolean visibleToSurvivor(CowPages h, long o, Slot t, CowPages s, int survivorBit) {
+        return s.windowContains(o) && (t.splitBits & survivorBit) == 0 && s.pages.get(o - s.parentOffset) == null;
     }
 
     /**

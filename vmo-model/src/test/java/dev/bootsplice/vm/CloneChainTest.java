@@ -90,6 +90,27 @@ class CloneChainTest {
         k.checkInvariants();
     }
 
+    @ParameterizedTest
+    @EnumSource(CloneFlavour.class)
+    void mergeKeepsTheSurvivorsOwnPagesAndFreesTheShadowedOnes(CloneFlavour f) {
+        Kernel k = kernel(f);
+        int a = k.vmoCreate(4 * PAGE, 0);
+        Pages.fillTagged(k, a, 4, 1);
+        int c1 = k.vmoCreateChild(a, VmoOptions.CHILD_SNAPSHOT, 0, 4 * PAGE);
+        Pages.fill(k, a, 0, 1, 'x');
+        int c2 = k.vmoCreateChild(a, VmoOptions.CHILD_SNAPSHOT, 0, 4 * PAGE);
+        long freedBefore = k.stats().pagesFreed();
+        k.handleClose(c1);
+        k.checkInvariants();
+        assertThat(k.stats().pagesFreed() - freedBefore).as("only c1's view of the old page 0 goes").isEqualTo(1);
+        assertThat(k.stats().pagesAllocated()).isEqualTo(4);
+        assertThat(Pages.firstBytes(k, a)).containsExactly('x', 2, 3, 4);
+        assertThat(Pages.firstBytes(k, c2)).containsExactly('x', 2, 3, 4);
+        assertThat(k.stats().hiddenNodes()).isEqualTo(1);
+        assertThat(k.lookupDepth(c2, 0)).isEqualTo(1);
+        assertThat(k.lookupDepth(c2, 3)).isEqualTo(1);
+    }
+
     @Test
     void closingTheKthCloneShortensEveryDeeperNodeByOneInLegacyChain() {
         Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
