@@ -23,13 +23,16 @@ final class ScenarioInterpreter {
     /** Runs every statement. @throws Failure at the first failing statement */
     void run(List<Statement> statements) throws Failure {
         KernelConfig config = KernelConfig.defaults();
-        int i = 0;
-        for (; i < statements.size() && statements.get(i).verb().equals("config"); i++) {
-            config = configure(config, statements.get(i));
+        for (Statement s : statements) {
+            if (s.verb().equals("config")) {
+                config = configure(config, s);
+            }
         }
         kernel = new Kernel(config);
-        for (; i < statements.size(); i++) {
-            Statement s = statements.get(i);
+        for (Statement s : statements) {
+            if (s.verb().equals("config")) {
+                continue;
+            }
             if (s.verb().startsWith("expect_")) {
                 new ScenarioExpectations(kernel, this).check(s);
             } else {

@@ -116,6 +116,14 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void configMayFollowExpectationsThatPrecedeTheFirstSyscall(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("late-config.vmo");
+        Files.writeString(f, "expect_stat vmos 0\nconfig memory=1\nv = vmo_create 2p\nfill v 0 2p x -> ERR_NO_MEMORY\n");
+        Result r = run(f);
+        assertThat(r.lines().get(0)).isEqualTo("PASS " + f + " (4 statements)");
+    }
+
+    @Test
     void unreadableFileIsInvalidInput(@TempDir Path dir) {
         Path missing = dir.resolve("nope.vmo");
         Result r = run(missing);
