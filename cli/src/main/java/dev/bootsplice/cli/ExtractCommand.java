@@ -51,15 +51,30 @@ final class ExtractCommand implements Callable<Integer> {
         try {
             SafeExtractor extractor = openOutput();
             Extraction extraction = new Extraction(image, zbi, extractor, NameFilter.of(patterns), err);
-            if (items || raw) {
-                extraction.items(items, raw);
-            } else {
-                extraction.bootfsFiles();
+            Thread cleanup = new Thread(extractor::discardInFlight, "bootsplice-extract-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            try {
+                if (items || raw) {
+                    extraction.items(items, raw);
+                } else {
+                    extraction.bootfsFiles();
+                }
+            } finally {
+                removeHook(cleanup);
             }
             out.println(extraction.summary(output));
             return extraction.failed() ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
         } finally {
             ImageFiles.closeQuietly(zbi);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down and runs the hook itself.
+            return;
         }
     }
 

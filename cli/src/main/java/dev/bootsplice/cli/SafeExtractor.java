@@ -49,6 +49,8 @@ final class SafeExtractor {
      * once keeps a run of thousands of files from repeating the same lstat and realpath calls.
      */
     private final Set<Path> trustedFolders = new HashSet<>();
+    /** The temporary file being written now, or null; read by a shutdown hook on another thread. */
+    private volatile Path inFlight;
 
     /**
      * Opens (creating if missing) the output directory {@code dir}.
@@ -83,12 +85,15 @@ final class SafeExtractor {
         Target t = prepare(name);
         createFolders(t);
         Path tmp = temporarySibling(t.path);
+        inFlight = tmp;
         try {
             writeNew(tmp, content);
             commit(tmp, t);
         } catch (IOException | ExtractionRefused | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        } finally {
+            inFlight = null;
         }
         return t.path;
     }
@@ -105,6 +110,7 @@ final class SafeExtractor {
         Target t = prepare(name);
         createFolders(t);
         Path tmp = temporarySibling(t.path);
+        inFlight = tmp;
         boolean linked;
         try {
             try {
@@ -121,8 +127,26 @@ final class SafeExtractor {
         } catch (IOException | ExtractionRefused | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
+        } finally {
+            inFlight = null;
         }
         return linked;
+    }
+
+    /**
+     * Deletes the temporary file of a write in progress, if any: called from a shutdown hook so that an
+     * interrupted extraction (Ctrl-C) leaves neither a partial file nor a stray temporary one.
+     */
+    void discardInFlight() {
+        Path tmp = inFlight;
+        if (tmp != null) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // The JVM is exiting; a leftover temporary file is named .bootsplice-*.tmp and harmless.
+                return;
+            }
+        }
     }
 
     /** Returns the components of {@code name} without empty and {@code .} ones. */

@@ -1,6 +1,8 @@
 package dev.bootsplice.cli;
 
 import dev.bootsplice.vm.ScenarioRunner;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,6 +25,11 @@ final class VmRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ScenarioRunner().run(files, spec.commandLine().getOut());
+        // The runner words an unreadable file with its exception's class name; users get the reason only.
+        StringWriter buffer = new StringWriter();
+        int code = new ScenarioRunner().run(files, new PrintWriter(buffer));
+        PrintWriter out = spec.commandLine().getOut();
+        buffer.toString().lines().forEach(line -> out.println(IoMessages.stripClassNames(line)));
+        return code;
     }
 }

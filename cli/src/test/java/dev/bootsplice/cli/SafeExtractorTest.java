@@ -170,6 +170,23 @@ class SafeExtractorTest {
     }
 
     @Test
+    void anInterruptionMidWriteLeavesNoTemporaryFile() throws Exception {
+        SafeExtractor[] self = new SafeExtractor[1];
+        self[0] = new SafeExtractor(out(), false, (link, existing) -> {
+            Files.createLink(link, existing);
+            assertThat(link.getFileName().toString()).startsWith(".bootsplice-");
+            self[0].discardInFlight();   // what the shutdown hook does when Ctrl-C arrives here
+        });
+        Path first = self[0].write("a", bytes("same"));
+        assertThatThrownBy(() -> self[0].link("b", first)).isInstanceOf(java.io.IOException.class);
+        try (Stream<Path> s = Files.list(self[0].root())) {
+            assertThat(s).containsExactly(first);
+        }
+        self[0].discardInFlight();
+        assertThat(Files.readString(first)).isEqualTo("same");
+    }
+
+    @Test
     void aLinkNameIsCheckedLikeAnyOther() throws Exception {
         SafeExtractor x = new SafeExtractor(out(), false);
         Path first = x.write("a", bytes("same"));

@@ -46,6 +46,10 @@ class VmRunCommandTest {
         Cli.Result r = Cli.run("vm", "run", bad.toString());
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.out()).startsWith("FAIL " + bad + ":1: ");
+        Path missing = tmp.resolve("missing.vmo");
+        Cli.Result unreadable = Cli.run("vm", "run", missing.toString());
+        assertThat(unreadable.exitCode()).isEqualTo(3);
+        assertThat(unreadable.out()).startsWith("FAIL " + missing + ":0: ").doesNotContain("Exception");
         assertThat(Cli.run("vm", "run").exitCode()).isEqualTo(2);
         assertThat(Cli.run("vm").exitCode()).isEqualTo(2);
     }
