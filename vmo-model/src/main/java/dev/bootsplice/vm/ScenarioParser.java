@@ -8,14 +8,14 @@ import java.util.Set;
 
 /** Parses the scenario language of vmo-scenarios.md into statements, checking arity and names. */
 final class ScenarioParser {
-    /** Verb → argument kinds: H handle, N number, S string, O child/create options, R rights, B byte, X other word. */
+    /** Verb → argument kinds: H handle, N number, U 32-bit number, S string, O options, R rights, B byte, X other word. */
     private static final Map<String, String> SYSCALLS = Map.ofEntries(
             Map.entry("vmo_create", "N?O"), Map.entry("vmo_create_child", "HONN"),
             Map.entry("vmo_create_physical", "N"), Map.entry("vmo_create_contiguous", "N"),
             Map.entry("pager_create_vmo", "N"), Map.entry("pager_supply_pages", "HNNHN"),
             Map.entry("vmo_write", "HNS"), Map.entry("fill", "HNNB"), Map.entry("vmo_read", "HNN"),
             Map.entry("vmo_set_size", "HN"), Map.entry("vmo_op_range", "HXNN"),
-            Map.entry("transfer_data", "HNNNHN"), Map.entry("handle_duplicate", "HR"),
+            Map.entry("transfer_data", "HUNNHN"), Map.entry("handle_duplicate", "HR"),
             Map.entry("handle_replace", "HR"), Map.entry("handle_close", "H"), Map.entry("event_create", ""),
             Map.entry("pin", "HNN"), Map.entry("unpin", "H"));
     private static final Map<String, String> EXPECTATIONS = Map.of(
@@ -155,6 +155,11 @@ final class ScenarioParser {
         switch (kind) {
             case 'H': checkHandle(line, a); break;
             case 'N': ScenarioValues.number(line, a); break;
+            case 'U':
+                if (Long.compareUnsigned(ScenarioValues.number(line, a), 0xFFFF_FFFFL) > 0) {
+                    throw new ScenarioSyntaxException(line, "'" + a + "' does not fit in 32 bits");
+                }
+                break;
             case 'S': ScenarioValues.string(line, a); break;
             case 'B': ScenarioValues.byteToken(line, a, false); break;
             case 'R': ScenarioValues.rights(line, a); break;
