@@ -44,10 +44,12 @@ final class TreeDump {
         return sb.toString();
     }
 
-    /** Graphviz source: hidden nodes as grey ellipses, visible nodes as boxes. */
+    /** Graphviz source, nodes in creation order: hidden nodes as grey ellipses, visible nodes as boxes. */
     String dot() {
         StringBuilder sb = new StringBuilder("digraph vmo {\n  node [fontname=\"monospace\"];\n");
-        for (CowPages n : kernel.tree.liveNodes()) {
+        List<CowPages> nodes = new ArrayList<>(kernel.tree.liveNodes());
+        nodes.sort((a, b) -> Long.compare(a.id, b.id));
+        for (CowPages n : nodes) {
             sb.append("  n").append(n.id).append(" [label=\"").append(label(n).replace("\"", "\\\""))
                     .append(n.hidden ? "\", shape=ellipse, style=filled, fillcolor=lightgrey];\n" : "\", shape=box];\n");
             if (n.parent != null) {

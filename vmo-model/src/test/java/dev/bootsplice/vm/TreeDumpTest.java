@@ -38,6 +38,8 @@ class TreeDumpTest {
         assertThat(dot.lines().filter(l -> l.contains("[label=") && !l.contains("->")).count()).isEqualTo(5);
         assertThat(dot.lines().filter(l -> l.contains("->")).count()).isEqualTo(4);
         assertThat(dot.lines().filter(l -> l.contains("fillcolor=lightgrey")).count()).isEqualTo(2);
+        assertThat(k.toDot()).as("deterministic output").isEqualTo(dot);
+        assertThat(dot.indexOf("  n1 [")).isLessThan(dot.indexOf("  n2 ["));
     }
 
     @Test
