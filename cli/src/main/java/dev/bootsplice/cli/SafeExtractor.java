@@ -221,7 +221,7 @@ final class SafeExtractor {
         }
         Path target = current.resolve(components.get(components.size() - 1));
         if (missing.isEmpty()) {
-            checkExistingTarget(key, target);
+            checkExistingTarget(target);
         }
         if (!target.normalize().startsWith(root)) {
             throw new ExtractionRefused("resolves outside the output directory");
@@ -229,22 +229,23 @@ final class SafeExtractor {
         return new Target(key, target, missing, missingKeys);
     }
 
-    private void checkExistingTarget(String key, Path target) throws ExtractionRefused, IOException {
+    /** Refuses an existing target unless it is a regular file and {@code force} is set; reasons omit the name the caller already shows. */
+    private void checkExistingTarget(Path target) throws ExtractionRefused, IOException {
         BasicFileAttributes a = attributes(target);
         if (a == null) {
             return;
         }
         if (a.isSymbolicLink()) {
-            throw new ExtractionRefused("\"" + key + "\" is a symbolic link");
+            throw new ExtractionRefused("is an existing symbolic link");
         }
         if (a.isDirectory()) {
-            throw new ExtractionRefused("\"" + key + "\" is an existing directory");
+            throw new ExtractionRefused("is an existing directory");
         }
         if (!a.isRegularFile()) {
-            throw new ExtractionRefused("\"" + key + "\" is a device or special file");
+            throw new ExtractionRefused("is an existing device or special file");
         }
         if (!force) {
-            throw new ExtractionRefused("\"" + key + "\" already exists (use --force to overwrite)");
+            throw new ExtractionRefused("already exists (use --force to overwrite)");
         }
     }
 

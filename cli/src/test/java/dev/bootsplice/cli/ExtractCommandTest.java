@@ -110,7 +110,7 @@ class ExtractCommandTest {
 
         Cli.Result kept = Cli.run("extract", image.toString(), "-o", tmp.resolve("out").toString());
         assertThat(kept.exitCode()).isEqualTo(3);
-        assertThat(kept.err()).contains("\"lib/one.txt\" already exists (use --force to overwrite)");
+        assertThat(kept.err()).contains("entry \"lib/one.txt\": not extracted: already exists (use --force to overwrite)");
         assertThat(Files.readString(out.resolve("one.txt"))).isEqualTo("mine");
 
         Cli.Result forced = Cli.run("extract", image.toString(), "-o", tmp.resolve("out").toString(), "--force");

@@ -72,7 +72,7 @@ class SafeExtractorTest {
         assertThatThrownBy(() -> x.write("lib/libc.so", bytes("evil")))
                 .isInstanceOf(ExtractionRefused.class).hasMessage("\"lib\" is a symbolic link");
         assertThatThrownBy(() -> x.write("victim", bytes("evil")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("\"victim\" is a symbolic link");
+                .isInstanceOf(ExtractionRefused.class).hasMessage("is an existing symbolic link");
         assertThat(Files.readString(outside.resolve("victim"))).isEqualTo("keep");
         assertThat(countFiles(outside)).isEqualTo(1);
     }
@@ -104,7 +104,7 @@ class SafeExtractorTest {
         Path dir = out();
         Files.writeString(dir.resolve("f"), "old");
         assertThatThrownBy(() -> new SafeExtractor(dir, false).write("f", bytes("new")))
-                .isInstanceOf(ExtractionRefused.class).hasMessageContaining("already exists (use --force");
+                .isInstanceOf(ExtractionRefused.class).hasMessage("already exists (use --force to overwrite)");
         assertThat(Files.readString(dir.resolve("f"))).isEqualTo("old");
 
         new SafeExtractor(dir, true).write("f", bytes("new"));
@@ -119,7 +119,7 @@ class SafeExtractorTest {
         Path dir = out();
         Files.createDirectories(dir.resolve("f"));
         assertThatThrownBy(() -> new SafeExtractor(dir, true).write("f", bytes("x")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("\"f\" is an existing directory");
+                .isInstanceOf(ExtractionRefused.class).hasMessage("is an existing directory");
     }
 
     @Test
@@ -129,7 +129,7 @@ class SafeExtractorTest {
         assumeTrue(mkfifo(fifo), "mkfifo not available to create a FIFO");
         SafeExtractor x = new SafeExtractor(dir, true);
         assertThatThrownBy(() -> x.write("pipe", bytes("x")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("\"pipe\" is a device or special file");
+                .isInstanceOf(ExtractionRefused.class).hasMessage("is an existing device or special file");
         assertThatThrownBy(() -> x.write("pipe/inner", bytes("x")))
                 .isInstanceOf(ExtractionRefused.class).hasMessage("\"pipe\" is a device or special file");
     }
