@@ -13,6 +13,12 @@ import java.util.List;
  * plus the project's warnings F12, F14–F21, and file contents as slices of the payload.
  */
 public final class Bootfs {
+    /**
+     * Most directory entries a reader accepts: each costs a Java object of about 100 bytes, and 16-byte dirents
+     * compress to almost nothing, so a tiny image could otherwise claim tens of millions and exhaust the heap;
+     * real images hold thousands (the scale test has 50,000).
+     */
+    static final int MAX_ENTRIES = 1 << 20;
     static final String F1 = "storage smaller than BOOTFS header size (truncated?)";
     static final String F2 = "bad BOOTFS header";
     static final String F3 = "directory exceeds capacity (truncated?)";
@@ -115,6 +121,9 @@ public final class Bootfs {
         long end = ZbiConstants.BOOTFS_HEADER_SIZE + dirsize;
         long off = ZbiConstants.BOOTFS_HEADER_SIZE;
         while (off < end) {
+            if (list.size() == MAX_ENTRIES) {
+                throw new ZbiFormatException("more than " + MAX_ENTRIES + " entries (reader limit)", -1, null, off, null);
+            }
             list.add(readEntry(b, capacity, off, end));
             off += ZbiConstants.direntSize(ZbiConstants.u32(b.getInt((int) off)));
         }

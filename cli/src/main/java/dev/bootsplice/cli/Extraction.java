@@ -68,7 +68,7 @@ final class Extraction {
             bootfs = Bootfs.parse(item.payload());
         } catch (ZbiFormatException e) {
             err.println("bootsplice: " + imagePath + ": "
-                    + IoMessages.stripClassNames(e.inItem(item.index(), item.type()).getMessage()));
+                    + IoMessages.printable(IoMessages.stripClassNames(e.inItem(item.index(), item.type()).getMessage())));
             failed = true;
             return;
         }
@@ -109,7 +109,8 @@ final class Extraction {
             refused++;
             failed = true;
             err.println("bootsplice: " + imagePath + ": item " + item.index() + " (" + item.type().shortName() + ") at 0x"
-                    + Long.toHexString(e.direntOffset()) + ": entry \"" + e.name() + "\": not extracted: " + r.reason());
+                    + Long.toHexString(e.direntOffset()) + ": entry \"" + IoMessages.printable(e.name()) + "\": not extracted: "
+                    + IoMessages.printable(r.reason()));
         } catch (IOException x) {
             failed = true;
             err.println("bootsplice: " + IoMessages.describe(extractor.root().resolve(e.name()), x));

@@ -37,7 +37,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         boolean debug = debugRequested(parseResult);
         int code;
         if (ex instanceof CommandFailure failure) {
-            err.println("bootsplice: " + IoMessages.stripClassNames(failure.getMessage()));
+            err.println("bootsplice: " + IoMessages.printable(IoMessages.stripClassNames(failure.getMessage())));
             code = failure.exitCode();
         } else if (ex instanceof UncheckedIOException io) {
             err.println("bootsplice: " + IoMessages.reason(io.getCause()));

@@ -5,7 +5,9 @@ import dev.bootsplice.format.Severity;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** Opens images for commands and words their problems as the one-line form of `cli.md`. */
 final class ImageFiles {
@@ -19,11 +21,26 @@ final class ImageFiles {
      */
     static ZbiImage open(Path path) {
         try {
+            requireRegularFile(path);
             return ZbiImage.open(path);
         } catch (ZbiFormatException e) {
             throw CommandFailure.invalidInput(path, e);
         } catch (IOException e) {
             throw CommandFailure.unreadable(path, e);
+        }
+    }
+
+    /**
+     * Refuses a folder, FIFO, socket or device before it is opened: opening a FIFO for reading blocks until a
+     * writer appears (a hang), and mapping a folder fails with a misleading "no such device".
+     *
+     * @throws CommandFailure (exit 3) when {@code path} is not a regular file (after following links)
+     * @throws IOException when its attributes cannot be read (e.g. it does not exist)
+     */
+    static void requireRegularFile(Path path) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw CommandFailure.invalidInput(path + ": " + (a.isDirectory() ? "is a directory" : "not a regular file"));
         }
     }
 
@@ -55,9 +72,9 @@ final class ImageFiles {
         }
         s.append("at 0x").append(Long.toHexString(p.offset())).append(": ");
         if (p.entry() != null) {
-            s.append("entry \"").append(p.entry()).append("\": ");
+            s.append("entry \"").append(IoMessages.printable(p.entry())).append("\": ");
         }
-        return s.append(IoMessages.stripClassNames(p.reason())).toString();
+        return s.append(IoMessages.printable(IoMessages.stripClassNames(p.reason()))).toString();
     }
 
     /** Formats a 32-bit value as {@code 0x%08x}. */

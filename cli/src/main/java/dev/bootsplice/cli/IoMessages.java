@@ -91,4 +91,24 @@ final class IoMessages {
         }
         return s;
     }
+
+    /**
+     * Returns {@code text} with control characters (C0, DEL and C1) written as {@code \xNN}: a hostile BOOTFS
+     * name can then neither split a one-line message into two (forging a line) nor send escape sequences to
+     * a terminal.
+     */
+    static String printable(String text) {
+        StringBuilder s = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0);
+            if (control && s == null) {
+                s = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (s != null) {
+                s.append(control ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+            }
+        }
+        return s == null ? text : s.toString();
+    }
 }

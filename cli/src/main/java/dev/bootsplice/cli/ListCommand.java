@@ -52,7 +52,7 @@ final class ListCommand implements Callable<Integer> {
             List<Problem> problems = ImageChecker.check(zbi, !noVerifyCrc, false);
             if (format == Format.ZBI) {
                 ZbiToolListing.Result listing = ZbiToolListing.render(zbi);
-                listing.stderr().forEach(err::println);
+                listing.stderr().forEach(line -> err.println(IoMessages.stripClassNames(line)));
                 listing.stdout().forEach(out::println);
             } else {
                 List<ListedItem> items = new ArrayList<>();

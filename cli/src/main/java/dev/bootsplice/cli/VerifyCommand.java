@@ -40,6 +40,7 @@ final class VerifyCommand implements Callable<Integer> {
         ZbiImage zbi = null;
         List<Problem> problems;
         try {
+            ImageFiles.requireRegularFile(image);
             zbi = ZbiImage.open(image);
             problems = ImageChecker.check(zbi, true, strict);
         } catch (ZbiFormatException e) {

@@ -67,16 +67,16 @@ final class HardeningImages {
     }
 
     /**
-     * Returns a bare BOOTFS with {@code count} distinct empty files {@code NNNNNN} (16-byte dirents), all at the
-     * end of the directory block: the most entries per directory byte a valid image can hold.
+     * Returns a bare BOOTFS with {@code count} empty files named {@code abc} (16-byte dirents, the smallest a
+     * name allows), all at the end of the directory block: the most entries per directory byte an image holds.
      */
     static byte[] bootfsWithEmptyFiles(int count) {
-        int dirsize = count * direntSize(7);
+        int dirsize = count * direntSize(4);
         long end = align(16 + (long) dirsize);
         ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(end)).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(BOOTFS_MAGIC).putInt(dirsize).putInt(0).putInt(0);
         for (int i = 0; i < count; i++) {
-            b.putInt(7).putInt(0).putInt((int) end).put(utf8(String.format("%06d", i % 1_000_000))).put((byte) 0);
+            b.putInt(4).putInt(0).putInt((int) end).put(utf8("abc")).put((byte) 0);
         }
         return b.array();
     }
