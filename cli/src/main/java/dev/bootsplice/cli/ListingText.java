@@ -15,8 +15,8 @@ final class ListingText {
 
     static void print(Path path, ZbiImage image, List<ListedItem> items, PrintWriter out) {
         Bootability b = image.bootability();
-        out.printf("%s: %s, %d bytes, %d item%s, %s%n", path, image.isBareBootfs() ? "bare BOOTFS" : "ZBI",
-                image.size(), items.size(), items.size() == 1 ? "" : "s",
+        out.printf("%s: %s, %d bytes, %d item%s, %s%n", IoMessages.printable(path.toString()),
+                image.isBareBootfs() ? "bare BOOTFS" : "ZBI", image.size(), items.size(), items.size() == 1 ? "" : "s",
                 b.bootable() ? "bootable" : "not bootable: " + b.reason());
         TextTable table = new TextTable("", "#>", "OFFSET", "TYPE", "LENGTH>", "EXTRA>", "FLAGS", "CRC32", "COMPRESSION");
         for (ListedItem listed : items) {
@@ -39,7 +39,7 @@ final class ListingText {
                 entries.size() == 1 ? "" : "s", listed.bootfs().dirsize());
         TextTable table = new TextTable("", "OFFSET", "SIZE>", "NAME");
         for (BootfsEntry e : entries) {
-            table.row(ImageFiles.hex32(e.dataOffset()), Long.toString(e.dataLength()), e.name());
+            table.row(ImageFiles.hex32(e.dataOffset()), Long.toString(e.dataLength()), IoMessages.printable(e.name()));
         }
         table.print(out);
     }

@@ -221,7 +221,7 @@ final class SafeExtractor {
         }
         Path target = current.resolve(components.get(components.size() - 1));
         if (missing.isEmpty()) {
-            checkExistingTarget(target);
+            checkExistingTarget(key, target);
         }
         if (!target.normalize().startsWith(root)) {
             throw new ExtractionRefused("resolves outside the output directory");
@@ -229,14 +229,18 @@ final class SafeExtractor {
         return new Target(key, target, missing, missingKeys);
     }
 
-    /** Refuses an existing target unless it is a regular file and {@code force} is set; reasons omit the name the caller already shows. */
-    private void checkExistingTarget(Path target) throws ExtractionRefused, IOException {
+    /**
+     * Refuses an existing target unless it is a regular file and {@code force} is set. A symbolic link is named
+     * like one met as a folder on the way ({@code "lib" is a symbolic link}); other reasons omit the name the
+     * caller's line already shows.
+     */
+    private void checkExistingTarget(String key, Path target) throws ExtractionRefused, IOException {
         BasicFileAttributes a = attributes(target);
         if (a == null) {
             return;
         }
         if (a.isSymbolicLink()) {
-            throw new ExtractionRefused("is an existing symbolic link");
+            throw new ExtractionRefused("\"" + key + "\" is a symbolic link");
         }
         if (a.isDirectory()) {
             throw new ExtractionRefused("is an existing directory");

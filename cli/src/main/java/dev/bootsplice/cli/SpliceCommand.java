@@ -80,8 +80,8 @@ final class SpliceCommand implements Callable<Integer> {
     private void text(SpliceResult result, PrintWriter out) {
         TextTable table = new TextTable("", "NAME", "SIZE>", "PAGES>", "OWNED>", "DEPTH>", "SHARES RANGE WITH");
         for (SplicedFile f : result.files()) {
-            table.row(f.name(), Long.toString(f.size()), Long.toString(f.pages()), Long.toString(f.ownedPages()),
-                    Integer.toString(f.depth()), f.sharesRangeWith() == null ? "-" : f.sharesRangeWith());
+            table.row(IoMessages.printable(f.name()), Long.toString(f.size()), Long.toString(f.pages()), Long.toString(f.ownedPages()),
+                    Integer.toString(f.depth()), f.sharesRangeWith() == null ? "-" : IoMessages.printable(f.sharesRangeWith()));
         }
         table.print(out);
         SpliceSummary s = result.summary();

@@ -115,6 +115,18 @@ class ListCommandTest {
     }
 
     @Test
+    void aNameWithANewlineCannotForgeATableRow() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("a\n0x00009000  999  forged", "A".getBytes(StandardCharsets.UTF_8));
+        Path image = TestImages.writeRawBootfs(tmp.resolve("newline.bootfs"), files);
+        Cli.Result r = Cli.run("list", image.toString());
+        assertThat(r.out()).contains("a\\x0a0x00009000  999  forged").doesNotContain("\n0x00009000");
+        JsonNode json = JSON.readTree(Cli.run("list", image.toString(), "--json").out());
+        assertThat(json.get("items").get(0).get("bootfs").get("entries").get(0).get("name").asText())
+                .isEqualTo("a\n0x00009000  999  forged");
+    }
+
+    @Test
     void aCrcMismatchIsExit3UnlessCrcsAreNotVerified() throws Exception {
         Path image = corruptCmdline();
         Cli.Result r = Cli.run("list", image.toString(), "--json");
