@@ -58,6 +58,7 @@ public final class Main implements Callable<Integer> {
         m.put("calibrate", CalibrateCommand.class);
         m.put("vm", VmCommand.class);
         m.put("generate-completion", CompletionCommand.class);
+        m.put("help", CommandLine.HelpCommand.class);
         return m;
     }
 
@@ -72,8 +73,9 @@ public final class Main implements Callable<Integer> {
             }
             if (!arg.startsWith("-")) {
                 Class<?> named = COMMANDS.get(arg);
-                // The completion script describes every command, so it needs them all.
-                return named == null || named == CompletionCommand.class ? COMMANDS : Map.of(arg, named);
+                // Completion and help describe other commands, so they need them all.
+                boolean describesOthers = named == CompletionCommand.class || named == CommandLine.HelpCommand.class;
+                return named == null || describesOthers ? COMMANDS : Map.of(arg, named);
             }
         }
         List<String> given = Arrays.asList(args);

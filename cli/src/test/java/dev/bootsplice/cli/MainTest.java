@@ -24,6 +24,13 @@ class MainTest {
     }
 
     @Test
+    void helpCommandShowsACommandsUsage() {
+        Cli.Result r = Cli.run("help", "extract");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Usage: bootsplice extract").contains("--items");
+    }
+
+    @Test
     void missingCommandIsAUsageError() {
         Cli.Result r = Cli.run();
         assertThat(r.exitCode()).isEqualTo(2);
@@ -94,8 +101,9 @@ class MainTest {
     void onlyTheNamedCommandIsRegisteredButHelpAndTyposSeeThemAll() {
         assertThat(Main.commandsNeeded(new String[] {"--debug", "list", "x.zbi"})).containsOnlyKeys("list");
         assertThat(Main.commandsNeeded(new String[] {"--version"})).isEmpty();
-        assertThat(Main.commandsNeeded(new String[] {"--help"})).hasSize(11);
-        assertThat(Main.commandsNeeded(new String[] {"lsit"})).hasSize(11);
+        assertThat(Main.commandsNeeded(new String[] {"--help"})).hasSize(12);
+        assertThat(Main.commandsNeeded(new String[] {"lsit"})).hasSize(12);
+        assertThat(Main.commandsNeeded(new String[] {"help", "list"})).hasSize(12);
         assertThat(Cli.run("lis").err()).contains("Did you mean").contains("list");
         assertThat(Cli.run("--version", "--help").out()).contains("Usage:");
     }
