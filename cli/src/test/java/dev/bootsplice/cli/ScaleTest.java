@@ -1,7 +1,6 @@
 package dev.bootsplice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/scale-report.txt}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIfSystemProperty(named = "bootsplice.scale", matches = "true", disabledReason = "scale test: run mvn -B verify -Pscale")
 class ScaleTest {
     static final String HEAP = "4g";
     private static final int FILES = 50_000;
@@ -49,8 +50,7 @@ class ScaleTest {
     private static TreeMap<String, Long> entries;
 
     @BeforeAll
-    static void onlyWhenAsked() throws IOException {
-        assumeTrue(Boolean.getBoolean("bootsplice.scale"), "scale test: run mvn -B verify -Pscale");
+    static void startTheReport() throws IOException {
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, String.format(Locale.ROOT, "# bootsplice scale run %s: %d files, %s, child -Xmx%s,"
                 + " %d cores%n%-44s %10s %14s  %s%n", Instant.now(), FILES, SIZE, HEAP,
