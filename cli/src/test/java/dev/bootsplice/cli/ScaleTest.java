@@ -154,4 +154,44 @@ class ScaleTest {
         HardeningChild.Run verify = step("verify (2^20 items, reader limit)", "1g", "verify", limit.toString());
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
     }
+
+    /**
+     * A compressed payload over {@code Spool.MEMORY_LIMIT} (64 MiB) is measured in a temporary
+     * {@code bootsplice-*.spool} file in {@code java.io.tmpdir} before OUT's own temporary file exists. SIGKILL
+     * then leaves that spool file behind (nothing can delete it) and no trace in OUT's folder; the next run
+     * neither needs nor removes it.
+     */
+    @Test
+    @Order(7)
+    void generateKilledWhileSpoolingLeavesNoOutputAndOnlyANamedSpoolFile() throws Exception {
+        Path temp = Files.createDirectories(work.resolve("java-tmp"));
+        Path folder = Files.createDirectories(work.resolve("spool-out"));
+        Path out = folder.resolve("big.zbi");
+        Process p = HardeningChild.start(HardeningChild.command(Main.class, HEAP, List.of("-Djava.io.tmpdir=" + temp),
+                List.of("generate", "-o", out.toString(), "--size=768MiB", "--files=2000", "--compress=zstd:1")),
+                work.resolve("logs-spool"));
+        long deadline = System.nanoTime() + HANG.toNanos();
+        List<String> spools = List.of();
+        while (spools.isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+            try (Stream<Path> s = Files.list(temp)) {
+                spools = s.map(f -> f.getFileName().toString()).filter(n -> n.matches("bootsplice-\\d+\\.spool")).toList();
+            }
+            Thread.sleep(5);
+        }
+        p.destroyForcibly().waitFor();
+        assertThat(spools).as("a spool file appeared while the child ran").hasSize(1);
+        assertThat(p.exitValue()).isEqualTo(137);
+        assertThat(out).doesNotExist();
+        try (Stream<Path> s = Files.list(folder)) {
+            assertThat(s.toList()).as("nothing in OUT's folder").isEmpty();
+        }
+
+        HardeningChild.Run again = HardeningChild.run(work.resolve("logs-spool-again"), HANG,
+                HardeningChild.command(Main.class, HEAP, List.of("-Djava.io.tmpdir=" + temp),
+                        List.of("generate", "-o", out.toString(), "--size=8MiB")));
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        try (Stream<Path> s = Files.list(temp)) {
+            assertThat(s.map(f -> f.getFileName().toString()).toList()).containsExactlyElementsOf(spools);
+        }
+    }
 }
