@@ -2,6 +2,7 @@ package dev.bootsplice.cli;
 
 import dev.bootsplice.format.ImageChecker;
 import dev.bootsplice.format.Problem;
+import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.format.ZbiItem;
 import dev.bootsplice.format.ZbiToolListing;
@@ -47,7 +48,16 @@ final class ListCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ZbiImage zbi = ImageFiles.open(image);
+        ZbiImage zbi;
+        try {
+            zbi = ImageFiles.open(image);
+        } catch (CommandFailure f) {
+            if (json && f.getCause() instanceof ZbiFormatException e) {
+                // Scripts reading --json still get the documented object, with the reason in problems.
+                Json.print(ListingJson.unopened(image, Problem.of(e)), out);
+            }
+            throw f;
+        }
         try {
             List<Problem> problems = ImageChecker.check(zbi, !noVerifyCrc, false);
             if (format == Format.ZBI) {

@@ -6,6 +6,8 @@ import dev.bootsplice.format.BootfsEntry;
 import dev.bootsplice.format.Problem;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.format.ZbiItem;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,6 +28,26 @@ final class ListingJson {
             array.add(item(listed));
         }
         root.set("problems", Json.problems(problems));
+        return root;
+    }
+
+    /**
+     * Returns the object for an image that breaks a container or header rule before any item can be read:
+     * no items, format and size as far as known, the rule in {@code problems}.
+     */
+    static ObjectNode unopened(Path path, Problem problem) {
+        ObjectNode root = Json.object();
+        root.put("image", path.toString());
+        try {
+            root.put("size", Files.size(path));
+        } catch (IOException e) {
+            root.putNull("size");
+        }
+        root.putNull("format");
+        root.put("bootable", false);
+        root.put("bootableReason", IoMessages.stripClassNames(problem.reason()));
+        root.putArray("items");
+        root.set("problems", Json.problems(List.of(problem)));
         return root;
     }
 

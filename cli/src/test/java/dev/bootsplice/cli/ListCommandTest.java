@@ -173,6 +173,21 @@ class ListCommandTest {
     }
 
     @Test
+    void jsonOfAnImageThatDoesNotOpenIsStillTheDocumentedObject() throws Exception {
+        Path junk = Files.write(tmp.resolve("junk.zbi"), new byte[40]);
+        Cli.Result r = Cli.run("list", junk.toString(), "--json");
+        assertThat(r.exitCode()).isEqualTo(3);
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(fieldNames(root)).containsExactly("image", "size", "format", "bootable", "bootableReason", "items", "problems");
+        assertThat(root.get("size").asLong()).isEqualTo(40);
+        assertThat(root.get("format").isNull()).isTrue();
+        assertThat(root.get("items")).isEmpty();
+        assertThat(root.get("problems").get(0).get("severity").asText()).isEqualTo("error");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("bootsplice: " + junk + ": at 0x0: ");
+    }
+
+    @Test
     void jsonAndZbiFormatTogetherIsAUsageError() throws Exception {
         Path image = TestImages.writeSmall(tmp.resolve("small.zbi"));
         assertThat(Cli.run("list", image.toString(), "--json", "--format=zbi").exitCode()).isEqualTo(2);
