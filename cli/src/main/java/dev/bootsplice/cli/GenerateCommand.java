@@ -52,9 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
             ImageGenerator generator = ImageGenerator.builder().files(files).size(size).seed(seed)
                     .compression(compression).kernel(kernel).build();
             PackSummary s = generator.writeTo(output, force);
-            spec.commandLine().getOut().println("wrote " + output + ": " + s.items() + (s.items() == 1 ? " item, " : " items, ")
-                    + s.files() + " files in " + s.ranges() + " ranges, BOOTFS " + s.bootfsBytes() + " bytes, "
-                    + s.outputBytes() + " bytes written");
+            spec.commandLine().getOut().println(WrittenImage.summary(output, s, false));
             return ExitCodes.OK;
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -71,7 +71,7 @@ final class PackCommand implements Callable<Integer> {
             }
             inputs.forEach(packer::input);
             PackSummary s = packer.pack(output, force);
-            spec.commandLine().getOut().println(summary(s));
+            spec.commandLine().getOut().println(WrittenImage.summary(output, s, bootfsOnly));
             return ExitCodes.OK;
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -80,12 +80,5 @@ final class PackCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(e), e);
         }
-    }
-
-    private String summary(PackSummary s) {
-        String what = bootfsOnly ? "bare BOOTFS" : s.items() + (s.items() == 1 ? " item" : " items");
-        return "wrote " + output + ": " + what + ", " + s.files() + (s.files() == 1 ? " file" : " files")
-                + " in " + s.ranges() + (s.ranges() == 1 ? " range" : " ranges")
-                + ", BOOTFS " + s.bootfsBytes() + " bytes, " + s.outputBytes() + " bytes written";
     }
 }
