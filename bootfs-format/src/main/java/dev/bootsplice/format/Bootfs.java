@@ -19,6 +19,8 @@ public final class Bootfs {
      * real images hold thousands (the scale test has 50,000).
      */
     static final int MAX_ENTRIES = 1 << 20;
+    /** The largest directory {@link #MAX_ENTRIES} dirents of the longest name (268 bytes each) can fill. */
+    static final long MAX_DIRECTORY_BYTES = MAX_ENTRIES * 268L;
     static final String F1 = "storage smaller than BOOTFS header size (truncated?)";
     static final String F2 = "bad BOOTFS header";
     static final String F3 = "directory exceeds capacity (truncated?)";
@@ -73,9 +75,13 @@ public final class Bootfs {
             try (InputStream in = Decompression.stream(item)) {
                 ByteBuffer head = ByteBuffer.wrap(readFully(item, in, ZbiConstants.BOOTFS_HEADER_SIZE));
                 long dirsize = checkHeader(head.order(ByteOrder.LITTLE_ENDIAN), capacity);
-                byte[] dir = new byte[(int) (ZbiConstants.BOOTFS_HEADER_SIZE + dirsize)];
-                head.get(0, dir, 0, ZbiConstants.BOOTFS_HEADER_SIZE);
+                if (dirsize > MAX_DIRECTORY_BYTES) {
+                    throw new ZbiFormatException("directory of " + dirsize + " bytes exceeds the reader limit", 0);
+                }
+                // Read before allocating: memory follows the bytes really decompressed, not the claimed dirsize.
                 byte[] rest = readFully(item, in, (int) dirsize);
+                byte[] dir = new byte[ZbiConstants.BOOTFS_HEADER_SIZE + rest.length];
+                head.get(0, dir, 0, ZbiConstants.BOOTFS_HEADER_SIZE);
                 System.arraycopy(rest, 0, dir, ZbiConstants.BOOTFS_HEADER_SIZE, rest.length);
                 ByteBuffer b = ByteBuffer.wrap(dir).order(ByteOrder.LITTLE_ENDIAN);
                 return new Bootfs(b.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), false, capacity, dirsize,

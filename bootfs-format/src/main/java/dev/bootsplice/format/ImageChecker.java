@@ -29,10 +29,23 @@ public final class ImageChecker {
     private final boolean tolerateToolCrcDefect;
     private final List<Problem> problems = new ArrayList<>();
 
-    private ImageChecker(boolean verifyCrc, boolean strict, boolean tolerateToolCrcDefect) {
+    /** True for a listing check: BOOTFS items are decompressed only up to the end of their directory. */
+    private final boolean directoriesOnly;
+
+    private ImageChecker(boolean verifyCrc, boolean strict, boolean tolerateToolCrcDefect, boolean directoriesOnly) {
         this.verifyCrc = verifyCrc;
         this.strict = strict;
         this.tolerateToolCrcDefect = tolerateToolCrcDefect;
+        this.directoriesOnly = directoriesOnly;
+    }
+
+    /**
+     * Returns the problems a listing can see: every header rule, CRCs (when {@code verifyCrc}) and every BOOTFS
+     * directory rule, decompressing each BOOTFS only as far as its directory and no other payload; a broken
+     * compressed stream past a directory is left to {@link #check(ZbiImage, boolean, boolean)}.
+     */
+    public static List<Problem> checkListing(ZbiImage image, boolean verifyCrc) {
+        return run(new ImageChecker(verifyCrc, false, false, true), image);
     }
 
     /** Returns every problem of {@code image}; CRCs are verified only when {@code verifyCrc}. */
@@ -46,7 +59,10 @@ public final class ImageChecker {
      */
     public static List<Problem> check(ZbiImage image, boolean verifyCrc, boolean strict,
             boolean tolerateToolCrcDefect) {
-        ImageChecker checker = new ImageChecker(verifyCrc, strict, tolerateToolCrcDefect);
+        return run(new ImageChecker(verifyCrc, strict, tolerateToolCrcDefect, false), image);
+    }
+
+    private static List<Problem> run(ImageChecker checker, ZbiImage image) {
         checker.checkContainer(image);
         for (ZbiItem item : image.items()) {
             checker.checkItem(item);
@@ -103,20 +119,34 @@ public final class ImageChecker {
         if (!item.isSynthetic()) {
             checkHeaderFields(item);
         }
+        boolean bootfs = item.type().equals(ItemType.BOOTFS) || item.type().equals(ItemType.BOOTFS_FACTORY);
+        if (item.type().isStorage()) {
+            checkStorage(item);
+        }
+        if (directoriesOnly) {
+            if (bootfs) {
+                checkBootfsDirectory(item);
+            }
+            return;
+        }
         ByteBuffer payload = null;
         try {
-            if (item.isCompressed() || item.type().equals(ItemType.BOOTFS)
-                    || item.type().equals(ItemType.BOOTFS_FACTORY)) {
+            if (item.isCompressed() || bootfs) {
                 payload = item.payload();
             }
         } catch (ZbiFormatException e) {
             problems.add(Problem.of(e));
         }
-        if (item.type().isStorage()) {
-            checkStorage(item);
-        }
-        if (payload != null && (item.type().equals(ItemType.BOOTFS) || item.type().equals(ItemType.BOOTFS_FACTORY))) {
+        if (payload != null && bootfs) {
             checkBootfs(item, payload);
+        }
+    }
+
+    private void checkBootfsDirectory(ZbiItem item) {
+        try {
+            addBootfsWarnings(item, Bootfs.parseDirectory(item));
+        } catch (ZbiFormatException e) {
+            problems.add(Problem.of(e.inItem(item.index(), item.type())));
         }
     }
 
@@ -154,12 +184,15 @@ public final class ImageChecker {
 
     private void checkBootfs(ZbiItem item, ByteBuffer payload) {
         try {
-            Bootfs bootfs = Bootfs.parse(payload);
-            for (Problem p : bootfs.warnings()) {
-                problems.add(p.withItem(item.index()).withSeverity(strict ? Severity.ERROR : Severity.WARNING));
-            }
+            addBootfsWarnings(item, Bootfs.parse(payload));
         } catch (ZbiFormatException e) {
             problems.add(Problem.of(e.inItem(item.index(), item.type())));
+        }
+    }
+
+    private void addBootfsWarnings(ZbiItem item, Bootfs bootfs) {
+        for (Problem p : bootfs.warnings()) {
+            problems.add(p.withItem(item.index()).withSeverity(strict ? Severity.ERROR : Severity.WARNING));
         }
     }
 

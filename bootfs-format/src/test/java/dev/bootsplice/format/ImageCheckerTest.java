@@ -131,4 +131,34 @@ class ImageCheckerTest {
         assertThat(check(container(header(0x5652444b, 0, 0, VERSION, 0, 0, 0xb5781729, 0x4a87e8d6)), false))
                 .isEmpty();
     }
+
+    @Test
+    void listingCheckReadsTheDirectoryButLeavesBrokenFileDataToTheFullCheck() throws Exception {
+        BootfsBuilder builder = new BootfsBuilder();
+        byte[] big = new byte[1 << 20];
+        new java.util.SplittableRandom(7).nextBytes(big);
+        builder.add("bin/app", big);
+        ZbiWriter writer = new ZbiWriter();
+        writer.addStorageItem(ItemType.BOOTFS, builder, Compression.parse("zstd:1"));
+        byte[] image = writer.toBytes();
+        // Claim one page more than the stream holds: the directory still reads, the data falls short.
+        ByteBuffer header = ByteBuffer.wrap(image).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        header.putInt(32 + 8, header.getInt(32 + 8) + 4096);
+
+        ZbiImage zbi = ZbiImage.read(ByteBuffer.wrap(image), "test");
+        assertThat(ImageChecker.checkListing(zbi, false)).isEmpty();
+        assertThat(ImageChecker.check(zbi, false, false)).extracting(Problem::severity, Problem::reason)
+                .contains(org.assertj.core.groups.Tuple.tuple(Severity.ERROR,
+                        "decompression produced too little data by 4096 bytes"));
+    }
+
+    @Test
+    void listingCheckStillReportsDirectoryRulesAndCrcMismatches() throws Exception {
+        byte[] bootfs = FailFixtures.validBootfs();
+        byte[] image = container(item(BOOTFS, bootfs, bootfs.length, VERSION | CRC));
+        image[image.length - 1] ^= 1;
+        ZbiImage zbi = ZbiImage.read(ByteBuffer.wrap(image), "test");
+        assertThat(ImageChecker.checkListing(zbi, true)).extracting(Problem::reason).contains("CRC mismatch");
+        assertThat(ImageChecker.checkListing(zbi, false)).isEmpty();
+    }
 }
