@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Boots an image's BOOTFS into a fresh model kernel and gives every file its own VMO with one
- * {@link Strategy}, in directory order: files of one page-aligned range share one VMO (handle
- * duplicates), empty files get an empty VMO, and every file VMO gets its name and content size.
+ * {@link Strategy}, in directory order: under {@code transfer} files of one page-aligned range
+ * share one VMO (handle duplicates), under clone and copy every file gets its own; empty files get
+ * an empty VMO, and every file VMO gets its name and content size.
  */
 public final class Splicer {
   private static final int PROGRESS_EVERY = 256;
@@ -69,20 +70,24 @@ public final class Splicer {
     return files;
   }
 
-  /** A new named VMO for the first file of a range; a duplicate of it for the others. */
+  /**
+   * A new named VMO for {@code e}; under {@code transfer} the later files of a range get a
+   * duplicate of its first file's VMO instead (the range's pages have moved, so userboot hands out
+   * that VMO again), while clone and copy give every file a VMO of its own, as their boot code did.
+   */
   private static FileVmo sharedOrNew(Kernel kernel, FileVmoMaker maker, BootfsEntry owner,
       BootfsEntry e, Map<BootfsEntry, FileVmo> byOwner) {
     FileVmo first = byOwner.get(owner);
-    if (first == null) {
-      FileVmo made = new FileVmo(e, maker.make(e), null);
-      kernel.setName(made.handle(), e.name());
-      if (maker.contentSizeNeedsSetting(e)) {
-        kernel.setContentSize(made.handle(), e.dataLength());
-      }
-      byOwner.put(owner, made);
-      return made;
+    if (first != null && maker.strategy() == Strategy.TRANSFER) {
+      return new FileVmo(e, kernel.handleDuplicate(first.handle(), Rights.SAME_RIGHTS), first.name());
     }
-    return new FileVmo(e, kernel.handleDuplicate(first.handle(), Rights.SAME_RIGHTS), first.name());
+    FileVmo made = new FileVmo(e, maker.make(e), first == null ? null : first.name());
+    kernel.setName(made.handle(), e.name());
+    if (maker.contentSizeNeedsSetting(e)) {
+      kernel.setContentSize(made.handle(), e.dataLength());
+    }
+    byOwner.putIfAbsent(owner, made);
+    return made;
   }
 
   /** The BOOTFS of {@code image} parsed (its directory), for callers that only need names. */
