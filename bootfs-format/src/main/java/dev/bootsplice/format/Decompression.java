@@ -69,7 +69,7 @@ final class Decompression {
             }
             return new LZ4FrameInputStream(in);
         } catch (IOException | RuntimeException e) {
-            throw item.error(codec.displayName() + ": " + e.getMessage());
+            throw item.error(codec.displayName() + ": " + describe(e));
         }
     }
 
@@ -104,7 +104,7 @@ final class Decompression {
                     .setLongMax(ZSTD_MAX_WINDOW_LOG)) {
                 return readGrowing(item, in);
             } catch (IOException | RuntimeException e) {
-                throw item.error("zstd: " + e.getMessage());
+                throw item.error("zstd: " + describe(e));
             }
         }
         byte[] out = new byte[(int) item.extra()];
@@ -159,7 +159,57 @@ final class Decompression {
             }
             return readGrowing(item, in);
         } catch (IOException | RuntimeException e) {
-            throw item.error("lz4f: " + e.getMessage());
+            throw item.error("lz4f: " + describe(e));
         }
+    }
+
+    /** Scratch size for {@link #measure}: big enough for streaming speed, small against any heap. */
+    private static final int MEASURE_CHUNK = 1 << 20;
+
+    /**
+     * Checks that a compressed storage item decompresses to exactly {@code extra} bytes (S1–S3) by streaming
+     * it through a fixed scratch buffer, so the check costs no memory for the output.
+     *
+     * @throws ZbiFormatException with the same reasons as {@link #decompress}
+     */
+    static void measure(ZbiItem item) throws ZbiFormatException {
+        byte[] scratch = new byte[(int) Math.min(MEASURE_CHUNK, Math.max(1, item.extra() + 1))];
+        long produced = 0;
+        try (InputStream in = stream(item)) {
+            for (int r; (r = in.read(scratch)) >= 0; ) {
+                produced += r;
+                if (produced > item.extra()) {
+                    throw item.error(TOO_MUCH);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw item.error(item.codec().map(Codec::displayName).orElse("decompression") + ": "
+                    + describe(e));
+        }
+        if (produced < item.extra()) {
+            throw item.error(TOO_LITTLE + " by " + (item.extra() - produced) + " bytes");
+        }
+    }
+
+    /** A class name such as {@code net.jpountz.lz4.LZ4Exception: } that a library put in front of its message. */
+    private static final java.util.regex.Pattern CLASS_PREFIX =
+            java.util.regex.Pattern.compile("^(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*: ");
+
+    /** The codec's own words for a failure: the innermost message, without the class names libraries prepend. */
+    static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() != null ? t.getMessage() : e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "corrupt compressed data";
+        }
+        String previous;
+        do {
+            previous = message;
+            message = CLASS_PREFIX.matcher(message).replaceFirst("");
+        } while (!message.equals(previous));
+        return message;
     }
 }

@@ -123,22 +123,16 @@ public final class ImageChecker {
         if (item.type().isStorage()) {
             checkStorage(item);
         }
-        if (directoriesOnly) {
-            if (bootfs) {
-                checkBootfsDirectory(item);
+        if (!directoriesOnly && item.isCompressed()) {
+            try {
+                Decompression.measure(item); // S1–S3 by streaming: the output costs no heap
+            } catch (ZbiFormatException e) {
+                problems.add(Problem.of(e));
+                return;
             }
-            return;
         }
-        ByteBuffer payload = null;
-        try {
-            if (item.isCompressed() || bootfs) {
-                payload = item.payload();
-            }
-        } catch (ZbiFormatException e) {
-            problems.add(Problem.of(e));
-        }
-        if (payload != null && bootfs) {
-            checkBootfs(item, payload);
+        if (bootfs) {
+            checkBootfsDirectory(item); // F1–F21 need only the directory and the capacity
         }
     }
 
@@ -179,14 +173,6 @@ public final class ImageChecker {
             }
         } else if (!item.isSynthetic() && item.extra() != item.length() && item.extra() != 0) {
             warn(item.index(), null, item.offset(), S4);
-        }
-    }
-
-    private void checkBootfs(ZbiItem item, ByteBuffer payload) {
-        try {
-            addBootfsWarnings(item, Bootfs.parse(payload));
-        } catch (ZbiFormatException e) {
-            problems.add(Problem.of(e.inItem(item.index(), item.type())));
         }
     }
 
