@@ -31,8 +31,10 @@ final class HtmlReport {
     out.println("<h2>All metrics</h2>");
     out.println("<p>Modeled = counted operations &#215; cost model; measured = wall time of the model.</p>");
     out.print(table(ReportTables.sideBySide(r)));
-    out.println("<h2>Against the baseline strategy</h2>");
-    out.print(table(ReportTables.strategies(r)));
+    if (!r.comparison().rows().isEmpty()) {
+      out.println("<h2>Against the baseline strategy</h2>");
+      out.print(table(ReportTables.strategies(r)));
+    }
     context.baseline().ifPresent(c -> {
       out.println("<h2>Change against " + Xml.escape(c.oldName()) + "</h2>");
       out.println("<p>" + Xml.escape(ReportTables.regressionSummary(c)) + "</p>");

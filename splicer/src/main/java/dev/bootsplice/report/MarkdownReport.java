@@ -15,10 +15,12 @@ final class MarkdownReport {
     out.println("Modeled = counted operations × cost model; measured = wall time of the model.");
     out.println();
     out.print(ReportTables.sideBySide(r).toMarkdown());
-    out.println();
-    out.println("## Against the baseline strategy");
-    out.println();
-    out.print(ReportTables.strategies(r).toMarkdown());
+    if (!r.comparison().rows().isEmpty()) {
+      out.println();
+      out.println("## Against the baseline strategy");
+      out.println();
+      out.print(ReportTables.strategies(r).toMarkdown());
+    }
     context.baseline().ifPresent(c -> {
       out.println();
       out.println("## Change against " + c.oldName());

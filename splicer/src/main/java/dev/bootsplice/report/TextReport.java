@@ -12,8 +12,10 @@ final class TextReport {
     out.println("modeled = counted operations x cost model; measured = wall time of the model (never mixed)");
     out.println();
     out.print(ReportTables.sideBySide(r).toText());
-    out.println();
-    out.print(ReportTables.strategies(r).toText());
+    if (!r.comparison().rows().isEmpty()) {
+      out.println();
+      out.print(ReportTables.strategies(r).toText());
+    }
     context.baseline().ifPresent(c -> {
       out.println();
       out.println("change against baseline report (" + c.oldName() + "): " + ReportTables.regressionSummary(c));

@@ -67,4 +67,21 @@ class TextReportsTest {
     assertThat(ReportFormat.parse("Markdown")).isEqualTo(ReportFormat.MARKDOWN);
     assertThatThrownBy(() -> ReportFormat.parse("pdf")).hasMessageContaining("expected text, json");
   }
+
+  @Test
+  void aSingleStrategyReportHasNoComparisonTable() throws Exception {
+    byte[] zbi = dev.bootsplice.testing.TestImages.zbi(dev.bootsplice.testing.TestImages.adversarialFiles(),
+        dev.bootsplice.format.Compression.DEFAULT);
+    ProfileReport one = dev.bootsplice.profile.Profiler.profile(
+        dev.bootsplice.testing.TestImages.image(zbi, "one.zbi"),
+        dev.bootsplice.profile.ProfileOptions.defaults()
+            .withStrategies(List.of(dev.bootsplice.splice.Strategy.TRANSFER)));
+    assertThat(one.comparison().rows()).isEmpty();
+    assertThat(write(one, ReportFormat.TEXT, ReportContext.NONE)).contains("bootCost.modeledNs")
+        .doesNotContain("vs transfer");
+    assertThat(write(one, ReportFormat.MARKDOWN, ReportContext.NONE))
+        .doesNotContain("Against the baseline strategy");
+    assertThat(write(one, ReportFormat.HTML, ReportContext.NONE))
+        .doesNotContain("Against the baseline strategy");
+  }
 }
