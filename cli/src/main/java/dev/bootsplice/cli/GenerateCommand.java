@@ -6,10 +6,10 @@ import dev.bootsplice.format.PackSummary;
 import dev.bootsplice.format.UsageException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -23,11 +23,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "The image to write.")
-    private Path output;
-
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    private boolean force;
+    @Mixin
+    private ImageOutput out;
 
     @Option(names = "--files", paramLabel = "N", description = "Number of BOOTFS files (default 300).")
     private int files = ImageGenerator.DEFAULT_FILES;
@@ -51,15 +48,15 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             ImageGenerator generator = ImageGenerator.builder().files(files).size(size).seed(seed)
                     .compression(compression).kernel(kernel).build();
-            PackSummary s = generator.writeTo(output, force);
-            spec.commandLine().getOut().println(WrittenImage.summary(output, s, false));
+            PackSummary s = generator.writeTo(out.output, out.force);
+            spec.commandLine().getOut().println(WrittenImage.summary(out.output, s, false));
             return ExitCodes.OK;
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": already exists (use --force to overwrite)", e);
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, out.output + ": already exists (use --force to overwrite)", e);
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(output, e), e);
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(out.output, e), e);
         }
     }
 }

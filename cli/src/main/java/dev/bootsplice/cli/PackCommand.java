@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -26,11 +27,8 @@ final class PackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "The image to write.")
-    private Path output;
-
-    @Option(names = "--force", description = "Replace OUT if it exists.")
-    private boolean force;
+    @Mixin
+    private ImageOutput out;
 
     @Option(names = "--bootfs-only", description = "Write a bare BOOTFS instead of a ZBI.")
     private boolean bootfsOnly;
@@ -70,13 +68,13 @@ final class PackCommand implements Callable<Integer> {
                 packer.item(item);
             }
             inputs.forEach(packer::input);
-            PackSummary s = packer.pack(output, force);
-            spec.commandLine().getOut().println(WrittenImage.summary(output, s, bootfsOnly));
+            PackSummary s = packer.pack(out.output, out.force);
+            spec.commandLine().getOut().println(WrittenImage.summary(out.output, s, bootfsOnly));
             return ExitCodes.OK;
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": already exists (use --force to overwrite)", e);
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, out.output + ": already exists (use --force to overwrite)", e);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(e), e);
         }
