@@ -71,6 +71,19 @@ final class PageList {
         return old;
     }
 
+    /** Grows the table once so that {@code entries} entries fit without rehashing on the way. */
+    void reserve(long entries) {
+        long needed = Math.max(MIN_CAPACITY, Long.highestOneBit(Math.max(1, entries * 4 / 3)) << 1);
+        if (needed > 1 << 30 || (slots != null && needed <= slots.length)) {
+            return;
+        }
+        if (slots == null) {
+            allocate((int) needed);
+        } else {
+            rehash((int) needed);
+        }
+    }
+
     /** Removes and returns the entry at {@code index}, or null. */
     Slot remove(long index) {
         if (size == 0) {

@@ -18,6 +18,12 @@ final class PageMover {
      * so NO_MEMORY at page k leaves pages [0, k) moved and [k, n) untouched in both VMOs.
      */
     void movePageByPage(CowPages src, long srcFirst, CowPages dst, long dstFirst, long n, boolean preforkModified) {
+        // A root that holds no entry in the range has nothing to free or release before a page lands
+        // (the boot path's fresh file VMO): skip the per-page destination probes.
+        boolean emptyRootDestination = dst.parent == null && !dst.pages.anyInRange(dstFirst, dstFirst + n);
+        if (emptyRootDestination) {
+            dst.pages.reserve(dst.pages.size() + Math.min(n, src.pages.size())); // at most what can move
+        }
         for (long i = 0; i < n; i++) {
             long so = srcFirst + i;
             long dof = dstFirst + i;
@@ -25,7 +31,9 @@ final class PageMover {
             if (preforkModified && dst.source == CowPages.Source.PAGER) {
                 preforkModifiedChildren(dst, dof);
             }
-            prepareSupply(dst, dof);
+            if (!emptyRootDestination) {
+                prepareSupply(dst, dof);
+            }
             insert(dst, dof, cut(src, so));
         }
     }

@@ -55,4 +55,25 @@ class PageListTest {
         assertThat(list.pageCount()).isZero();
         assertThat(list.size()).isEqualTo(1);
     }
+
+    @Test
+    void reservingRoomKeepsEveryEntryAndRefusesAbsurdSizes() {
+        PageList list = new PageList();
+        java.util.TreeMap<Long, Slot> reference = new java.util.TreeMap<>();
+        for (long k = 0; k < 100; k++) {
+            Slot s = k % 3 == 0 ? Slot.marker() : Slot.page(new byte[4096]);
+            list.put(k * 7, s);
+            reference.put(k * 7, s);
+        }
+        list.reserve(5000);
+        list.reserve(Long.MAX_VALUE / 2); // a hostile range length must not allocate
+        for (long k = 100; k < 3000; k++) {
+            Slot s = Slot.page(new byte[4096]);
+            list.put(k * 7, s);
+            reference.put(k * 7, s);
+        }
+        assertThat(list.size()).isEqualTo(reference.size());
+        reference.forEach((k, v) -> assertThat(list.get(k)).isSameAs(v));
+        assertThat(list.pageCount()).isEqualTo(reference.values().stream().filter(v -> !v.isMarker()).count());
+    }
 }
