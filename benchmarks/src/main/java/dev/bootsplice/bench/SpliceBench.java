@@ -33,7 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * every call starts from a new kernel; {@link Splicer#splice} makes one itself.
  *
  * <p>The 1024 MiB size runs only in the full run (the smoke pass in {@code mvn verify} passes
- * {@code -p sizeMiB=10}); one call then takes 5–15 s and allocates 5.4 GB for COPY, hence one warmup and three
+ * {@code -p sizeMiB=10}); one call then takes 1.3–2.1 s on a quiet machine (5–16 s at load 12) and
+ * allocates up to 3.4 GB (COPY), hence one warmup and three
  * measured iterations (each at least one call) and a 5 GiB heap.
  */
 @BenchmarkMode(Mode.AverageTime)
