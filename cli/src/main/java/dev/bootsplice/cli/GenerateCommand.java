@@ -2,16 +2,11 @@ package dev.bootsplice.cli;
 
 import dev.bootsplice.format.Compression;
 import dev.bootsplice.format.ImageGenerator;
-import dev.bootsplice.format.PackSummary;
-import dev.bootsplice.format.UsageException;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice generate}: a synthetic, product-shaped boot image; the same arguments give the same bytes. */
@@ -45,18 +40,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            ImageGenerator generator = ImageGenerator.builder().files(files).size(size).seed(seed)
-                    .compression(compression).kernel(kernel).build();
-            PackSummary s = generator.writeTo(out.output, out.force);
-            spec.commandLine().getOut().println(WrittenImage.summary(out.output, s, false));
-            return ExitCodes.OK;
-        } catch (UsageException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, out.output + ": already exists (use --force to overwrite)", e);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(out.output, e), e);
-        }
+        return out.write(spec, false, (path, force) -> ImageGenerator.builder().files(files).size(size).seed(seed)
+                .compression(compression).kernel(kernel).build().writeTo(path, force),
+                e -> IoMessages.describe(out.output, e));
     }
 }

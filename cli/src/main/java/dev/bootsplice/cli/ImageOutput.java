@@ -1,7 +1,14 @@
 package dev.bootsplice.cli;
 
+import dev.bootsplice.format.PackSummary;
+import dev.bootsplice.format.UsageException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The {@code -o OUT} and {@code --force} pair of the commands that write one image (a picocli mixin). */
 final class ImageOutput {
@@ -10,4 +17,27 @@ final class ImageOutput {
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
+
+    /** Writes one image to OUT. */
+    interface ImageWrite {
+        PackSummary to(Path out, boolean force) throws UsageException, IOException;
+    }
+
+    /**
+     * Runs {@code write}, prints its one-line summary and returns exit 0; a usage problem becomes exit 2, an
+     * existing OUT without {@code --force} or an I/O failure (worded by {@code reason}) exit 3.
+     */
+    int write(CommandSpec spec, boolean bootfsOnly, ImageWrite write, Function<IOException, String> reason) {
+        try {
+            PackSummary s = write.to(output, force);
+            spec.commandLine().getOut().println(WrittenImage.summary(output, s, bootfsOnly));
+            return ExitCodes.OK;
+        } catch (UsageException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (FileAlreadyExistsException e) {
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": already exists (use --force to overwrite)", e);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, reason.apply(e), e);
+        }
+    }
 }

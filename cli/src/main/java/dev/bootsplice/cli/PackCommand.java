@@ -2,10 +2,7 @@ package dev.bootsplice.cli;
 
 import dev.bootsplice.format.Compression;
 import dev.bootsplice.format.ImagePacker;
-import dev.bootsplice.format.PackSummary;
 import dev.bootsplice.format.UsageException;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -55,28 +51,22 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return out.write(spec, bootfsOnly, (path, force) -> configuredPacker().pack(path, force), IoMessages::describe);
+    }
+
+    private ImagePacker configuredPacker() throws UsageException {
         ImagePacker packer = new ImagePacker().compression(compression).bootfsOnly(bootfsOnly);
-        try {
-            if (prefix != null) {
-                packer.prefix(prefix);
-            }
-            if (kernel != null) {
-                packer.kernel(kernel);
-            }
-            cmdlines.forEach(packer::cmdline);
-            for (String item : items) {
-                packer.item(item);
-            }
-            inputs.forEach(packer::input);
-            PackSummary s = packer.pack(out.output, out.force);
-            spec.commandLine().getOut().println(WrittenImage.summary(out.output, s, bootfsOnly));
-            return ExitCodes.OK;
-        } catch (UsageException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, out.output + ": already exists (use --force to overwrite)", e);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(e), e);
+        if (prefix != null) {
+            packer.prefix(prefix);
         }
+        if (kernel != null) {
+            packer.kernel(kernel);
+        }
+        cmdlines.forEach(packer::cmdline);
+        for (String item : items) {
+            packer.item(item);
+        }
+        inputs.forEach(packer::input);
+        return packer;
     }
 }
