@@ -37,8 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx3g"})
 @State(Scope.Benchmark)
 public class ProfileBench {
-    private static final List<Strategy> ALL = List.of(Strategy.CLONE, Strategy.CLONE_SHARECOUNT, Strategy.COPY,
-            Strategy.TRANSFER);
+    private static final List<Strategy> ALL = List.of(Strategy.values());
 
     private Path image;
     private ProfileOptions options;

@@ -27,6 +27,18 @@ public final class SampleReports {
   /** {@code r} with the metric at {@code path} of {@code strategy} multiplied by {@code factor}. */
   public static ProfileReport scaled(ProfileReport r, String strategy, String path, double factor)
       throws Exception {
+    return edited(r, strategy, path, old -> Math.round(old * factor));
+  }
+
+  /** {@code r} with the metric at {@code path} of {@code strategy} set to {@code value}. */
+  public static ProfileReport with(ProfileReport r, String strategy, String path, long value)
+      throws Exception {
+    return edited(r, strategy, path, old -> value);
+  }
+
+  /** {@code r} with the metric at {@code path} of {@code strategy} replaced by {@code change(old)}. */
+  private static ProfileReport edited(ProfileReport r, String strategy, String path,
+      java.util.function.DoubleToLongFunction change) throws Exception {
     ObjectNode tree = (ObjectNode) r.toTree();
     for (var s : tree.withArray("strategies")) {
       if (s.path("name").asText().equals(strategy)) {
@@ -36,24 +48,7 @@ public final class SampleReports {
           node = (ObjectNode) node.get(parts[i]);
         }
         String leaf = parts[parts.length - 1];
-        node.put(leaf, Math.round(node.get(leaf).asDouble() * factor));
-      }
-    }
-    return ProfileReport.fromJson(tree.toString());
-  }
-
-  /** {@code r} with the metric at {@code path} of {@code strategy} set to {@code value}. */
-  public static ProfileReport with(ProfileReport r, String strategy, String path, long value)
-      throws Exception {
-    ObjectNode tree = (ObjectNode) r.toTree();
-    for (var s : tree.withArray("strategies")) {
-      if (s.path("name").asText().equals(strategy)) {
-        String[] parts = path.split("\\.");
-        ObjectNode node = (ObjectNode) s;
-        for (int i = 0; i < parts.length - 1; i++) {
-          node = (ObjectNode) node.get(parts[i]);
-        }
-        node.put(parts[parts.length - 1], value);
+        node.put(leaf, change.applyAsLong(node.get(leaf).asDouble()));
       }
     }
     return ProfileReport.fromJson(tree.toString());
