@@ -1,6 +1,7 @@
 package dev.bootsplice.profile;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * machine contract"), with one in-memory extra (each strategy's full hop distribution) that the
  * JSON form leaves out.
  */
-@JsonPropertyOrder({"tool", "image", "trace", "costModel", "strategies", "comparison"})
+@JsonPropertyOrder({"tool", "image", "verdict", "trace", "costModel", "strategies", "comparison"})
 public record ProfileReport(
     Tool tool,
     Image image,
@@ -72,6 +73,12 @@ public record ProfileReport(
    */
   public static ProfileReport read(Path file) throws IOException {
     return fromJson(Files.readString(file));
+  }
+
+  /** The cheapest strategy at boot by modeled cost and its margin over the runner-up. */
+  @JsonProperty("verdict")
+  public Verdict verdict() {
+    return Verdict.of(strategies);
   }
 
   /** The strategy named {@code name} (its `cliName`), if it was profiled. */

@@ -33,7 +33,8 @@ class ProfileReportJsonTest {
   @Test
   void reportJsonHasExactlyTheContractsFieldsInOrder() throws Exception {
     JsonNode root = new ObjectMapper().readTree(SampleReports.profile().toJson());
-    assertThat(fieldNames(root)).containsExactly("tool", "image", "trace", "costModel", "strategies", "comparison");
+    assertThat(fieldNames(root)).containsExactly("tool", "image", "verdict", "trace", "costModel", "strategies", "comparison");
+    assertThat(fieldNames(root.get("verdict"))).containsExactly("cheapest", "cheapestNs", "runnerUp", "runnerUpNs", "marginPct", "sentence");
     assertThat(fieldNames(root.get("tool"))).containsExactly("name", "version");
     assertThat(fieldNames(root.get("image"))).containsExactly("path", "sha256", "files", "bootfsBytes", "pages");
     assertThat(fieldNames(root.get("trace"))).containsExactly("name", "accesses");
