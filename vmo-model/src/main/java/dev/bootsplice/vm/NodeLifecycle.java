@@ -110,6 +110,7 @@ final class NodeLifecycle {
         } else {
             mergeByMoving(tree, h, s, survivorBit);
         }
+        dropSatisfiedMarkers(s);
         s.parentLimit = h.parent == null ? 0 : Math.max(0, Math.min(s.parentLimit, h.parentLimit - s.parentOffset));
         s.parentOffset = h.parent == null ? 0 : s.parentOffset + h.parentOffset;
         s.parent = h.parent;
@@ -163,8 +164,26 @@ final class NodeLifecycle {
         h.pages = new PageList();
     }
 
+    /**
+     * Whether {@code s} sees entry {@code t} of {@code h} at {@code o}: inside its window, not split
+     * away, not shadowed by its own entry, and, for a marker node, behind one of its
+     * {@code ParentContent} markers (§6.5 PC8: an empty slot there reads zero, so the page is freed).
+     */
     private static boolean visibleToSurvivor(CowPages h, long o, Slot t, CowPages s, int survivorBit) {
-        return s.windowContains(o) && (t.splitBits & survivorBit) == 0 && s.pages.get(o - s.parentOffset) == null;
+        return s.windowContains(o) && (t.splitBits & survivorBit) == 0 && s.pages.get(o - s.parentOffset) == null
+                && (!s.usesParentContentMarkers() || s.hasParentContent(o - s.parentOffset));
+    }
+
+    /** PC8: a page that merged into a marker node replaces its {@code ParentContent} marker. */
+    private static void dropSatisfiedMarkers(CowPages s) {
+        if (!s.usesParentContentMarkers()) {
+            return;
+        }
+        for (long o : s.parentContent.indices()) {
+            if (s.pages.get(o) != null) {
+                s.parentContent.remove(o);
+            }
+        }
     }
 
     /**
