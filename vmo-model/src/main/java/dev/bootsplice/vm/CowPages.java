@@ -49,15 +49,28 @@ final class CowPages {
     int vmoRefs;
     /** Pages of this node with a pin count above zero. */
     long pinnedPages;
+    /** The forest's structural version, shared by every node of one kernel. */
+    final TreeVersion version;
+    /** {@link LookupSkip}: the version this node's skip was computed at (-1: never). */
+    long skipVersion = -1;
+    /** {@link LookupSkip}: where the walk lands past the run of page-less hidden ancestors. */
+    CowPages skipTarget;
+    /** {@link LookupSkip}: offset shift from this node to {@link #skipTarget}. */
+    long skipDelta;
+    /** {@link LookupSkip}: offsets below this pass every link of the run. */
+    long skipBound;
+    /** {@link LookupSkip}: parent links in the run. */
+    int skipHops;
 
     /** The entry stored in every {@link #parentContent} list; never in {@link #pages}. */
     static final Slot PARENT_CONTENT = Slot.marker();
 
-    CowPages(long id, Source source, Source treeSource, long size) {
+    CowPages(long id, Source source, Source treeSource, long size, TreeVersion version) {
         this.id = id;
         this.source = source;
         this.treeSource = treeSource;
         this.size = size;
+        this.version = version;
     }
 
     /** The root of this node's tree. */

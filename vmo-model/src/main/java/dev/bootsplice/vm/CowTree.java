@@ -21,6 +21,8 @@ final class CowTree {
     private final Set<CowPages> live = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Lookup scratch = new Lookup();
     private long nextNodeId = 1;
+    /** Structural changes of this forest; cached {@link LookupSkip}s are valid only at the current value. */
+    final TreeVersion version = new TreeVersion();
     long hiddenNodes;
     long hiddenNodesCreated;
     /** Share counts incremented by bidirectional clone creation (RFC-0254: O(#parent pages) per clone). */
@@ -43,12 +45,12 @@ final class CowTree {
 
     /** A new root node. */
     CowPages newNode(CowPages.Source source, long size) {
-        return register(new CowPages(nextNodeId++, source, source, size));
+        return register(new CowPages(nextNodeId++, source, source, size, version));
     }
 
     /** A new source-less node that will join the tree of {@code relative}. */
     CowPages newNodeIn(CowPages relative, long size) {
-        return register(new CowPages(nextNodeId++, CowPages.Source.NONE, relative.treeSource, size));
+        return register(new CowPages(nextNodeId++, CowPages.Source.NONE, relative.treeSource, size, version));
     }
 
     /** Visible nodes of a tree whose root has no page source get markers under PARENT_CONTENT (PC1). */
@@ -96,8 +98,22 @@ final class CowTree {
         boolean throughVisible = false;
         Slot s = node.pages.get(o);
         while (s == null && o < node.parentLimit) {
-            long po = node.parentOffset + o;
             CowPages p = node.parent;
+            if (LookupSkip.passable(p)) {
+                // Every hidden node of the run is page-less: jump to its far end, counting each link.
+                LookupSkip.refresh(node);
+                if (o < node.skipBound) {
+                    if (hops > 0 && !node.hidden) {
+                        throughVisible = true;
+                    }
+                    hops += node.skipHops;
+                    o += node.skipDelta;
+                    node = node.skipTarget;
+                    s = node.pages.get(o);
+                    continue;
+                }
+            }
+            long po = node.parentOffset + o;
             if (po >= p.size) {
                 break;
             }

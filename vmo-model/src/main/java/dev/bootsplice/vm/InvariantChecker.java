@@ -32,6 +32,10 @@ final class InvariantChecker {
         }
         for (CowPages n : tree.liveNodes()) {
             checkParentContentMarkers(n);
+            String skip = LookupSkip.verify(n);
+            if (skip != null) {
+                throw broken("cached lookup skips agree with the tree", skip);
+            }
         }
         checkVmos();
         checkHandles();

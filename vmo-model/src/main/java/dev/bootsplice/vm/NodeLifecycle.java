@@ -28,6 +28,7 @@ final class NodeLifecycle {
         v.parentLimit = v.size;
         v.unidirectional = false;
         h.children.add(v);
+        tree.version.advance();
         return h;
     }
 
@@ -39,6 +40,7 @@ final class NodeLifecycle {
         c.parentLimit = Math.min(size, limit);
         c.rootParentOffsetBytes = parent.rootParentOffsetBytes + offset * PhysicalMemory.PAGE_SIZE;
         parent.children.add(c);
+        tree.version.advance();
         return c;
     }
 
@@ -81,6 +83,7 @@ final class NodeLifecycle {
             int survivorBit = p.hidden && p.children.size() == 2 ? p.sideBit(p.children.get(0) == n ? p.children.get(1) : p.children.get(0)) : 0;
             p.removeChild(n);
             n.parent = null;
+            tree.version.advance();
             if (p.hidden && p.children.size() == 1) {
                 mergeIntoSurvivor(tree, p, p.children.get(0), survivorBit);
                 return;
@@ -121,6 +124,7 @@ final class NodeLifecycle {
         h.parent = null;
         h.children.clear();
         tree.forget(h);
+        tree.version.advance();
     }
 
     /** Moves every page of {@code h} that {@code s} can see into {@code s}; frees the rest. */
@@ -201,5 +205,6 @@ final class NodeLifecycle {
             }
         }
         n.size = newSize;
+        tree.version.advance();
     }
 }

@@ -83,6 +83,7 @@ final class ShareCountClones implements CloneAlgorithm {
             tree.closeShareCountReleases++;
         }
         v.parentLimit = 0;
+        v.version.advance();
     }
 
     @Override
