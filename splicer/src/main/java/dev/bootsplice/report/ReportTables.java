@@ -2,6 +2,7 @@ package dev.bootsplice.report;
 
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.ProfileReport.ComparisonRow;
+import dev.bootsplice.profile.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,30 @@ final class ReportTables {
     return String.format(Locale.ROOT,
         "%s: %,d files, %,d BOOTFS bytes (%,d pages), sha256 %s; trace %s (%,d page reads); cost model %s",
         i.path(), i.files(), i.bootfsBytes(), i.pages(), i.sha256(), r.trace().name(),
-        r.trace().accesses(), r.costModel().name());
+        r.trace().accesses(), r.costModel().describe());
+  }
+
+  /** How the measured times were taken, or that they are single runs of an older report. */
+  static String measurement(ProfileReport r) {
+    return r.measurement() == null ? "1 run per strategy (no spread recorded)"
+        : r.measurement().describe();
+  }
+
+  /**
+   * The verdict's robustness: per cost key, its cost now and the value at which the runner-up
+   * becomes cheaper than the cheapest strategy (or why no value does); empty with one strategy.
+   */
+  static Table robustness(ProfileReport r) {
+    Verdict v = r.verdict();
+    Table t = new Table(List.of("cost key", "ns now", v.runnerUp() + " becomes cheaper", "factor"));
+    for (Verdict.BreakEven e : v.breakEven()) {
+      String at = e.breakEvenNs() == null ? "never (" + e.note() + ")"
+          : e.direction() + " " + Metrics.format(Math.round(e.breakEvenNs() * 100) / 100.0) + " ns";
+      String factor = e.breakEvenNs() == null || e.ns() == 0 ? "-"
+          : String.format(Locale.ROOT, "x%.3g", e.breakEvenNs() / e.ns());
+      t.row(List.of(e.key(), Metrics.format(e.ns()), at, factor));
+    }
+    return t;
   }
 
   /** Every metric down, every strategy across. */
