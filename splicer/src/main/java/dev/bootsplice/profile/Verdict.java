@@ -125,9 +125,15 @@ public record Verdict(String cheapest, long cheapestNs, String runnerUp, Long ru
       if (breakEvenNs == null) {
         return now + ": no value swaps " + cheapest + " and " + runnerUp + " (" + note + ")";
       }
-      String factor = ns == 0 ? "" : String.format(Locale.ROOT, " (x%.3g)", breakEvenNs / ns);
+      String factor = ns == 0 ? "" : " (x" + factor(breakEvenNs / ns) + ")";
       return String.format(Locale.ROOT, "%s: %s becomes cheaper than %s %s %s ns%s", now, runnerUp,
           cheapest, direction, number(breakEvenNs), factor);
+    }
+
+    /** A ratio with three significant digits, without an exponent. */
+    public static String factor(double ratio) {
+      return ratio >= 100 ? String.format(Locale.ROOT, "%,.0f", ratio)
+          : String.format(Locale.ROOT, "%.3g", ratio);
     }
 
     private static String number(double v) {

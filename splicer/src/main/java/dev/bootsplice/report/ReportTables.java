@@ -38,7 +38,7 @@ final class ReportTables {
       String at = e.breakEvenNs() == null ? "never (" + e.note() + ")"
           : e.direction() + " " + Metrics.format(Math.round(e.breakEvenNs() * 100) / 100.0) + " ns";
       String factor = e.breakEvenNs() == null || e.ns() == 0 ? "-"
-          : String.format(Locale.ROOT, "x%.3g", e.breakEvenNs() / e.ns());
+          : "x" + Verdict.BreakEven.factor(e.breakEvenNs() / e.ns());
       t.row(List.of(e.key(), Metrics.format(e.ns()), at, factor));
     }
     return t;
@@ -77,7 +77,7 @@ final class ReportTables {
     for (MetricChange m : c.changes()) {
       t.row(List.of(m.strategy() + " " + m.metric(), Metrics.format(m.oldValue()),
           Metrics.format(m.newValue()), m.oldValue() == null ? "new" : Metrics.pct(m.changePct()),
-          m.regressed() ? "REGRESSION" : m.gated() ? "ok" : ""));
+          m.regressed() ? "REGRESSION" : m.gated() ? "ok" : Metrics.isMeasured(m.metric()) ? "noisy" : ""));
     }
     return t;
   }
@@ -89,11 +89,18 @@ final class ReportTables {
 
   /** One line describing the regression check of a comparison. */
   static String regressionSummary(ReportComparison c) {
-    if (c.maxRegressionPct().isEmpty()) {
+    ReportComparison.Rule rule = c.rule();
+    if (c.maxRegressionPct().isEmpty() && rule.measuredPct() == null) {
       return "no regression threshold given: changes shown, not checked";
     }
-    return String.format(Locale.ROOT, "%d of %d checked metrics grew by more than %.1f%%",
+    String measured = rule.measuredPct() == null ? "measured times noisy, not checked"
+        : String.format(Locale.ROOT, "measured medians checked at %.1f%% and outside the old spread",
+            rule.measuredPct());
+    String exact = c.maxRegressionPct().isEmpty() ? "exact metrics not checked"
+        : String.format(Locale.ROOT, "exact ones at %.1f%%", c.maxRegressionPct().getAsDouble());
+    return String.format(Locale.ROOT, "%d of %d checked metrics%s grew beyond their threshold (%s; %s)",
         c.regressions().size(), c.changes().stream().filter(MetricChange::gated).count(),
-        c.maxRegressionPct().getAsDouble());
+        rule.per().suffix(), exact, measured);
   }
+
 }
