@@ -51,7 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
             model = Calibrator.calibrate();
             notes.println("calibrate: " + model.name() + ": " + model.source());
         } else {
-            DeviceCalibration fit = fit();
+            DeviceCalibration fit = fitDevice(from);
             fit.explanation().forEach(line -> notes.println("calibrate: " + line));
             model = fit.model();
         }
@@ -72,7 +72,8 @@ final class CalibrateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private DeviceCalibration fit() {
+    /** The device model fitted to {@code from}; an unreadable or malformed file ends the command (exit 3). */
+    static DeviceCalibration fitDevice(List<Path> from) {
         try {
             return DeviceCalibration.fit(from);
         } catch (FileSystemException e) {

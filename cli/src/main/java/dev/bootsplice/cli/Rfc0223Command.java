@@ -5,7 +5,6 @@ import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.Calibrator;
 import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.DemoImage;
-import dev.bootsplice.profile.DeviceCalibration;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.Profiler;
@@ -66,7 +65,7 @@ final class Rfc0223Command implements Callable<Integer> {
             models.add(load(file));
         }
         if (!from.isEmpty()) {
-            models.add(device());
+            models.add(CalibrateCommand.fitDevice(from).model());
         }
         PrintWriter out = spec.commandLine().getOut();
         Rfc0223.of(profile(), models).write(out);
@@ -81,16 +80,6 @@ final class Rfc0223Command implements Callable<Integer> {
             throw CommandFailure.unreadable(file, e);
         } catch (IOException e) {
             throw CommandFailure.invalidInput(file + ": " + e.getMessage());
-        }
-    }
-
-    private CostModel device() {
-        try {
-            return DeviceCalibration.fit(from).model();
-        } catch (FileSystemException e) {
-            throw CommandFailure.unreadable(e.getFile() == null ? from.get(0) : Path.of(e.getFile()), e);
-        } catch (IOException e) {
-            throw CommandFailure.invalidInput(e.getMessage());
         }
     }
 
