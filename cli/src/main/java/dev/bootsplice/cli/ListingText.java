@@ -34,7 +34,7 @@ final class ListingText {
     }
 
     private static void printEntries(ListedItem listed, PrintWriter out) {
-        List<BootfsEntry> entries = listed.bootfs().entries();
+        List<BootfsEntry> entries = listed.entries();
         out.printf("%nitem %d BOOTFS: %d file%s, directory %d bytes%n", listed.item().index(), entries.size(),
                 entries.size() == 1 ? "" : "s", listed.bootfs().dirsize());
         TextTable table = new TextTable("", "OFFSET", "SIZE>", "NAME");

@@ -46,12 +46,43 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--item", paramLabel = "TYPE:FILE", description = "An extra item of TYPE (name or hex) with FILE as payload (repeatable).")
     private List<String> items = new ArrayList<>();
 
-    @Parameters(paramLabel = "INPUT", description = "A directory, a manifest file or an existing ZBI.")
+    @Option(names = "--replace", description = "A later duplicate BOOTFS name replaces the earlier one (last wins).")
+    private boolean replace;
+
+    @Option(names = "--recompress", description = "Decompress input images' storage items and compress them afresh.")
+    private boolean recompress;
+
+    @Option(names = "--ignore-missing-files", description = "Skip manifest entries whose source file is missing.")
+    private boolean ignoreMissing;
+
+    @Option(names = "--entry", paramLabel = "NAME=TEXT", description = "A BOOTFS file NAME holding TEXT (repeatable).")
+    private List<String> entries = new ArrayList<>();
+
+    @Option(names = "--pattern", paramLabel = "GLOB",
+            description = "Pack only BOOTFS names matching a GLOB (* matches /; !GLOB excludes; repeatable).")
+    private List<String> patterns = new ArrayList<>();
+
+    @Option(names = "--depfile", paramLabel = "FILE", description = "Write a Makefile rule: OUT depends on every input read.")
+    private Path depfile;
+
+    @Option(names = "--json-output", paramLabel = "FILE", description = "Describe the written items as JSON (the zbi tool's shape).")
+    private Path jsonOutput;
+
+    @Parameters(paramLabel = "INPUT", description = "A directory, a manifest file or an existing ZBI (- for standard input).")
     private List<Path> inputs = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return out.write(spec, bootfsOnly, (path, force) -> configuredPacker().pack(path, force), IoMessages::describe);
+        if (inputs.isEmpty() && entries.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "pack needs at least one INPUT");
+        }
+        ImagePacker[] packer = new ImagePacker[1];
+        int status = out.write(spec, bootfsOnly, (path, force) -> {
+            packer[0] = configuredPacker();
+            return packer[0].pack(path, force);
+        }, IoMessages::describe);
+        PackOutputs.write(out.output, depfile, jsonOutput, packer[0]);
+        return status;
     }
 
     private ImagePacker configuredPacker() throws UsageException {
@@ -63,6 +94,17 @@ final class PackCommand implements Callable<Integer> {
             packer.kernel(kernel);
         }
         cmdlines.forEach(packer::cmdline);
+        packer.replace(replace).recompress(recompress).ignoreMissingFiles(ignoreMissing);
+        if (!patterns.isEmpty()) {
+            packer.patterns(NameFilter.of(patterns));
+        }
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--entry needs NAME=TEXT, got \"" + entry + "\"");
+            }
+            packer.entry(entry.substring(0, eq), entry.substring(eq + 1));
+        }
         for (String item : items) {
             packer.item(item);
         }
