@@ -115,11 +115,16 @@ final class PackInputs implements AutoCloseable {
 
     /** Adds every regular file under {@code dir} as {@code prefix/target/relative-path}. */
     void addDirectory(Path dir, String target) throws UsageException, IOException {
-        List<Path> files;
+        List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
+            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                if (Files.isDirectory(p)) {
+                    reads.accept(p);
+                } else {
+                    files.add(p);
+                }
+            }
         }
-        reads.accept(dir);
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new IOException(file + ": not a regular file");
@@ -143,7 +148,7 @@ final class PackInputs implements AutoCloseable {
 
     /** Adds manifest lines given as text (the reference's {@code --entry} in files mode), sources under the base. */
     void addManifestText(String text, String origin) throws UsageException, IOException {
-        Path folder = sourceBase != null ? sourceBase : Path.of("").toAbsolutePath();
+        Path folder = sourceBase != null ? sourceBase : Path.of("");
         addManifestLines(origin, List.of(text.split("\n", -1)), folder);
     }
 

@@ -51,9 +51,9 @@ public final class ZbiAssembly implements AutoCloseable {
     private record Emit(ItemType type, Action action) {
     }
 
-    /** Adds one item to a writer. */
+    /** Adds one item to a writer; with {@code writing} false (nothing is written) nothing is compressed. */
     private interface Action {
-        void addTo(ZbiWriter writer) throws UsageException, IOException;
+        void addTo(ZbiWriter writer, boolean writing) throws UsageException, IOException;
     }
 
     /** A BOOTFS item of an input image: passed through, or merged into the new BOOTFS. */
@@ -151,9 +151,9 @@ public final class ZbiAssembly implements AutoCloseable {
             }
         }
         Compression compression = options.compression();
-        slots.add(new Emit(type, w -> {
+        slots.add(new Emit(type, (w, writing) -> {
             if (type.isStorage()) {
-                w.addStorageItem(type, payload, compression);
+                w.addStorageItem(type, payload, writing ? compression : Compression.NONE);
             } else {
                 w.addItem(type, 0, payload);
             }
@@ -168,9 +168,14 @@ public final class ZbiAssembly implements AutoCloseable {
                 slots.add(b);
                 fileGroups.add(b);
             } else {
-                slots.add(new Emit(item.type(), w -> copy(w, image, item, recompress)));
+                slots.add(new Emit(item.type(), (w, writing) -> copy(w, image, item, listed(recompress, writing))));
             }
         }
+    }
+
+    /** Recompression when writing; when only listing, a recompressed item is shown decompressed. */
+    private static Compression listed(Compression recompress, boolean writing) {
+        return writing || recompress == null ? recompress : Compression.NONE;
     }
 
     private static void copy(ZbiWriter w, ZbiImage image, ZbiItem item, Compression recompress) throws IOException {
@@ -203,7 +208,7 @@ public final class ZbiAssembly implements AutoCloseable {
     }
 
     private PackInputs inputs(StagedFiles staged, InputOptions options) {
-        Path base = options.directory() == null ? Path.of("").toAbsolutePath() : options.directory().toAbsolutePath();
+        Path base = options.directory() == null ? Path.of("") : options.directory();
         return new PackInputs(staged.files(), new CmdlineMerge(), options.prefix())
                 .ignoreMissing(options.ignoreMissing()).sourceBase(base).recordReads(reads::add);
     }
@@ -232,7 +237,8 @@ public final class ZbiAssembly implements AutoCloseable {
         for (Object slot : slots) {
             if (slot instanceof InputBootfs b) {
                 if (!mergeBootfs) {
-                    emits.add(new Emit(ItemType.BOOTFS, w -> copy(w, b.image(), b.item(), b.recompress())));
+                    emits.add(new Emit(ItemType.BOOTFS, (w, writing) ->
+                            copy(w, b.image(), b.item(), listed(b.recompress(), writing))));
                 }
             } else if (merge && ((Emit) slot).type().equals(ItemType.CMDLINE)) {
                 cmdline.append(cmdlinePayload((Emit) slot));
@@ -242,10 +248,11 @@ public final class ZbiAssembly implements AutoCloseable {
         }
         if (!cmdline.isEmpty()) {
             byte[] payload = cmdline.payload();
-            emits.add(new Emit(ItemType.CMDLINE, w -> w.addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(payload))));
+            emits.add(new Emit(ItemType.CMDLINE, (w, writing) -> w.addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(payload))));
         }
-        if (bootfs.fileCount() > 0) {
-            emits.add(new Emit(ItemType.BOOTFS, w -> w.addStorageItem(ItemType.BOOTFS, bootfs, bootfsCompression)));
+        // Files filtered away by every pattern still leave an (empty) BOOTFS, as the reference tool writes it.
+        if (bootfs.fileCount() > 0 || checked > 0) {
+            emits.add(new Emit(ItemType.BOOTFS, (w, writing) -> w.addStorageItem(ItemType.BOOTFS, bootfs, bootfsCompression)));
         }
         if (completeOrder) {
             emits.sort(Comparator.comparingInt(e -> e.type().isKernel() ? 0 : e.type().equals(ItemType.BOOTFS) ? 1 : 2));
@@ -253,7 +260,7 @@ public final class ZbiAssembly implements AutoCloseable {
         // Without an output nothing is written: the items are listed as the 2020 tool would have made them.
         ZbiWriter writer = new ZbiWriter().legacyUncompressedExtra(!merge);
         for (Emit e : emits) {
-            e.action().addTo(writer);
+            e.action().addTo(writer, merge);
         }
         return new Result(writer, checked, bootfs.fileCount());
     }
@@ -277,7 +284,7 @@ public final class ZbiAssembly implements AutoCloseable {
     /** Returns the payload of a CMDLINE item (written to a scratch writer, then its payload taken back). */
     private static byte[] cmdlinePayload(Emit emit) throws UsageException, IOException {
         ZbiWriter scratch = new ZbiWriter();
-        emit.action().addTo(scratch);
+        emit.action().addTo(scratch, false);
         byte[] image = scratch.toBytes();
         try {
             ZbiItem item = ZbiImage.read(ByteBuffer.wrap(image), "<cmdline>").items().get(0);

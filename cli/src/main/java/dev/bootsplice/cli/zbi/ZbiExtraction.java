@@ -102,8 +102,21 @@ final class ZbiExtraction {
                 continue;
             }
             matched++;
-            write(name, raw ? item.payload() : ByteBuffer.wrap(oneItemZbi(item)));
+            write(name, raw ? rawPayload(item) : ByteBuffer.wrap(oneItemZbi(item)));
         }
+    }
+
+    /** The decompressed payload; a CMDLINE's trailing NULs are left out, as the reference tool writes it. */
+    private static ByteBuffer rawPayload(ZbiItem item) throws ZbiFormatException {
+        ByteBuffer payload = item.payload();
+        if (item.type().equals(ItemType.CMDLINE)) {
+            int end = payload.limit();
+            while (end > payload.position() && payload.get(end - 1) == 0) {
+                end--;
+            }
+            payload = payload.duplicate().limit(end);
+        }
+        return payload;
     }
 
     private static byte[] oneItemZbi(ZbiItem item) throws IOException {

@@ -9,7 +9,6 @@ import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.format.ZbiItem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -18,11 +17,10 @@ import java.nio.file.Path;
  * item ({@code type}, {@code size}, {@code flags}, {@code crc32} when the item has one, {@code contents}),
  * rapidjson's pretty layout, no trailing newline. Two deliberate differences from the 2020 tool: {@code size} and
  * {@code crc32} of a compressed item are the values written (the tool reported the uncompressed ones), and a
- * compressed storage item also carries {@code uncompressed_size}, as the newest tool writes it.
+ * compressed storage item also carries {@code uncompressed_size}, as the newest tool writes it. Kernel items
+ * have no {@code contents} (the newest tool's {@code entry}/{@code reserve_memory_size} are not in the 2020 shape).
  */
 public final class ZbiJson {
-    private static final int KERNEL_HEADER_SIZE = 16;
-
     private final StringBuilder s = new StringBuilder();
 
     private ZbiJson() {
@@ -85,10 +83,6 @@ public final class ZbiJson {
             byte[] b = new byte[p.remaining()];
             p.get(b);
             member(8, "contents", quote(new String(b, StandardCharsets.UTF_8)), false);
-        } else if (type.isKernel() && item.length() >= KERNEL_HEADER_SIZE) {
-            ByteBuffer p = item.payload().order(ByteOrder.LITTLE_ENDIAN);
-            member(8, "contents", "{\n            \"entry\": " + Long.toUnsignedString(p.getLong(0))
-                    + ",\n            \"reserve_memory_size\": " + Long.toUnsignedString(p.getLong(8)) + "\n        }", false);
         }
     }
 

@@ -38,7 +38,8 @@ final class ZbiRun {
         if (request.list && (request.output != null || request.depfile != null)) {
             throw new ZbiFailure("--output (-o) and --depfile (-d) are incompatible with --list (-t)");
         }
-        if (!request.list && request.output == null && !request.extract && request.jsonOutput == null) {
+        // The 2020 tool also refuses --json-output alone (the newest accepts it).
+        if (!request.list && request.output == null && !request.extract) {
             throw new ZbiFailure("no output file");
         }
         try (ZbiAssembly assembly = new ZbiAssembly()) {
