@@ -101,15 +101,15 @@ public final class ZbiToolListing {
         }
         String name = typeName(item.type());
         if (name == null) {
-            out.add(String.format("%08x: %08x UNKNOWN (type=%08x)", item.offset(), item.length(), item.type().code()));
+            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " UNKNOWN (type=" + Hex.pad8(item.type().code()) + ")");
         } else if (isStorage(item.type())) {
-            out.add(String.format("%08x: %08x %s (size=%08x)", item.offset(), item.length(), name, item.extra()));
+            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " " + name + " (size=" + Hex.pad8(item.extra()) + ")");
         } else {
-            out.add(String.format("%08x: %08x %s", item.offset(), item.length(), name));
+            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " " + name);
         }
         out.add(item.hasCrc32()
-                ? String.format("        :          MAGIC=%08x CRC=%08x", ZbiConstants.ITEM_MAGIC, item.computeCrc32())
-                : String.format("        :          MAGIC=%08x NO CRC", ZbiConstants.ITEM_MAGIC));
+                ? "        :          MAGIC=" + Hex.pad8(ZbiConstants.ITEM_MAGIC) + " CRC=" + Hex.pad8(item.computeCrc32())
+                : "        :          MAGIC=" + Hex.pad8(ZbiConstants.ITEM_MAGIC) + " NO CRC");
     }
 
     private String typeName(ItemType type) {
@@ -182,7 +182,9 @@ public final class ZbiToolListing {
             }
             String name = cString(p, at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE, nameLen);
             if (names.test(name)) {
-                out.add(String.format("%s%08x %08x %s%s%s", CONTENT_PREFIX, dataOff, dataLen, align, size, name));
+                StringBuilder line = new StringBuilder(CONTENT_PREFIX.length() + 20 + name.length()).append(CONTENT_PREFIX);
+                Hex.append(line, dataOff).append(' ');
+                out.add(Hex.append(line, dataLen).append(' ').append(align).append(size).append(name).toString());
             }
             if (left < ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE) {
                 err.add("BOOTFS directory truncated");

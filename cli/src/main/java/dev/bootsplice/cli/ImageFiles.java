@@ -83,6 +83,6 @@ final class ImageFiles {
 
     /** Formats a 32-bit value as {@code 0x%08x}. */
     static String hex32(long value) {
-        return String.format("0x%08x", value & 0xffffffffL);
+        return "0x" + dev.bootsplice.format.Hex.pad8(value);
     }
 }

@@ -51,8 +51,21 @@ final class ListCommand implements Callable<Integer> {
         if (json && format == Format.ZBI) {
             throw new ParameterException(spec.commandLine(), "--json and --format=zbi exclude each other");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Sets what the command line would (for {@link QuickCommands}, which parses it without picocli). */
+    ListCommand with(Path image, List<String> patterns, boolean json, Format format, boolean noVerifyCrc) {
+        this.image = image;
+        this.patterns = patterns;
+        this.json = json;
+        this.format = format;
+        this.noVerifyCrc = noVerifyCrc;
+        return this;
+    }
+
+    /** Lists the image; {@code --json} and {@code --format=zbi} must not both be set. */
+    int run(PrintWriter out, PrintWriter err) {
         ZbiImage zbi;
         try {
             zbi = ImageFiles.open(image);

@@ -1,11 +1,6 @@
 package dev.bootsplice.cli;
 
-import dev.bootsplice.cli.zbi.ZbiTool;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -92,13 +87,6 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the tool and exits the JVM with its exit status. */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(ZbiTool.NAME)) {
-            // The zbi command line is parsed by hand (its switches are order-dependent), so picocli, whose
-            // classes cannot be put in the class-data archive, is not even loaded.
-            PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
-            System.exit(ZbiTool.run(Arrays.copyOfRange(args, 1, args.length),
-                    new PrintStream(new BufferedOutputStream(stdout, 1 << 16), false, StandardCharsets.UTF_8), System.err));
-        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         System.exit(run(args, out, err));
