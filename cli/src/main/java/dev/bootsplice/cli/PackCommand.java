@@ -24,60 +24,65 @@ final class PackCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private ImageOutput out;
+    ImageOutput out;
 
     @Option(names = "--bootfs-only", description = "Write a bare BOOTFS instead of a ZBI.")
-    private boolean bootfsOnly;
+    boolean bootfsOnly;
 
     @Option(names = "--compress", paramLabel = "zstd[:LEVEL]|lz4f[:LEVEL]|none", defaultValue = "zstd:4",
             converter = CompressionConverter.class,
             description = "Compression of new storage items (default ${DEFAULT-VALUE}, like the reference tool).")
-    private Compression compression;
+    Compression compression;
 
     @Option(names = "--prefix", paramLabel = "P", description = "Put names from directories and manifests under P/.")
-    private String prefix;
+    String prefix;
 
     @Option(names = "--kernel", paramLabel = "FILE", description = "Kernel placed first (a kernel ZBI or raw kernel).")
-    private Path kernel;
+    Path kernel;
 
     @Option(names = "--cmdline", paramLabel = "TEXT", description = "A CMDLINE fragment (repeatable; merged).")
-    private List<String> cmdlines = new ArrayList<>();
+    List<String> cmdlines = new ArrayList<>();
 
     @Option(names = "--item", paramLabel = "TYPE:FILE", description = "An extra item of TYPE (name or hex) with FILE as payload (repeatable).")
-    private List<String> items = new ArrayList<>();
+    List<String> items = new ArrayList<>();
 
     @Option(names = "--replace", description = "A later duplicate BOOTFS name replaces the earlier one (last wins).")
-    private boolean replace;
+    boolean replace;
 
     @Option(names = "--recompress", description = "Decompress input images' storage items and compress them afresh.")
-    private boolean recompress;
+    boolean recompress;
 
     @Option(names = "--ignore-missing-files", description = "Skip manifest entries whose source file is missing.")
-    private boolean ignoreMissing;
+    boolean ignoreMissing;
 
     @Option(names = "--entry", paramLabel = "NAME=TEXT", description = "A BOOTFS file NAME holding TEXT (repeatable).")
-    private List<String> entries = new ArrayList<>();
+    List<String> entries = new ArrayList<>();
 
     @Option(names = "--pattern", paramLabel = "GLOB",
             description = "Pack only BOOTFS names matching a GLOB (* matches /; !GLOB excludes; repeatable).")
-    private List<String> patterns = new ArrayList<>();
+    List<String> patterns = new ArrayList<>();
 
     @Option(names = "--depfile", paramLabel = "FILE", description = "Write a Makefile rule: OUT depends on every input read.")
-    private Path depfile;
+    Path depfile;
 
     @Option(names = "--json-output", paramLabel = "FILE", description = "Describe the written items as JSON (the zbi tool's shape).")
-    private Path jsonOutput;
+    Path jsonOutput;
 
     @Parameters(paramLabel = "INPUT", description = "A directory, a manifest file or an existing ZBI (- for standard input).")
-    private List<Path> inputs = new ArrayList<>();
+    List<Path> inputs = new ArrayList<>();
 
     @Override
     public Integer call() {
         if (inputs.isEmpty() && entries.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "pack needs at least one INPUT");
         }
+        return run(spec.commandLine().getOut(), message -> new picocli.CommandLine.ParameterException(spec.commandLine(), message));
+    }
+
+    /** Packs the image; a usage problem becomes the exception {@code usage} makes of its message. */
+    int run(java.io.PrintWriter stdout, java.util.function.Function<String, RuntimeException> usage) {
         ImagePacker[] packer = new ImagePacker[1];
-        int status = out.write(spec, bootfsOnly, (path, force) -> {
+        int status = out.write(stdout, usage, bootfsOnly, (path, force) -> {
             packer[0] = configuredPacker();
             return packer[0].pack(path, force);
         }, IoMessages::describe);

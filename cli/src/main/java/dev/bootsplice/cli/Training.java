@@ -41,7 +41,8 @@ public final class Training {
         QuickCommands.run(new String[] {"list", "--format=zbi", image, "bin/*"}, sink, sink);
         QuickCommands.run(new String[] {"verify", image}, sink, sink);
         QuickCommands.run(new String[] {"extract", image, "-o", work.resolve("tree").toString()}, sink, sink);
-        Main.run(new String[] {"pack", "-o", work.resolve("packed.zbi").toString(), work.resolve("tree").toString()}, sink, sink);
+        QuickCommands.run(new String[] {"pack", "-o", work.resolve("packed.zbi").toString(), work.resolve("tree").toString()},
+                sink, sink);
         ZbiTool.run(new String[] {"-t", "-v", image}, stream, stream);
         ZbiTool.run(new String[] {"-o", work.resolve("zbi.zbi").toString(), "-d", work.resolve("zbi.d").toString(),
             "-j", work.resolve("zbi.json").toString(), work.resolve("tree").toString()}, stream, stream);
