@@ -63,7 +63,10 @@ final class PageMover {
     /**
      * {@code TakePagesWithParentLocked}, one page: allocate a zero page, {@code RequireOwnedPage}
      * (copy, migrate or zero-fill as a write fault would), swap the zero page in, hand the owned
-     * page on. The source slot ends as a committed zero page (fxbug.dev/42076904).
+     * page on. The source slot ends as a committed zero page (fxbug.dev/42076904). Where the node
+     * sees no content, {@code LookupCursor::RequireOwnedPage} allocates a zero page too
+     * ({@code CursorIsContentZero} → {@code TargetAllocateCopyPageAsResult(vm_get_zero_page())},
+     * misttech/mist-os {@code vm_cow_pages.cc} @00b4db61), as {@link CowTree#forkForWrite} does.
      */
     private Slot takeWithParent(CowPages src, long o) {
         byte[] zero = tree.memory.allocateZeroed();
