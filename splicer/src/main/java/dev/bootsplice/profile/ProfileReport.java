@@ -102,10 +102,22 @@ public record ProfileReport(
     }
   }
 
-  /** One strategy's counters, modeled and measured costs. */
-  @JsonPropertyOrder({"name", "setup", "lookup", "memory", "bootCost"})
+  /**
+   * The kernel a strategy's numbers are for: its era ({@code 2023}, {@code 2024}, {@code 2025}),
+   * transfer profile and clone flavour. Reports written before kernels were selectable lack it.
+   */
+  @JsonPropertyOrder({"name", "transferProfile", "cloneFlavour"})
+  public record KernelInfo(String name, String transferProfile, String cloneFlavour) {
+    /** {@code 2024 (ZIRCON_2024, SHARE_COUNT)}. */
+    public String describe() {
+      return name + " (" + transferProfile + ", " + cloneFlavour + ")";
+    }
+  }
+
+  /** One strategy's counters, modeled and measured costs, and the kernel they are for. */
+  @JsonPropertyOrder({"name", "kernel", "setup", "lookup", "memory", "bootCost"})
   public record StrategyReport(
-      String name, Setup setup, Lookup lookup, Memory memory, BootCost bootCost,
+      String name, KernelInfo kernel, Setup setup, Lookup lookup, Memory memory, BootCost bootCost,
       @JsonIgnore HopDistribution distribution) {
 
     /** The distribution of lookup hops, present only for reports made in this JVM. */

@@ -4,6 +4,7 @@ import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
 import dev.bootsplice.splice.ImageContent;
+import dev.bootsplice.splice.KernelEra;
 import dev.bootsplice.splice.LookupRun;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.SpliceResult;
@@ -14,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the boot scenario once per strategy, each on a fresh model kernel (load, splice, replay the
- * trace), and reports counters, modeled costs (counts × cost model) and measured wall times.
+ * Runs the boot scenario once per strategy and kernel, each on a fresh model kernel (load, splice,
+ * replay the trace), and reports counters, modeled costs (counts × cost model) and measured wall
+ * times. With one kernel a strategy's entry is named after the strategy; with several it is named
+ * {@code STRATEGY@KERNEL}, strategy by strategy, kernels in the order given.
  */
 public final class Profiler {
   private Profiler() {}
@@ -33,12 +36,16 @@ public final class Profiler {
     long files = 0;
     long bootfsBytes = 0;
     long accesses = 0;
+    boolean several = options.kernels().size() > 1;
     for (Strategy s : options.strategies()) {
-      Run run = runOne(image, s, options);
-      strategies.add(run.report());
-      files = run.files();
-      bootfsBytes = run.bootfsBytes();
-      accesses = run.report().lookup().accesses();
+      for (KernelEra era : options.kernels()) {
+        String name = several ? s.cliName() + "@" + era.cliName() : s.cliName();
+        Run run = runOne(image, s, era, name, options);
+        strategies.add(run.report());
+        files = run.files();
+        bootfsBytes = run.bootfsBytes();
+        accesses = run.report().lookup().accesses();
+      }
     }
     String path = options.imagePath() != null ? options.imagePath() : image.name();
     ProfileReport.Image info = new ProfileReport.Image(path, ImageContent.sha256(image), files,
@@ -57,11 +64,11 @@ public final class Profiler {
    * Boots one strategy on its own kernel; the kernel (every page of the model) becomes garbage
    * when this returns, before the next strategy loads its copy of the BOOTFS.
    */
-  private static Run runOne(ZbiImage image, Strategy s, ProfileOptions options)
-      throws ZbiFormatException, SpliceException, TraceException {
-    SpliceResult spliced = Splicer.splice(image, s, options.progress());
+  private static Run runOne(ZbiImage image, Strategy s, KernelEra era, String name,
+      ProfileOptions options) throws ZbiFormatException, SpliceException, TraceException {
+    SpliceResult spliced = Splicer.splice(image, s, era, options.progress());
     LookupRun run = spliced.replay(options.trace(), options.progress());
-    return new Run(StrategyMetrics.of(s, spliced, run, options.costModel()),
+    return new Run(StrategyMetrics.of(name, spliced, run, options.costModel()),
         spliced.fileCount(), spliced.bootfsBytes());
   }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Budget {
   private static final Pattern SYNTAX = Pattern.compile(
-      "\\s*([A-Za-z0-9_-]+)\\.([A-Za-z0-9_.]+?)\\s*(>=|<=|==|!=|>|<)\\s*([-+0-9.eE]+)\\s*");
+      "\\s*([A-Za-z0-9_@-]+)\\.([A-Za-z0-9_.]+?)\\s*(>=|<=|==|!=|>|<)\\s*([-+0-9.eE]+)\\s*");
 
   private final String text;
   private final String strategy;

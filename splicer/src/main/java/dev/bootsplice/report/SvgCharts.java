@@ -56,7 +56,8 @@ final class SvgCharts {
   /** A histogram of hops per page read for one strategy (percentile bars without the full distribution). */
   static String hops(StrategyReport s, int index) {
     int height = 190;
-    StringBuilder svg = open(height, "Lookup hops per page read, " + s.name());
+    StringBuilder svg = open(height, "Lookup hops per page read, " + s.name() + " on kernel "
+        + ReportTables.kernelOf(s));
     String colour = STRATEGY_COLOURS[index % STRATEGY_COLOURS.length];
     svg.append(text(4, 20, s.name(), "start"));
     if (s.hopDistribution().isPresent()) {

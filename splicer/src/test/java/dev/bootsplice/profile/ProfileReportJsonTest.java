@@ -42,7 +42,9 @@ class ProfileReportJsonTest {
     assertThat(fieldNames(root.get("costModel").get("ns"))).containsExactly(
         "syscall", "vmoCreate", "pageAlloc", "pageZero", "pageCopy", "pageMove", "pageFault", "lookupHop");
     JsonNode s = root.get("strategies").get(0);
-    assertThat(fieldNames(s)).containsExactly("name", "setup", "lookup", "memory", "bootCost");
+    assertThat(fieldNames(s)).containsExactly("name", "kernel", "setup", "lookup", "memory", "bootCost");
+    assertThat(fieldNames(s.get("kernel"))).containsExactly("name", "transferProfile", "cloneFlavour");
+    assertThat(s.get("kernel").get("name").asText()).isEqualTo("2023");
     assertThat(fieldNames(s.get("setup"))).containsExactly("syscalls", "vmosCreated", "hiddenNodes",
         "pagesAllocated", "pagesZeroed", "pagesCopied", "pagesMoved", "modeledNs", "measuredNs");
     assertThat(fieldNames(s.get("lookup"))).containsExactly("accesses", "hops", "modeledNs", "measuredNs");
