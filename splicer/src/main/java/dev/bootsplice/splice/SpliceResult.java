@@ -149,6 +149,11 @@ public final class SpliceResult {
     return kernel.getName(fileNamed(name).handle());
   }
 
+  /** The handle boot code handed out for file {@code name} (for tests of its rights and info). */
+  int handleOf(String name) {
+    return fileNamed(name).handle();
+  }
+
   private FileVmo fileNamed(String name) {
     FileVmo f = byName.get(name);
     if (f == null) {

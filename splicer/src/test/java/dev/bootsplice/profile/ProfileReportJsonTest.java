@@ -40,7 +40,7 @@ class ProfileReportJsonTest {
     assertThat(fieldNames(root.get("trace"))).containsExactly("name", "accesses");
     assertThat(fieldNames(root.get("costModel"))).containsExactly("name", "ns");
     assertThat(fieldNames(root.get("costModel").get("ns"))).containsExactly(
-        "syscall", "vmoCreate", "pageAlloc", "pageZero", "pageCopy", "pageMove", "pageFault", "lookupHop");
+        "syscall", "vmoCreate", "pageAlloc", "pageZero", "pageCopy", "pageMove", "pageFault", "lookupHop", "shareCountUpdate");
     JsonNode s = root.get("strategies").get(0);
     assertThat(fieldNames(s)).containsExactly("name", "kernel", "setup", "lookup", "memory", "bootCost");
     assertThat(fieldNames(s.get("kernel"))).containsExactly("name", "transferProfile", "cloneFlavour");
