@@ -66,10 +66,10 @@ final class ProfileSettings {
         }
     }
 
-    /** The kernels named, in order; the default kernels when none is named. */
+    /** The kernels named, in order; the default kernels when none is named (or the parameter is unset). */
     static List<KernelEra> kernels(List<String> names) {
         Set<KernelEra> kernels = new LinkedHashSet<>();
-        for (String element : names) {
+        for (String element : names == null ? List.<String>of() : names) {
             for (String name : element.split(",")) {
                 if (!name.isBlank() && !kernels.add(KernelEra.parse(name))) {
                     throw new IllegalArgumentException("kernel \"" + name.trim() + "\" given twice");
