@@ -4,7 +4,7 @@ import dev.bootsplice.splice.KernelEra;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses {@code 2023}, {@code 2024} or {@code 2025} (a usage error when the model lacks that kernel). */
+/** Parses {@code 2023}, {@code 2024} or {@code 2025}. */
 final class KernelConverter implements ITypeConverter<KernelEra> {
     @Override
     public KernelEra convert(String value) {

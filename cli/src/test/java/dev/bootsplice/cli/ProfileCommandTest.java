@@ -65,6 +65,9 @@ class ProfileCommandTest {
         assertThat(strategies.get(1).get("kernel").get("cloneFlavour").asText()).isEqualTo("SHARE_COUNT");
         Cli.Result text = Cli.run("profile", image.toString(), "--kernel=2024");
         assertThat(text.out()).contains("2024 (ZIRCON_2024, SHARE_COUNT)");
+        Cli.Result all = Cli.run("profile", image.toString(), "--kernel=2023,2024,2025", "--strategies=clone");
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        assertThat(all.out()).contains("clone@2025").contains("2025 (ZIRCON_2024, PARENT_CONTENT)");
     }
 
     @Test

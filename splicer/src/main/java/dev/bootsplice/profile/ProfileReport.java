@@ -182,11 +182,15 @@ public record ProfileReport(
     }
   }
 
-  /** Counters of the splice phase (after the BOOTFS is in its root VMO) and its costs. */
+  /**
+   * Counters of the splice phase (after the BOOTFS is in its root VMO) and its costs;
+   * {@code shareCountUpdates} is 0 in reports written before it was counted.
+   */
   @JsonPropertyOrder({"syscalls", "vmosCreated", "hiddenNodes", "pagesAllocated", "pagesZeroed",
-      "pagesCopied", "pagesMoved", "modeledNs", "measuredNs"})
+      "pagesCopied", "pagesMoved", "shareCountUpdates", "modeledNs", "measuredNs"})
   public record Setup(long syscalls, long vmosCreated, long hiddenNodes, long pagesAllocated,
-      long pagesZeroed, long pagesCopied, long pagesMoved, long modeledNs, long measuredNs) {}
+      long pagesZeroed, long pagesCopied, long pagesMoved, long shareCountUpdates, long modeledNs,
+      long measuredNs) {}
 
   /** The boot accesses: page reads, hops walked, and their costs. */
   public record Lookup(long accesses, Hops hops, long modeledNs, long measuredNs) {}

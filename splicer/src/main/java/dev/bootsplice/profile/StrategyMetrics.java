@@ -20,10 +20,10 @@ final class StrategyMetrics {
   static StrategyReport of(String name, SpliceResult spliced, LookupRun run, CostModel model) {
     SpliceCounters c = spliced.counters();
     Setup counted = new Setup(c.syscalls(), c.vmosCreated(), c.hiddenNodesCreated(),
-        c.pagesAllocated(), c.pagesZeroed(), c.pagesCopied(), c.pagesMoved(), 0, 0);
+        c.pagesAllocated(), c.pagesZeroed(), c.pagesCopied(), c.pagesMoved(), c.shareCountUpdates(), 0, 0);
     long setupNs = CostBreakdown.sum(CostBreakdown.setup(counted, model));
     Setup setup = new Setup(c.syscalls(), c.vmosCreated(), c.hiddenNodesCreated(),
-        c.pagesAllocated(), c.pagesZeroed(), c.pagesCopied(), c.pagesMoved(), setupNs,
+        c.pagesAllocated(), c.pagesZeroed(), c.pagesCopied(), c.pagesMoved(), c.shareCountUpdates(), setupNs,
         spliced.setupNanos());
     HopDistribution d = run.hops();
     Hops hops = new Hops(d.total(), d.mean(), d.percentile(50), d.percentile(90),

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** `realistic/core-x64.zbi` on the 2023 and 2024 kernels, trace `all`. */
+/** `realistic/core-x64.zbi` on the 2023, 2024 and 2025 kernels, trace `all`. */
 class CorpusKernelsTest {
   private static ZbiImage image;
   private static ProfileReport report;
@@ -22,8 +22,8 @@ class CorpusKernelsTest {
   static void profileOnBothKernels() throws Exception {
     image = ZbiImage.open(TestImages.corpus().resolve("realistic/core-x64.zbi"));
     report = Profiler.profile(image, ProfileOptions.defaults()
-        .withStrategies(List.of(Strategy.CLONE, Strategy.TRANSFER))
-        .withKernels(List.of(KernelEra.K2023, KernelEra.K2024)));
+        .withStrategies(List.of(Strategy.CLONE, Strategy.CLONE_SHARECOUNT, Strategy.TRANSFER))
+        .withKernels(List.of(KernelEra.K2023, KernelEra.K2024, KernelEra.K2025)));
   }
 
   @AfterAll
@@ -40,7 +40,7 @@ class CorpusKernelsTest {
   /** The deterministic counters and modeled cost of a setup (its measured time dropped). */
   private static Setup counted(Setup s) {
     return new Setup(s.syscalls(), s.vmosCreated(), s.hiddenNodes(), s.pagesAllocated(), s.pagesZeroed(),
-        s.pagesCopied(), s.pagesMoved(), s.modeledNs(), 0);
+        s.pagesCopied(), s.pagesMoved(), s.shareCountUpdates(), s.modeledNs(), 0);
   }
 
   @Test
@@ -60,12 +60,63 @@ class CorpusKernelsTest {
   }
 
   @Test
+  void transfersCountersAreTheSameOnThe2025KernelAsOnTheShippedOne() {
+    assertThat(counted(strategy("transfer@2025").setup())).isEqualTo(counted(strategy("transfer@2024").setup()));
+    assertThat(strategy("transfer@2025").lookup().hops()).isEqualTo(strategy("transfer@2024").lookup().hops());
+  }
+
+  @Test
+  void shareCountCloneSetupCountsOneShareCountIncrementPerFilePageAndPricesIt() {
+    long filePages = report.trace().accesses();
+    Setup legacy = strategy("clone@2023").setup();
+    Setup shared = strategy("clone-sharecount@2023").setup();
+    assertThat(legacy.shareCountUpdates()).as("split-bit clones are O(1)").isZero();
+    assertThat(shared.shareCountUpdates()).as("RFC-0254: O(#parent pages) per clone").isEqualTo(filePages);
+    assertThat(strategy("clone@2024").setup().shareCountUpdates()).isEqualTo(filePages);
+    CostModel m = CostModel.defaults();
+    assertThat(CostBreakdown.setup(shared, m).get(CostModel.Op.SHARE_COUNT_UPDATE)).isEqualTo(8 * filePages);
+    assertThat(shared.modeledNs()).isEqualTo(CostBreakdown.sum(CostBreakdown.setup(shared, m)));
+  }
+
+  @Test
+  void parentContentClonesAlsoWriteAMarkerPerSharedPageAndPerPageOfTheConvertedRoot() {
+    long filePages = report.trace().accesses();
+    long rootPages = report.image().pages();
+    assertThat(strategy("clone@2025").setup().shareCountUpdates())
+        .as("increments per file page + markers per file page + markers in the converted root")
+        .isEqualTo(2 * filePages + rootPages);
+  }
+
+  @Test
+  void on2025CloneLookupsWalkOneHopToInheritedContentAndNoneToTheirForkedTails() throws Exception {
+    // PARENT_CONTENT (zircon-vm.md §6.5 PC3): inherited content 1 hop as under SHARE_COUNT; an empty
+    // visible slot 0 hops. The decompressed BOOTFS root is written in full, so no file page is
+    // never-written: every page a clone did not fork is inherited content at 1 hop, every forked
+    // partial tail (ZX_PROP_VMO_CONTENT_SIZE) is the clone's own page at 0 hops.
+    long tails = partialTails();
+    dev.bootsplice.splice.HopDistribution d = strategy("clone@2025").hopDistribution().orElseThrow();
+    assertThat(d.count(0)).isEqualTo(tails);
+    assertThat(d.count(1)).isEqualTo(report.trace().accesses() - tails);
+    assertThat(d.max()).isEqualTo(1);
+    assertThat(strategy("clone@2025").lookup().hops()).isEqualTo(strategy("clone@2024").lookup().hops());
+    assertThat(strategy("clone@2023").lookup().hops().max()).as("the legacy chain").isGreaterThan(1000);
+  }
+
+  @Test
   void everyEntryNamesItsKernel() {
     assertThat(report.strategies()).extracting(StrategyReport::name)
-        .containsExactly("clone@2023", "clone@2024", "transfer@2023", "transfer@2024");
+        .containsExactly("clone@2023", "clone@2024", "clone@2025", "clone-sharecount@2023",
+            "clone-sharecount@2024", "clone-sharecount@2025", "transfer@2023", "transfer@2024", "transfer@2025");
+    assertThat(strategy("clone@2025").kernel().describe()).isEqualTo("2025 (ZIRCON_2024, PARENT_CONTENT)");
     assertThat(strategy("clone@2023").kernel().describe()).isEqualTo("2023 (RFC_0223, LEGACY_CHAIN)");
     assertThat(strategy("clone@2024").kernel().describe()).isEqualTo("2024 (ZIRCON_2024, SHARE_COUNT)");
     assertThat(strategy("clone@2024").lookup().hops().max()).isEqualTo(1);
+  }
+
+  /** Files whose length is not a page multiple: each clone forks that partial last page. */
+  private static long partialTails() throws Exception {
+    return dev.bootsplice.format.Bootfs.parse(image.firstBootfs().orElseThrow().payload()).entries().stream()
+        .filter(e -> e.dataLength() % 4096 != 0).count();
   }
 
   /** Pages of the distinct page-aligned file ranges: transfer moves each range once. */

@@ -35,6 +35,7 @@ class DeviceCalibrationTest {
     c.put(Op.PAGE_MOVE, 55.0);
     c.put(Op.PAGE_FAULT, 3_000.0);
     c.put(Op.LOOKUP_HOP, 35.0);
+    c.put(Op.SHARE_COUNT_UPDATE, 12.0);
     return c;
   }
 
@@ -60,6 +61,8 @@ class DeviceCalibrationTest {
       add(entries, families, "Vmo/Memcpy/WithPrecommit/" + kb + "kbytes.precommit", sys + p * allocZero, noise);
       add(entries, families, "Vmo/Memcpy/WithoutPrecommit/" + kb + "kbytes.memcpy",
           p * (c.get(Op.PAGE_FAULT) + allocZero + copy), noise);
+      add(entries, families, "Vmo/Clone/" + kb + "kbytes.clone",
+          sys + 2 * c.get(Op.VMO_CREATE) + p * c.get(Op.SHARE_COUNT_UPDATE), noise);
       add(entries, families, "Vmo/Clone/ReadCloneAll/" + kb + "kbytes.read",
           sys + p * (copy + c.get(Op.LOOKUP_HOP)), noise);
       add(entries, families, "VmoMap/Read/" + kb + "kbytes", 123 + p, noise);

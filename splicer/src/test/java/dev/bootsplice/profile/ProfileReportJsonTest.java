@@ -55,7 +55,7 @@ class ProfileReportJsonTest {
     assertThat(fieldNames(s.get("measured").get("setup"))).containsExactly("medianNs", "minNs", "maxNs",
         "samplesNs");
     assertThat(fieldNames(s.get("setup"))).containsExactly("syscalls", "vmosCreated", "hiddenNodes",
-        "pagesAllocated", "pagesZeroed", "pagesCopied", "pagesMoved", "modeledNs", "measuredNs");
+        "pagesAllocated", "pagesZeroed", "pagesCopied", "pagesMoved", "shareCountUpdates", "modeledNs", "measuredNs");
     assertThat(fieldNames(s.get("lookup"))).containsExactly("accesses", "hops", "modeledNs", "measuredNs");
     assertThat(fieldNames(s.get("lookup").get("hops"))).containsExactly("total", "mean", "p50", "p90", "p99", "max");
     assertThat(fieldNames(s.get("memory"))).containsExactly("peakPages", "endPages");
