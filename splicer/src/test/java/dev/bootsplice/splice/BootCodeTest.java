@@ -87,6 +87,18 @@ class BootCodeTest {
   }
 
   @Test
+  void theShippedTransferFromZbitlsSnapshotForksEveryPageAndLeavesCommittedZeroPages() throws Exception {
+    // zircon-vm.md §8.4 / PC-10: a source with a parent is taken page by page; the ZBI VMO still
+    // sees each page, so the source first owns a copy of it, then keeps a committed zero page.
+    SpliceResult r = Splicer.splice(alignedUncompressed(), Strategy.TRANSFER, KernelEra.K2024, ProgressListener.NONE);
+    long filePages = 2 + 1 + 2;
+    assertThat(r.counters().pagesMoved()).isEqualTo(filePages);
+    assertThat(r.counters().pagesCopied()).isEqualTo(filePages);
+    assertThat(r.counters().pagesZeroed()).isEqualTo(filePages);
+    assertThat(r.counters().pagesAllocated()).isEqualTo(2 * filePages);
+  }
+
+  @Test
   void aCompressedOrMisalignedBootfsIsAlwaysARootOfItsOwn() throws Exception {
     ZbiImage raw = TestImages.image(TestImages.zbi(files(), Compression.parse("none")), "raw.zbi");
     assertThat(raw.firstBootfs().orElseThrow().payloadOffset() % 4096).isNotZero();
