@@ -23,7 +23,8 @@ class CorpusKernelsTest {
     image = ZbiImage.open(TestImages.corpus().resolve("realistic/core-x64.zbi"));
     report = Profiler.profile(image, ProfileOptions.defaults()
         .withStrategies(List.of(Strategy.CLONE, Strategy.CLONE_SHARECOUNT, Strategy.TRANSFER))
-        .withKernels(List.of(KernelEra.K2023, KernelEra.K2024, KernelEra.K2025)));
+        .withKernels(List.of(KernelEra.K2023, KernelEra.K2024, KernelEra.K2025))
+        .withRepetitions(new Repetitions(0, 1)));
   }
 
   @AfterAll
