@@ -466,7 +466,7 @@ public final class Kernel {
         return new VmStats(memory.inUse(), memory.peak(), memory.copied(), memory.moved(), memory.zeroed(),
                 memory.freed(), tree.hiddenNodes, tree.hiddenNodesCreated, vmos.live.size(), vmos.created, syscalls,
                 memory.migrated(), tree.cloneShareCountIncrements, tree.closeShareCountReleases,
-                tree.cloneParentContentMarkers);
+                tree.cloneParentContentMarkers, io.pagesWrittenFromUser());
     }
 
     /** Hops of every {@link #readPage} so far (the live histogram; copy it to keep a snapshot). */
