@@ -38,6 +38,22 @@ public final class ImportRules {
 
     private ImportRules() {}
 
+    /** The rules every library module keeps: no CLI (its package, picocli) and no build tool (the plugin, Maven). */
+    public static List<Rule> library(String from) {
+        return List.of(
+                new Rule(from, "dev.bootsplice.cli", "a library speaks no CLI"),
+                new Rule(from, "picocli", "a library speaks no CLI"),
+                new Rule(from, "dev.bootsplice.maven", "a library knows no build tool"),
+                new Rule(from, "org.apache.maven", "a library knows no build tool"));
+    }
+
+    /** {@code first} followed by {@code more}, for a module's table. */
+    public static List<Rule> table(List<Rule> first, Rule... more) {
+        List<Rule> all = new ArrayList<>(first);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
+
     /** The main sources of the module whose tests run in the working directory (Surefire's basedir). */
     public static Path mainSources() {
         return Path.of("src", "main", "java");
