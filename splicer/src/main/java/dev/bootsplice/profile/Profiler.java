@@ -4,6 +4,7 @@ import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
 import dev.bootsplice.splice.ImageContent;
+import dev.bootsplice.splice.KernelEra;
 import dev.bootsplice.splice.LookupRun;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.SpliceResult;
@@ -14,10 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the boot scenario for every strategy, each run on a fresh model kernel (load, splice, replay
- * the trace), in interleaved rounds after a warm-up ({@link Rounds}, {@link Repetitions}), and
- * reports counters, modeled costs (counts × cost model) and measured wall times (median and
- * spread over the runs, {@link MeasuredRuns}).
+ * Runs the boot scenario for every strategy on every kernel, each run on a fresh model kernel
+ * (load, splice, replay the trace), in interleaved rounds after a warm-up ({@link Rounds},
+ * {@link Repetitions}), and reports counters, modeled costs (counts × cost model) and measured wall
+ * times (median and spread over the runs, {@link MeasuredRuns}). With one kernel a strategy's entry
+ * is named after the strategy; with several it is named {@code STRATEGY@KERNEL}, strategy by
+ * strategy, kernels in the order given.
  */
 public final class Profiler {
   private Profiler() {}
@@ -33,8 +36,12 @@ public final class Profiler {
       throws ZbiFormatException, SpliceException, TraceException {
     Repetitions repetitions = options.repetitions().resolve(bootfsPages(image));
     List<Rounds.Case<Run>> cases = new ArrayList<>();
+    boolean several = options.kernels().size() > 1;
     for (Strategy s : options.strategies()) {
-      cases.add(() -> runOne(image, s, options));
+      for (KernelEra era : options.kernels()) {
+        String name = several ? s.cliName() + "@" + era.cliName() : s.cliName();
+        cases.add(() -> runOne(image, s, era, name, options));
+      }
     }
     Rounds.Outcome<Run> outcome = Rounds.run(cases, repetitions);
     List<List<Run>> runs = outcome.results();
@@ -78,11 +85,11 @@ public final class Profiler {
    * Boots one strategy on its own kernel; the kernel (every page of the model) becomes garbage
    * when this returns, before the next strategy loads its copy of the BOOTFS.
    */
-  private static Run runOne(ZbiImage image, Strategy s, ProfileOptions options)
-      throws ZbiFormatException, SpliceException, TraceException {
-    SpliceResult spliced = Splicer.splice(image, s, options.progress());
+  private static Run runOne(ZbiImage image, Strategy s, KernelEra era, String name,
+      ProfileOptions options) throws ZbiFormatException, SpliceException, TraceException {
+    SpliceResult spliced = Splicer.splice(image, s, era, options.progress());
     LookupRun run = spliced.replay(options.trace(), options.progress());
-    return new Run(StrategyMetrics.of(s, spliced, run, options.costModel()),
+    return new Run(StrategyMetrics.of(name, spliced, run, options.costModel()),
         spliced.fileCount(), spliced.bootfsBytes());
   }
 }

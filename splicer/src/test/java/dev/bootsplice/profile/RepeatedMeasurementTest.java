@@ -137,10 +137,10 @@ class RepeatedMeasurementTest {
 
   @Test
   void runsThatCountDifferentlyAreABug() {
-    StrategyReport one = new StrategyReport("copy", new ProfileReport.Setup(1, 1, 0, 1, 1, 1, 0, 10, 5),
+    StrategyReport one = new StrategyReport("copy", null, new ProfileReport.Setup(1, 1, 0, 1, 1, 1, 0, 0, 10, 5),
         new ProfileReport.Lookup(1, new ProfileReport.Hops(0, 0, 0, 0, 0, 0), 7, 3),
         new ProfileReport.Memory(1, 1), new ProfileReport.BootCost(17), null);
-    StrategyReport other = new StrategyReport("copy", new ProfileReport.Setup(2, 1, 0, 1, 1, 1, 0, 10, 5),
+    StrategyReport other = new StrategyReport("copy", null, new ProfileReport.Setup(2, 1, 0, 1, 1, 1, 0, 0, 10, 5),
         one.lookup(), one.memory(), one.bootCost(), null);
     assertThat(MeasuredRuns.merge(List.of(one, one)).measured().runs()).isEqualTo(2);
     assertThatThrownBy(() -> MeasuredRuns.merge(List.of(one, other)))
