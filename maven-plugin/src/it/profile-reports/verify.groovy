@@ -44,7 +44,7 @@ assert json.comparison.rows*.strategy == ['copy', 'transfer']
 // everything but the measured wall times.
 def withoutTimes
 withoutTimes = { node ->
-    node instanceof Map ? node.findAll { k, v -> k != 'measuredNs' }.collectEntries { k, v -> [k, withoutTimes(v)] }
+    node instanceof Map ? node.findAll { k, v -> k != 'measuredNs' && k != 'measured' }.collectEntries { k, v -> [k, withoutTimes(v)] }
             : node instanceof List ? node.collect { withoutTimes(it) } : node
 }
 ZbiImage zbi = ZbiImage.open(image.toPath())
