@@ -43,7 +43,8 @@ public final class Profiler {
         cases.add(() -> runOne(image, s, era, name, options));
       }
     }
-    List<List<Run>> runs = Rounds.run(cases, repetitions);
+    Rounds.Outcome<Run> outcome = Rounds.run(cases, repetitions);
+    List<List<Run>> runs = outcome.results();
     List<StrategyReport> strategies = new ArrayList<>();
     for (List<Run> ofOne : runs) {
       strategies.add(MeasuredRuns.merge(ofOne.stream().map(Run::report).toList()));
@@ -56,7 +57,8 @@ public final class Profiler {
     return new ProfileReport(new ProfileReport.Tool("bootsplice", ToolVersion.get()), info,
         new ProfileReport.TraceInfo(options.trace().name(), last.report().lookup().accesses()),
         new ProfileReport.CostModelInfo(model.name(), model.source(), model.nsByKey()), strategies,
-        StrategyComparison.of(strategies), measurement(options.repetitions(), repetitions));
+        StrategyComparison.of(strategies),
+        measurement(options.repetitions(), repetitions, outcome.warmUpRounds()));
   }
 
   /** The BOOTFS size in pages as its item header says, before anything is decompressed. */
@@ -64,13 +66,15 @@ public final class Profiler {
     return image.firstBootfs().map(item -> (item.uncompressedSize() + 4095) / 4096).orElse(1L);
   }
 
-  private static ProfileReport.Measurement measurement(Repetitions asked, Repetitions used) {
+  private static ProfileReport.Measurement measurement(Repetitions asked, Repetitions used,
+      int warmUpRounds) {
     String reason = !asked.isAuto() ? "as asked"
         : used.rounds() == Repetitions.MAX_ROUNDS ? "small image: the most rounds"
         : String.format(java.util.Locale.ROOT, "%d rounds fit the budget of %,d BOOTFS pages per strategy",
             used.rounds(), Repetitions.PAGE_BUDGET);
-    return new ProfileReport.Measurement(used.warmUpRounds(), used.rounds(),
-        "round-robin over strategies, each round starting one strategy later",
+    return new ProfileReport.Measurement(warmUpRounds, used.rounds(),
+        "round-robin over strategies, each round starting one strategy later; warm-up of at least "
+            + Rounds.WARM_UP_MIN_NANOS / 1_000_000 + " ms when there is one",
         "median, spread min-max", reason);
   }
 
