@@ -121,7 +121,7 @@ public final class ImagePacker {
      */
     public PackSummary pack(Path out, boolean force) throws UsageException, IOException {
         if (!force && Files.exists(out)) {
-            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "already exists (use --force to replace)");
+            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "already exists");
         }
         return run(new Sink() {
             @Override

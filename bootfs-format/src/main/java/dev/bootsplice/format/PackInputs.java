@@ -72,7 +72,9 @@ final class PackInputs implements AutoCloseable {
     void addDirectory(Path dir, String target) throws UsageException, IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
+            // Temporary files of killed runs (extract, pack) are never content.
+            files = walk.filter(p -> !Files.isDirectory(p) && !AtomicFiles.isLeftover(p.getFileName().toString()))
+                    .sorted().toList();
         }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {

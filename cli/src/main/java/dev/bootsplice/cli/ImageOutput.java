@@ -35,7 +35,7 @@ final class ImageOutput {
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": already exists (use --force to overwrite)", e);
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": " + IoMessages.ALREADY_EXISTS, e);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, reason.apply(e), e);
         }

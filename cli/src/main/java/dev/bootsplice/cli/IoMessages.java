@@ -19,6 +19,11 @@ final class IoMessages {
     private static final Pattern CLASS_PREFIX =
             Pattern.compile("(?<![\\w.$])(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
 
+    /** The one wording, in every command, for an output that exists and may be replaced only with --force. */
+    static final String FORCE_HINT = "use --force to overwrite";
+    /** The reason for an existing output without --force, worded with {@link #FORCE_HINT}. */
+    static final String ALREADY_EXISTS = "already exists (" + FORCE_HINT + ")";
+
     private IoMessages() {
     }
 
@@ -44,7 +49,7 @@ final class IoMessages {
             return "permission denied";
         }
         if (e instanceof FileAlreadyExistsException) {
-            return "already exists (use --force to overwrite)";
+            return ALREADY_EXISTS;
         }
         if (e instanceof NotDirectoryException) {
             return "not a directory";

@@ -114,9 +114,11 @@ public final class Main implements Callable<Integer> {
         try {
             return cmd.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("bootsplice: out of memory (give the JVM more with BOOTSPLICE_JAVA_OPTS=-Xmx...)");
-            return ExitCodes.INTERNAL;
+            return JvmFaults.outOfMemory(err);
+        } catch (InternalError e) {
+            return JvmFaults.mappedFileFault(e, err);
         } finally {
+            ImageFiles.forgetOpened();
             out.flush();
             err.flush();
         }

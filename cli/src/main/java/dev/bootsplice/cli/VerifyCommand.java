@@ -41,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<Problem> problems;
         try {
             ImageFiles.requireRegularFile(image);
-            zbi = ZbiImage.open(image);
+            zbi = ImageFiles.track(ZbiImage.open(image));
             problems = ImageChecker.check(zbi, true, strict);
         } catch (ZbiFormatException e) {
             problems = List.of(Problem.of(e));
@@ -63,7 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.println("OK " + image);
         }
         for (Problem p : problems) {
-            err.println("bootsplice: " + ImageFiles.describe(image, zbi, p));
+            err.println("bootsplice: " + ImageFiles.describe(image, p));
         }
         return valid ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
     }

@@ -3,13 +3,13 @@ package dev.bootsplice.profile;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
-import dev.bootsplice.splice.ImageContent;
 import dev.bootsplice.splice.LookupRun;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.SpliceResult;
 import dev.bootsplice.splice.Splicer;
 import dev.bootsplice.splice.Strategy;
 import dev.bootsplice.splice.TraceException;
+import dev.bootsplice.vm.ZxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +41,7 @@ public final class Profiler {
       accesses = run.report().lookup().accesses();
     }
     String path = options.imagePath() != null ? options.imagePath() : image.name();
-    ProfileReport.Image info = new ProfileReport.Image(path, ImageContent.sha256(image), files,
+    ProfileReport.Image info = new ProfileReport.Image(path, image.sha256(), files,
         bootfsBytes, (bootfsBytes + 4095) / 4096);
     CostModel model = options.costModel();
     return new ProfileReport(new ProfileReport.Tool("bootsplice", ToolVersion.get()), info,
@@ -60,7 +60,12 @@ public final class Profiler {
   private static Run runOne(ZbiImage image, Strategy s, ProfileOptions options)
       throws ZbiFormatException, SpliceException, TraceException {
     SpliceResult spliced = Splicer.splice(image, s, options.progress());
-    LookupRun run = spliced.replay(options.trace(), options.progress());
+    LookupRun run;
+    try {
+      run = spliced.replay(options.trace(), options.progress());
+    } catch (ZxException e) {
+      throw SpliceException.fromModel(e);
+    }
     return new Run(StrategyMetrics.of(s, spliced, run, options.costModel()),
         spliced.fileCount(), spliced.bootfsBytes());
   }

@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
 /**
  * Step 1 of the boot scenario, as userboot does it (`zbi-bootfs.md` §5.4): the image's bytes go
  * into a VMO, the first BOOTFS item is decompressed into a fresh root VMO named
- * "uncompressed-bootfs", and the image VMO is closed again.
+ * "uncompressed-bootfs", and the image VMO is closed again. The payload streams into the VMO
+ * chunk by chunk, so the heap holds only the model's pages, never a second copy of the BOOTFS.
  */
 final class BootfsLoader {
   private static final int CHUNK = 1 << 20;
@@ -25,23 +26,17 @@ final class BootfsLoader {
    */
   static LoadedBootfs load(Kernel kernel, ZbiImage image) throws ZbiFormatException, SpliceException {
     ZbiItem item = bootfsItem(image);
+    Bootfs bootfs = Bootfs.parseDirectory(item);
     int imageVmo = kernel.vmoCreate(FileVmo.pagesOf(image.size()) * FileVmo.PAGE, 0);
     kernel.setName(imageVmo, "zbi");
     byte[] buffer = new byte[CHUNK];
-    ImageContent.forEachPiece(image, (offset, chunk) -> write(kernel, imageVmo, offset, chunk, buffer));
-    ByteBuffer payload = item.payload();
-    Bootfs bootfs = Bootfs.parse(payload.duplicate());
-    long size = payload.remaining();
+    image.readBytes((offset, chunk) -> write(kernel, imageVmo, offset, chunk, buffer));
+    long size = item.uncompressedSize();
     int root = kernel.vmoCreate(FileVmo.pagesOf(size) * FileVmo.PAGE, 0);
     kernel.setName(root, "uncompressed-bootfs");
-    write(kernel, root, 0, payload.duplicate(), buffer);
+    item.readPayload((offset, chunk) -> write(kernel, root, offset, chunk, buffer));
     kernel.handleClose(imageVmo);
     return new LoadedBootfs(bootfs.entries(), root, size);
-  }
-
-  /** The BOOTFS directory of {@code image}, without loading anything. */
-  static Bootfs bootfsOf(ZbiImage image) throws ZbiFormatException, SpliceException {
-    return Bootfs.parse(bootfsItem(image).payload());
   }
 
   private static ZbiItem bootfsItem(ZbiImage image) throws SpliceException {
