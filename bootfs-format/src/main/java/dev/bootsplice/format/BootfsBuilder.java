@@ -49,14 +49,14 @@ public final class BootfsBuilder {
     BootfsBuilder add(String name, FileSource source) throws UsageException {
         BootfsNames.validate(name);
         if (files.containsKey(name)) {
-            throw new UsageException("duplicate target path without --replace: " + name);
+            throw new UsageException("duplicate target path: " + name);
         }
         if (directories.contains(name)) {
-            throw new UsageException("duplicate target path (directory vs file) without --replace: " + name);
+            throw new UsageException("duplicate target path (directory vs file): " + name);
         }
         for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
             if (files.containsKey(name.substring(0, slash))) {
-                throw new UsageException("duplicate target path (directory vs file) without --replace: " + name);
+                throw new UsageException("duplicate target path (directory vs file): " + name);
             }
         }
         for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {

@@ -275,25 +275,16 @@ final class Decompression {
         }
     }
 
-    /** A class name such as {@code net.jpountz.lz4.LZ4Exception: } that a library put in front of its message. */
-    private static final java.util.regex.Pattern CLASS_PREFIX =
-            java.util.regex.Pattern.compile("^(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*: ");
-
-    /** The codec's own words for a failure: the innermost message, without the class names libraries prepend. */
+    /**
+     * The codec's own words for a failure: the innermost cause's message (wrappers such as {@code new
+     * IOException(cause)} word themselves as the cause's class and message).
+     */
     static String describe(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         String message = t.getMessage() != null ? t.getMessage() : e.getMessage();
-        if (message == null || message.isBlank()) {
-            return "corrupt compressed data";
-        }
-        String previous;
-        do {
-            previous = message;
-            message = CLASS_PREFIX.matcher(message).replaceFirst("");
-        } while (!message.equals(previous));
-        return message;
+        return message == null || message.isBlank() ? "corrupt compressed data" : message;
     }
 }

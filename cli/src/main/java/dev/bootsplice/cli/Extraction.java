@@ -177,7 +177,7 @@ final class Extraction {
             refuse(where + "\"" + name + "\" not written: ", r);
         } catch (UsageException e) {
             failed = true;
-            line(where + e.getMessage());
+            line(where + IoMessages.usage(e));
         } catch (IOException e) {
             fileSystemFailure(extractor.root().resolve(name), e);
         }

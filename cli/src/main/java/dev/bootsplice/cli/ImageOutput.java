@@ -33,7 +33,7 @@ final class ImageOutput {
             spec.commandLine().getOut().println(WrittenImage.summary(output, s, bootfsOnly));
             return ExitCodes.OK;
         } catch (UsageException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), IoMessages.usage(e));
         } catch (FileAlreadyExistsException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": " + IoMessages.ALREADY_EXISTS, e);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.bootsplice.maven;
 
+import dev.bootsplice.format.UsageException;
 import dev.bootsplice.format.ZbiFormatException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -29,6 +30,11 @@ final class Failures {
     /** A configuration value the libraries rejected: {@code bootsplice: <NAME>: REASON}. */
     static MojoExecutionException badParameter(String parameter, String reason) {
         return new MojoExecutionException(line("<" + parameter + ">: " + reason));
+    }
+
+    /** A request the library refused: {@code bootsplice: <SETTING>: REASON} when it names the setting at fault. */
+    static MojoExecutionException badRequest(UsageException e) {
+        return new MojoExecutionException(line(e.setting().map(s -> "<" + s + ">: ").orElse("") + e.getMessage()), e);
     }
 
     /** Prefixes {@code message} with {@code bootsplice: }, as the command line does on stderr. */
