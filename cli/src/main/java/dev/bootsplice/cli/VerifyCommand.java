@@ -60,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
             root.set("problems", Json.problems(problems));
             Json.print(root, out);
         } else if (valid) {
-            out.println("OK " + image);
+            out.println("OK " + IoMessages.printable(image.toString()));
         }
         for (Problem p : problems) {
             err.println("bootsplice: " + ImageFiles.describe(image, p));
