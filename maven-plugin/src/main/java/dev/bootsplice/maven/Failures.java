@@ -2,6 +2,7 @@ package dev.bootsplice.maven;
 
 import dev.bootsplice.format.UsageException;
 import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.splice.SpliceException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -20,6 +21,12 @@ final class Failures {
     /** An image that breaks a format rule: {@code bootsplice: IMAGE: item N (TYPE) at 0xOFFSET: REASON}. */
     static MojoExecutionException invalidImage(Path image, ZbiFormatException e) {
         return new MojoExecutionException(line(image + ": " + e.getMessage()), e);
+    }
+
+    /** An image the model cannot boot; for its memory limit, how to give the build's JVM more heap. */
+    static MojoExecutionException cannotSplice(Path image, SpliceException e) {
+        String hint = e.isMemoryLimit() ? " (the Maven JVM's heap bounds it; raise it with MAVEN_OPTS=-Xmx...)" : "";
+        return new MojoExecutionException(line(image + ": " + e.getMessage() + hint), e);
     }
 
     /** A file that cannot be read or written: {@code bootsplice: FILE: REASON}. */
