@@ -272,7 +272,7 @@ public final class ZbiItem {
 
     @Override
     public String toString() {
-        return String.format("item %d (%s) at 0x%x: length %d, extra %d, flags 0x%08x",
-                index, type.shortName(), offset, length, extra, flags);
+        return Locations.render(index, type, offset, null)
+                + String.format("length %d, extra %d, flags 0x%08x", length, extra, flags);
     }
 }

@@ -60,19 +60,12 @@ public final class ScenarioRunner {
     /** The file system's reason in the model's words, e.g. {@code no such file}; never an exception class name. */
     static String reason(Exception e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (t instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (t instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (t instanceof MalformedInputException) {
-            return "not UTF-8 text";
-        }
-        if (t instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        return t.getMessage() == null ? "input/output error" : t.getMessage();
+        String fileSystemReason = t instanceof FileSystemException f ? f.getReason() : null;
+        return t instanceof NoSuchFileException ? "no such file"
+                : t instanceof AccessDeniedException ? "permission denied"
+                : t instanceof MalformedInputException ? "not UTF-8 text"
+                : fileSystemReason != null ? fileSystemReason.toLowerCase(java.util.Locale.ROOT)
+                : t.getMessage() != null ? t.getMessage() : "input/output error";
     }
 
     private static Outcome runFile(Path file) {
