@@ -71,7 +71,8 @@ final class IoMessages {
         }
         Throwable t = e;
         // new IOException(cause) words itself as the cause's toString(): the cause's own message is the reason.
-        while (t.getCause() != null && t.getCause() != t && String.valueOf(t.getMessage()).equals(t.getCause().toString())) {
+        while (t.getCause() != null && t.getCause() != t
+                && String.valueOf(t.getMessage()).equals(t.getCause().toString())) {
             t = t.getCause();
         }
         String message = t.getMessage();

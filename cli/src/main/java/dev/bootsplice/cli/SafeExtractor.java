@@ -33,7 +33,8 @@ final class SafeExtractor {
     private enum Kind { FILE, DIRECTORY }
 
     /** The name of an extraction's temporary file (see {@link #temporarySibling}). */
-    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile("\\.bootsplice-[0-9a-f]+\\.tmp");
+    private static final java.util.regex.Pattern LEFTOVER =
+            java.util.regex.Pattern.compile("\\.bootsplice-[0-9a-f]+\\.tmp");
 
     /** Makes a hard link {@code link} to {@code existing}; {@link Files#createLink} outside tests. */
     @FunctionalInterface
