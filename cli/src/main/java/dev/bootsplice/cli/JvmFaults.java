@@ -19,6 +19,22 @@ final class JvmFaults {
     private JvmFaults() {
     }
 
+    /**
+     * Runs {@code command} and returns its exit status; the two JVM errors an input can cause become one line
+     * and exit 3 (while an image is open) instead of a stack trace. The images opened meanwhile are forgotten.
+     */
+    static Integer guard(java.util.function.Supplier<Integer> command, PrintWriter err) {
+        try {
+            return command.get();
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        } catch (InternalError e) {
+            return mappedFileFault(e, err);
+        } finally {
+            ImageFiles.forgetOpened();
+        }
+    }
+
     /** Reports a fault in a mapped file: the image that shrank, else the first open image; returns the exit status. */
     static int mappedFileFault(InternalError e, PrintWriter err) {
         List<ZbiImage> images = ImageFiles.opened();

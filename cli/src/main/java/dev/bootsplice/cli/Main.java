@@ -56,6 +56,7 @@ public final class Main implements Callable<Integer> {
         m.put("profile", ProfileCommand.class);
         m.put("compare", CompareCommand.class);
         m.put("calibrate", CalibrateCommand.class);
+        m.put("rfc0223", Rfc0223Command.class);
         m.put("vm", VmCommand.class);
         m.put("generate-completion", CompletionCommand.class);
         m.put("help", CommandLine.HelpCommand.class);
@@ -112,13 +113,8 @@ public final class Main implements Callable<Integer> {
                 .setParameterExceptionHandler(failures)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         try {
-            return cmd.execute(args);
-        } catch (OutOfMemoryError e) {
-            return JvmFaults.outOfMemory(err);
-        } catch (InternalError e) {
-            return JvmFaults.mappedFileFault(e, err);
+            return JvmFaults.guard(() -> cmd.execute(args), err);
         } finally {
-            ImageFiles.forgetOpened();
             out.flush();
             err.flush();
         }

@@ -70,7 +70,8 @@ class FaultInjectionTest {
     /** Runs {@code args} on a fresh copy of the big image, truncating the copy as soon as the child has mapped it. */
     private HardeningChild.Run truncatedWhileRunning(Path image, List<String> args) throws Exception {
         Files.copy(big, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<String> command = HardeningChild.command(Main.class, "1g", List.of(), args);
+        // The jar's entry point: list and verify take its quick path, which bypasses picocli and Main.
+        List<String> command = HardeningChild.command(Launcher.class, "1g", List.of(), args);
         Path logs = tmp.resolve("logs-" + System.nanoTime());
         return assertTimeoutPreemptively(HANG, () -> {
             Process p = HardeningChild.start(command, logs);

@@ -49,7 +49,7 @@ record Verdict(List<String> failures, List<String> warnings, List<String> passed
             Double maxPct = comparison.maxRegressionPct().isPresent() ? comparison.maxRegressionPct().getAsDouble()
                     : null;
             for (MetricChange change : comparison.regressions()) {
-                String line = describe(change, maxPct);
+                String line = describe(change, comparison.thresholdOf(change));
                 if (failOnRegression) {
                     failures.add(Failures.line(FAILED + line));
                 } else {

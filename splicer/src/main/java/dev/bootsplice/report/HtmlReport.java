@@ -21,6 +21,7 @@ final class HtmlReport {
     out.println("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>bootsplice profile</title>");
     out.println("<style>" + STYLE + "</style></head><body>");
     out.println("<h1>bootsplice profile</h1>");
+    out.println("<p><strong>" + Xml.escape(r.verdict().sentence()) + "</strong></p>");
     out.println("<p>" + Xml.escape(ReportTables.headline(r)) + "</p>");
     out.println("<h2>Boot cost per strategy (modeled)</h2>");
     out.print(SvgCharts.bootCost(r.strategies(), costModelOf(r)));
@@ -31,6 +32,12 @@ final class HtmlReport {
     out.println("<h2>All metrics</h2>");
     out.println("<p>Modeled = counted operations &#215; cost model; measured = wall time of the model.</p>");
     out.print(table(ReportTables.sideBySide(r)));
+    if (r.verdict().runnerUp() != null) {
+      out.println("<h2>Robustness of the verdict</h2>");
+      out.println("<p>Each cost key alone, the others fixed. Measured: "
+          + Xml.escape(ReportTables.measurement(r)) + ".</p>");
+      out.print(table(ReportTables.robustness(r)));
+    }
     if (!r.comparison().rows().isEmpty()) {
       out.println("<h2>Against the baseline strategy</h2>");
       out.print(table(ReportTables.strategies(r)));
@@ -55,7 +62,7 @@ final class HtmlReport {
     for (CostModel.Op op : CostModel.Op.values()) {
       ns.put(op, r.costModel().ns().getOrDefault(op.key(), CostModel.defaults().ns(op)));
     }
-    return new CostModel(r.costModel().name(), ns);
+    return new CostModel(r.costModel().name(), r.costModel().source(), ns);
   }
 
   private static String table(Table t) {

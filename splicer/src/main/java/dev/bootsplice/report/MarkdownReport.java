@@ -10,6 +10,8 @@ final class MarkdownReport {
   static void write(ProfileReport r, ReportContext context, PrintWriter out) {
     out.println("# bootsplice profile");
     out.println();
+    out.println("**" + r.verdict().sentence() + "**");
+    out.println();
     out.println(ReportTables.headline(r).replace("_", "\\_"));
     out.println();
     out.println("Modeled = counted operations × cost model; measured = wall time of the model.");
@@ -20,6 +22,15 @@ final class MarkdownReport {
       out.println("## Against the baseline strategy");
       out.println();
       out.print(ReportTables.strategies(r).toMarkdown());
+    }
+    if (r.verdict().runnerUp() != null) {
+      out.println();
+      out.println("## Robustness of the verdict");
+      out.println();
+      out.println("Each cost key alone, the others fixed (modeled cost is linear in the costs). Measured: "
+          + ReportTables.measurement(r) + ".");
+      out.println();
+      out.print(ReportTables.robustness(r).toMarkdown());
     }
     context.baseline().ifPresent(c -> {
       out.println();
