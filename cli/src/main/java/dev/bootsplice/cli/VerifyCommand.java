@@ -24,7 +24,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file.")
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file (- for standard input).")
     private Path image;
 
     @Option(names = "--json", description = "Print {\"image\", \"valid\", \"problems\"} as JSON.")
@@ -51,8 +51,12 @@ final class VerifyCommand implements Callable<Integer> {
         ZbiImage zbi = null;
         List<Problem> problems;
         try {
-            ImageFiles.requireRegularFile(image);
-            zbi = ImageFiles.track(ZbiImage.open(image));
+            if (image.toString().equals("-")) {
+                zbi = ZbiImage.read(java.nio.ByteBuffer.wrap(System.in.readAllBytes()), "-");
+            } else {
+                ImageFiles.requireRegularFile(image);
+                zbi = ImageFiles.track(ZbiImage.open(image));
+            }
             problems = ImageChecker.check(zbi, true, strict);
         } catch (ZbiFormatException e) {
             problems = List.of(Problem.of(e));

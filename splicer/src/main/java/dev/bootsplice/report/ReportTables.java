@@ -50,6 +50,9 @@ final class ReportTables {
     List<String> header = new ArrayList<>(List.of("metric"));
     header.addAll(all.keySet());
     Table t = new Table(header);
+    List<String> kernels = new ArrayList<>(List.of("kernel"));
+    r.strategies().forEach(s -> kernels.add(kernelOf(s)));
+    t.row(kernels);
     Map<String, Double> first = all.values().iterator().next();
     for (String metric : first.keySet()) {
       List<String> row = new ArrayList<>(List.of(metric));
@@ -57,6 +60,11 @@ final class ReportTables {
       t.row(row);
     }
     return t;
+  }
+
+  /** The kernel a strategy's numbers are for; reports written before kernels were selectable lack it. */
+  static String kernelOf(ProfileReport.StrategyReport s) {
+    return s.kernel() == null ? "not recorded" : s.kernel().describe();
   }
 
   /** The report's `comparison` rows against its baseline strategy. */

@@ -20,7 +20,7 @@ final class SvgCharts {
   /** Widest histogram bar: with one or two hop values a full-width bar would read as a wall. */
   private static final double MAX_BAR_WIDTH = 40;
   private static final String[] OP_COLOURS = {
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7"};
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"};
   private static final String[] STRATEGY_COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e"};
 
   private SvgCharts() {}
@@ -56,7 +56,8 @@ final class SvgCharts {
   /** A histogram of hops per page read for one strategy (percentile bars without the full distribution). */
   static String hops(StrategyReport s, int index) {
     int height = 190;
-    StringBuilder svg = open(height, "Lookup hops per page read, " + s.name());
+    StringBuilder svg = open(height, "Lookup hops per page read, " + s.name() + " on kernel "
+        + ReportTables.kernelOf(s));
     String colour = STRATEGY_COLOURS[index % STRATEGY_COLOURS.length];
     svg.append(text(4, 20, s.name(), "start"));
     if (s.hopDistribution().isPresent()) {

@@ -32,7 +32,8 @@ class HtmlReportTest {
     assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http:").doesNotContain("https:");
     assertThat(html.split("<svg ", -1)).hasSize(1 + 1 + 4);
     assertThat(html).contains("<title>Modeled boot cost per strategy, split by operation</title>")
-        .contains("<title>Lookup hops per page read, transfer</title>");
+        .contains("<title>Lookup hops per page read, transfer on kernel 2023 (RFC_0223, LEGACY_CHAIN)</title>")
+        .contains("<td>kernel</td><td>2023 (RFC_0223, LEGACY_CHAIN)</td><td>2023 (RFC_0223, SHARE_COUNT)</td>");
   }
 
   @Test
