@@ -21,6 +21,12 @@ public final class AtomicFiles {
     /** Temporary names tried before giving up (a clash needs another writer with the same random name). */
     private static final int MAX_NAME_ATTEMPTS = 16;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /**
+     * The names a killed write can leave: {@code .OUT.HEX.tmp} (this class) and {@code .bootsplice-DIGITS.tmp}
+     * (an extraction's file in flight, a payload spooled by {@link ZbiItem#payloadInFile}).
+     */
+    private static final java.util.regex.Pattern LEFTOVER =
+            java.util.regex.Pattern.compile("\\.bootsplice-[0-9a-f]+\\.tmp|\\..+\\.[0-9a-f]{1,16}\\.tmp");
 
     /** Writes bytes to a stream; may fail with an I/O error. */
     @FunctionalInterface
@@ -41,7 +47,7 @@ public final class AtomicFiles {
     public static void write(Path target, boolean force, IOConsumer<OutputStream> body) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (!force && Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to replace)");
+            throw new FileAlreadyExistsException(target.toString(), null, "already exists");
         }
         Path folder = absolute.getParent();
         Path temp = null;
@@ -60,6 +66,14 @@ public final class AtomicFiles {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Returns true for a file name a killed run of this library or of {@code extract} may have left behind: such
+     * files are temporary, never content, and packing them would put half-written bytes into an image.
+     */
+    public static boolean isLeftover(String fileName) {
+        return LEFTOVER.matcher(fileName).matches();
     }
 
     /**

@@ -86,8 +86,9 @@ public final class Bootfs {
                 ByteBuffer b = ByteBuffer.wrap(dir).order(ByteOrder.LITTLE_ENDIAN);
                 return new Bootfs(b.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), false, capacity, dirsize,
                         readEntries(b, capacity, dirsize));
-            } catch (IOException | RuntimeException e) {
-                throw item.error(item.codec().map(Codec::displayName).orElse("decompression") + ": " + e.getMessage());
+            } catch (IOException e) {
+                throw item.error(item.codec().map(Codec::displayName).orElse("decompression") + ": "
+                        + Decompression.describe(e), e);
             }
         } catch (ZbiFormatException e) {
             return rethrowInItem(e, item);

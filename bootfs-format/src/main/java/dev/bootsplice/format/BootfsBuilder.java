@@ -52,18 +52,18 @@ public final class BootfsBuilder {
         BootfsNames.validate(name);
         if (files.containsKey(name)) {
             if (!replace) {
-                throw new UsageException("duplicate target path without --replace: " + name);
+                throw new UsageException("duplicate target path: " + name);
             }
             files.put(name, source);
             layout = null;
             return this;
         }
         if (directories.contains(name)) {
-            throw new UsageException("duplicate target path (directory vs file) without --replace: " + name);
+            throw new UsageException("duplicate target path (directory vs file): " + name);
         }
         for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
             if (files.containsKey(name.substring(0, slash))) {
-                throw new UsageException("duplicate target path (directory vs file) without --replace: " + name);
+                throw new UsageException("duplicate target path (directory vs file): " + name);
             }
         }
         for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {

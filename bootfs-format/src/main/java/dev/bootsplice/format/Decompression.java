@@ -6,8 +6,14 @@ import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.OptionalLong;
+import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4FrameInputStream;
 
 /**
@@ -65,11 +71,11 @@ final class Decompression {
         InputStream in = new ByteBufferInputStream(item.rawPayload());
         try {
             if (codec == Codec.ZSTD) {
-                return new ZstdInputStreamNoFinalizer(in).setLongMax(ZSTD_MAX_WINDOW_LOG);
+                return new CodecStream(new ZstdInputStreamNoFinalizer(in).setLongMax(ZSTD_MAX_WINDOW_LOG));
             }
-            return new LZ4FrameInputStream(in);
-        } catch (IOException | RuntimeException e) {
-            throw item.error(codec.displayName() + ": " + describe(e));
+            return new CodecStream(new LZ4FrameInputStream(in));
+        } catch (IOException | LZ4Exception e) {
+            throw item.error(codec.displayName() + ": " + describe(e), e);
         }
     }
 
@@ -99,27 +105,34 @@ final class Decompression {
     }
 
     private static byte[] zstd(ZbiItem item, ByteBuffer raw) throws ZbiFormatException {
-        if (item.extra() > item.length() * UPFRONT_RATIO + RATIO_SLACK) {
+        boolean upfront = item.extra() <= item.length() * UPFRONT_RATIO + RATIO_SLACK;
+        if (raw.isDirect()) {
+            // A mapped payload is read through Java copies (ByteBufferInputStream), never handed to native code:
+            // if the file shrinks meanwhile, a native read would crash the JVM (see MappedReads).
             try (InputStream in = new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw))
                     .setLongMax(ZSTD_MAX_WINDOW_LOG)) {
-                return readGrowing(item, in);
-            } catch (IOException | RuntimeException e) {
-                throw item.error("zstd: " + describe(e));
+                return readGrowing(item, in, upfront ? item.extra() : 4 * item.length() + RATIO_SLACK);
+            } catch (IOException e) {
+                throw item.error("zstd: " + describe(e), e);
+            }
+        }
+        if (!upfront) {
+            try (InputStream in = new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw))
+                    .setLongMax(ZSTD_MAX_WINDOW_LOG)) {
+                return readGrowing(item, in, 4 * item.length() + RATIO_SLACK);
+            } catch (IOException e) {
+                throw item.error("zstd: " + describe(e), e);
             }
         }
         byte[] out = new byte[(int) item.extra()];
         int n;
         try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
-            if (raw.isDirect()) {
-                n = ctx.decompressDirectByteBufferToByteArray(out, 0, out.length, raw, raw.position(), raw.remaining());
-            } else {
-                byte[] src = new byte[raw.remaining()];
-                raw.duplicate().get(src);
-                n = ctx.decompressByteArray(out, 0, out.length, src, 0, src.length);
-            }
+            byte[] src = new byte[raw.remaining()];
+            raw.duplicate().get(src);
+            n = ctx.decompressByteArray(out, 0, out.length, src, 0, src.length);
         } catch (ZstdException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
-            throw item.error(msg.contains("too small") ? TOO_MUCH : "zstd: " + msg);
+            throw item.error(msg.contains("too small") ? TOO_MUCH : "zstd: " + describe(e), e);
         }
         if (n != out.length) {
             throw item.error(TOO_LITTLE + " by " + (out.length - n) + " bytes");
@@ -131,9 +144,10 @@ final class Decompression {
      * Reads exactly {@code extra} bytes from {@code in} into a buffer that starts at a size the compressed data
      * can plausibly produce and doubles only as output arrives.
      */
-    private static byte[] readGrowing(ZbiItem item, InputStream in) throws IOException, ZbiFormatException {
+    private static byte[] readGrowing(ZbiItem item, InputStream in, long initial)
+            throws IOException, ZbiFormatException {
         long extra = item.extra();
-        byte[] out = new byte[(int) Math.min(extra, 4 * item.length() + RATIO_SLACK)];
+        byte[] out = new byte[(int) Math.min(extra, initial)];
         int n = 0;
         while (n < extra) {
             if (n == out.length) {
@@ -157,14 +171,42 @@ final class Decompression {
             if (in.isExpectedContentSizeDefined() && Long.compareUnsigned(in.getExpectedContentSize(), extra) > 0) {
                 throw item.error(TOO_MUCH);
             }
-            return readGrowing(item, in);
-        } catch (IOException | RuntimeException e) {
-            throw item.error("lz4f: " + describe(e));
+            return readGrowing(item, in, 4 * item.length() + RATIO_SLACK);
+        } catch (IOException | LZ4Exception e) {
+            throw item.error("lz4f: " + describe(e), e);
+        }
+    }
+
+    /**
+     * A codec's stream whose unchecked codec exceptions ({@link LZ4Exception}, {@link ZstdException}) become
+     * {@link IOException}s, so callers catch one checked type and nothing else escapes as a bug.
+     */
+    private static final class CodecStream extends java.io.FilterInputStream {
+        CodecStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (LZ4Exception | ZstdException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (LZ4Exception | ZstdException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
     }
 
     /** Scratch size for {@link #measure}: big enough for streaming speed, small against any heap. */
-    private static final int MEASURE_CHUNK = 1 << 20;
+    static final int MEASURE_CHUNK = 1 << 20;
 
     /**
      * Checks that a compressed storage item decompresses to exactly {@code extra} bytes (S1–S3) by streaming
@@ -173,43 +215,76 @@ final class Decompression {
      * @throws ZbiFormatException with the same reasons as {@link #decompress}
      */
     static void measure(ZbiItem item) throws ZbiFormatException {
+        streamTo(item, (offset, chunk) -> { });
+    }
+
+    /**
+     * Streams a compressed storage item's output to {@code sink} through one scratch buffer, checking that it is
+     * exactly {@code extra} bytes (S1–S3).
+     *
+     * @throws ZbiFormatException with the same reasons as {@link #decompress}
+     */
+    static void streamTo(ZbiItem item, ChunkSink sink) throws ZbiFormatException {
         byte[] scratch = new byte[(int) Math.min(MEASURE_CHUNK, Math.max(1, item.extra() + 1))];
         long produced = 0;
         try (InputStream in = stream(item)) {
             for (int r; (r = in.read(scratch)) >= 0; ) {
-                produced += r;
-                if (produced > item.extra()) {
+                if (produced + r > item.extra()) {
                     throw item.error(TOO_MUCH);
                 }
+                sink.accept(produced, ByteBuffer.wrap(scratch, 0, r).asReadOnlyBuffer());
+                produced += r;
             }
-        } catch (IOException | RuntimeException e) {
-            throw item.error(item.codec().map(Codec::displayName).orElse("decompression") + ": "
-                    + describe(e));
+        } catch (IOException e) {
+            throw item.error(item.codec().map(Codec::displayName).orElse("decompression") + ": " + describe(e), e);
         }
         if (produced < item.extra()) {
             throw item.error(TOO_LITTLE + " by " + (item.extra() - produced) + " bytes");
         }
     }
 
-    /** A class name such as {@code net.jpountz.lz4.LZ4Exception: } that a library put in front of its message. */
-    private static final java.util.regex.Pattern CLASS_PREFIX =
-            java.util.regex.Pattern.compile("^(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*: ");
+    /**
+     * Decompresses a compressed storage item into a fresh temporary file {@code .bootsplice-DIGITS.tmp} in
+     * {@code folder} and returns it mapped read-only; the file is removed before this returns (the mapping keeps
+     * its pages), so neither the heap nor the folder keeps the payload.
+     *
+     * @throws ZbiFormatException with the same reasons as {@link #decompress}
+     * @throws IOException when the temporary file cannot be written (no space, read-only file system)
+     */
+    static ByteBuffer decompressToFile(ZbiItem item, Path folder) throws ZbiFormatException, IOException {
+        Path tmp = Files.createTempFile(folder, ".bootsplice-", ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            try {
+                streamTo(item, (offset, chunk) -> writeFully(ch, chunk));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return ch.map(FileChannel.MapMode.READ_ONLY, 0, item.extra()).order(ByteOrder.LITTLE_ENDIAN);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
 
-    /** The codec's own words for a failure: the innermost message, without the class names libraries prepend. */
+    private static void writeFully(FileChannel ch, ByteBuffer chunk) {
+        try {
+            while (chunk.hasRemaining()) {
+                ch.write(chunk);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The codec's own words for a failure: the innermost cause's message (wrappers such as {@code new
+     * IOException(cause)} word themselves as the cause's class and message).
+     */
     static String describe(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         String message = t.getMessage() != null ? t.getMessage() : e.getMessage();
-        if (message == null || message.isBlank()) {
-            return "corrupt compressed data";
-        }
-        String previous;
-        do {
-            previous = message;
-            message = CLASS_PREFIX.matcher(message).replaceFirst("");
-        } while (!message.equals(previous));
-        return message;
+        return message == null || message.isBlank() ? "corrupt compressed data" : message;
     }
 }

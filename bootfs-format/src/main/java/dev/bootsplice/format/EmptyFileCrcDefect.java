@@ -35,7 +35,7 @@ final class EmptyFileCrcDefect {
         CRC32 header = new CRC32();
         header.update(item.headerWithZeroCrc());
         CRC32 tail = new CRC32();
-        tail.update(payload.slice((int) restart, (int) (item.length() - restart)));
+        MappedReads.updateCrc(tail, payload.slice((int) restart, (int) (item.length() - restart)));
         return Crc32Combine.combine(header.getValue(), tail.getValue(), item.length()) == item.storedCrc32();
     }
 }

@@ -150,37 +150,43 @@ public final class ImageChecker {
         if (verifyCrc && item.crcStatus() == CrcStatus.MISMATCH) {
             boolean defect = item.crcMatchesEmptyFileDefect();
             Severity severity = defect && tolerateToolCrcDefect && !strict ? Severity.WARNING : Severity.ERROR;
-            problems.add(new Problem(severity, index, null, item.offset(), defect ? Z16 + Z16_DEFECT_NOTE : Z16));
+            problems.add(new Problem(severity, index, item.type(), null, item.offset(),
+                    defect ? Z16 + Z16_DEFECT_NOTE : Z16));
         }
         if (item.reserved0() != 0 || item.reserved1() != 0) {
-            warn(index, null, item.offset(), Z17);
+            warn(item, Z17);
         }
         int known = ZbiConstants.FLAGS_VERSION | ZbiConstants.FLAGS_CRC32 | ZbiConstants.FLAGS_STORAGE_COMPRESSED;
         if ((item.flags() & ~known) != 0) {
-            warn(index, null, item.offset(), Z18);
+            warn(item, Z18);
         }
         if (!item.type().definesExtra() && item.extra() != 0) {
-            warn(index, null, item.offset(), Z19);
+            warn(item, Z19);
         }
         if (item.hasCompressedFlagOnNonStorage()) {
-            warn(index, null, item.offset(), S6);
+            warn(item, S6);
         }
     }
 
     private void checkStorage(ZbiItem item) {
         if (item.isCompressed()) {
             if (item.codec().filter(c -> c != Codec.ZSTD).isPresent()) {
-                warn(item.index(), null, item.offset(), S5);
+                warn(item, S5);
             }
         } else if (!item.isSynthetic() && item.extra() != item.length() && item.extra() != 0) {
-            warn(item.index(), null, item.offset(), S4);
+            warn(item, S4);
         }
     }
 
     private void addBootfsWarnings(ZbiItem item, Bootfs bootfs) {
         for (Problem p : bootfs.warnings()) {
-            problems.add(p.withItem(item.index()).withSeverity(strict ? Severity.ERROR : Severity.WARNING));
+            problems.add(p.withItem(item.index(), item.type()).withSeverity(strict ? Severity.ERROR : Severity.WARNING));
         }
+    }
+
+    private void warn(ZbiItem item, String reason) {
+        problems.add(new Problem(strict ? Severity.ERROR : Severity.WARNING, item.index(), item.type(), null,
+                item.offset(), reason));
     }
 
     private void warn(int item, String entry, long offset, String reason) {

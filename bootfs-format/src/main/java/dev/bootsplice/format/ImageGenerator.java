@@ -98,10 +98,10 @@ public final class ImageGenerator {
          */
         public ImageGenerator build() throws UsageException {
             if (files < 1 || files > MAX_FILES) {
-                throw new UsageException("--files must be between 1 and " + MAX_FILES + ", got " + files);
+                throw new UsageException("files", "must be between 1 and " + MAX_FILES + ", got " + files);
             }
             if (size < ZbiConstants.BOOTFS_PAGE_SIZE || size > MAX_SIZE) {
-                throw new UsageException("--size must be between 4096 and " + MAX_SIZE + " bytes, got " + size);
+                throw new UsageException("size", "must be between 4096 and " + MAX_SIZE + " bytes, got " + size);
             }
             return new ImageGenerator(this);
         }

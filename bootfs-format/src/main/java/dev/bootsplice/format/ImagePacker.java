@@ -66,7 +66,7 @@ public final class ImagePacker {
      */
     public ImagePacker prefix(String prefix) throws UsageException {
         if (prefix.startsWith("/")) {
-            throw new UsageException("--prefix must be relative (no leading slash)");
+            throw new UsageException("prefix", "must be relative (no leading slash)");
         }
         String trimmed = BootfsNames.prefixed(prefix, "x");
         BootfsNames.validate(trimmed);
@@ -104,12 +104,12 @@ public final class ImagePacker {
     public ImagePacker item(String spec) throws UsageException {
         int colon = spec.indexOf(':');
         if (colon <= 0 || colon == spec.length() - 1) {
-            throw new UsageException("--item needs TYPE:FILE, got \"" + spec + "\"");
+            throw new UsageException("item", "needs TYPE:FILE, got \"" + spec + "\"");
         }
         try {
             return item(ItemType.parse(spec.substring(0, colon)), Path.of(spec.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException("item", e.getMessage());
         }
     }
 
@@ -169,7 +169,7 @@ public final class ImagePacker {
      */
     public PackSummary pack(Path out, boolean force) throws UsageException, IOException {
         if (!force && Files.exists(out)) {
-            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "already exists (use --force to replace)");
+            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "already exists");
         }
         return run(new Sink() {
             @Override
@@ -215,7 +215,7 @@ public final class ImagePacker {
 
     private PackSummary run(Sink sink) throws UsageException, IOException {
         if (bootfsOnly && (kernel != null || !cmdlines.isEmpty() || !itemTypes.isEmpty())) {
-            throw new UsageException("--bootfs-only cannot be combined with --kernel, --cmdline or --item");
+            throw new UsageException("bootfs-only", "cannot be combined with a kernel, a command line or extra items");
         }
         BootfsBuilder bootfs = new BootfsBuilder().rangeSharing(sharing).replaceDuplicates(replace);
         CmdlineMerge cmdline = new CmdlineMerge();
@@ -277,7 +277,7 @@ public final class ImagePacker {
             ZbiImage image = in.openImage(kernel);
             List<ZbiItem> items = image.items();
             if (items.size() != 1 || !items.get(0).type().isKernel()) {
-                throw new UsageException("--kernel " + kernel + ": a kernel ZBI must hold exactly one kernel item, it holds "
+                throw new UsageException("kernel", kernel + ": a kernel ZBI must hold exactly one kernel item, it holds "
                         + items.size() + " items; pass it as an input instead");
             }
             writer.copyItem(items.get(0));
@@ -285,7 +285,7 @@ public final class ImagePacker {
         }
         ByteBuffer payload = WriterPayloads.map(kernel);
         if (payload.remaining() < KERNEL_HEADER_SIZE) {
-            throw new UsageException("--kernel " + kernel + ": " + payload.remaining()
+            throw new UsageException("kernel", kernel + ": " + payload.remaining()
                     + " bytes is too short for the 16-byte zbi_kernel_t header");
         }
         writer.addItem(ItemType.KERNEL_X64, 0, payload);

@@ -120,7 +120,8 @@ final class PackInputs implements AutoCloseable {
             for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
                 if (Files.isDirectory(p)) {
                     reads.accept(p);
-                } else {
+                } else if (!AtomicFiles.isLeftover(p.getFileName().toString())) {
+                    // Temporary files of killed runs (extract, pack) are never content.
                     files.add(p);
                 }
             }

@@ -18,8 +18,8 @@ final class WriterPayloads {
      */
     static byte[] bytes(ZbiImage image, ZbiItem item) throws IOException {
         if (item.uncompressedSize() > MAX_SMALL_PAYLOAD) {
-            throw new IOException(image.name() + ": item " + item.index() + " (" + item.type().displayName()
-                    + ") of " + item.uncompressedSize() + " bytes is too large to merge");
+            throw new IOException(image.name() + ": " + Locations.render(item.index(), item.type(), item.offset(), null)
+                    + item.uncompressedSize() + " bytes is too large to merge");
         }
         try {
             ByteBuffer payload = item.payload();

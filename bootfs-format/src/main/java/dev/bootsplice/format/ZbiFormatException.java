@@ -62,18 +62,6 @@ public final class ZbiFormatException extends Exception {
     }
 
     private static String format(String reason, int itemIndex, ItemType itemType, long offset, String entryName) {
-        StringBuilder s = new StringBuilder();
-        if (itemIndex >= 0) {
-            s.append("item ").append(itemIndex);
-            if (itemType != null) {
-                s.append(" (").append(itemType.shortName()).append(')');
-            }
-            s.append(' ');
-        }
-        s.append("at 0x").append(Long.toHexString(offset)).append(": ");
-        if (entryName != null) {
-            s.append("entry \"").append(entryName).append("\": ");
-        }
-        return s.append(reason).toString();
+        return Locations.render(itemIndex, itemType, offset, entryName) + Locations.printable(reason);
     }
 }

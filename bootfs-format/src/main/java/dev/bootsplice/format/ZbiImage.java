@@ -21,6 +21,8 @@ public final class ZbiImage implements AutoCloseable {
     static final int MAX_ITEMS = 1 << 20;
 
     private final String name;
+    /** The mapped file, or null for a caller's buffer. */
+    private final Path file;
     private final ImageBytes bytes;
     private final boolean bareBootfs;
     /** The container header's length field (for a bare BOOTFS: the file size). */
@@ -29,9 +31,10 @@ public final class ZbiImage implements AutoCloseable {
     private final byte[] containerHeader;
     private final List<ZbiItem> items;
 
-    private ZbiImage(String name, ImageBytes bytes, boolean bare, long containerLength, byte[] header,
+    private ZbiImage(String name, Path file, ImageBytes bytes, boolean bare, long containerLength, byte[] header,
             List<ZbiItem> items) {
         this.name = name;
+        this.file = file;
         this.bytes = bytes;
         this.bareBootfs = bare;
         this.containerLength = containerLength;
@@ -48,7 +51,7 @@ public final class ZbiImage implements AutoCloseable {
     public static ZbiImage open(Path file) throws IOException, ZbiFormatException {
         ImageBytes bytes = ImageBytes.map(file);
         try {
-            return parse(bytes, file.toString());
+            return parse(bytes, file.toString(), file);
         } catch (ZbiFormatException | RuntimeException e) {
             bytes.close();
             throw e;
@@ -61,19 +64,19 @@ public final class ZbiImage implements AutoCloseable {
      * @throws ZbiFormatException when a container or item header rule is broken
      */
     public static ZbiImage read(ByteBuffer bytes, String name) throws ZbiFormatException {
-        return parse(ImageBytes.of(bytes), name);
+        return parse(ImageBytes.of(bytes), name, null);
     }
 
-    private static ZbiImage parse(ImageBytes bytes, String name) throws ZbiFormatException {
+    private static ZbiImage parse(ImageBytes bytes, String name, Path file) throws ZbiFormatException {
         if (bytes.size() >= 4 && bytes.slice(0, 4).getInt(0) == ZbiConstants.BOOTFS_MAGIC) {
             if (bytes.size() > ZbiConstants.UINT32_MAX) {
                 throw new ZbiFormatException("bare BOOTFS larger than 4 GiB", 0);
             }
-            return new ZbiImage(name, bytes, true, bytes.size(), new byte[0], List.of(ZbiItem.bareBootfs(bytes)));
+            return new ZbiImage(name, file, bytes, true, bytes.size(), new byte[0], List.of(ZbiItem.bareBootfs(bytes)));
         }
         byte[] header = containerHeader(bytes);
         long length = ZbiConstants.u32(ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
-        return new ZbiImage(name, bytes, false, length, header, iterate(bytes, length));
+        return new ZbiImage(name, file, bytes, false, length, header, iterate(bytes, length));
     }
 
     /** Applies the container checks of spec §1.5 in zbitl order and returns the header bytes. */
@@ -181,6 +184,64 @@ public final class ZbiImage implements AutoCloseable {
     /** Returns the 2018–2020 "complete" verdict: also exactly one BOOTFS item; {@code kernelType} may be null. */
     public Bootability completeness(ItemType kernelType) {
         return BootRules.complete2020(items, kernelType);
+    }
+
+    /**
+     * Hands the image's bytes as stored (the whole file or buffer, padding and trailing bytes included) to
+     * {@code sink} in order, in chunks of at most 1 MiB.
+     */
+    public void readBytes(ChunkSink sink) {
+        for (long at = 0; at < size(); at += Decompression.MEASURE_CHUNK) {
+            sink.accept(at, bytes.slice(at, Math.min(Decompression.MEASURE_CHUNK, size() - at)));
+        }
+    }
+
+    /** Returns the SHA-256 of the image's bytes as stored, as lowercase hex. */
+    public String sha256() {
+        java.security.MessageDigest digest = FileSources.sha256();
+        readBytes((offset, chunk) -> digest.update(chunk));
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * Returns true when the mapped file is now shorter than when it was opened: reading the pages past its new
+     * end faults (a {@link java.nio.MappedByteBuffer} then throws {@link InternalError}). Always false for a
+     * caller's buffer.
+     */
+    public boolean shrankSinceOpened() {
+        long now = currentFileSize();
+        return now >= 0 && now < size();
+    }
+
+    /**
+     * Returns the format error describing a fault while reading this image's memory map: when the file shrank,
+     * the first item whose bytes now extend past its end ({@code file shrank to N bytes while being read}),
+     * else an I/O error of the mapped file at offset 0. Reads only what {@link #open} kept, never the mapping.
+     */
+    public ZbiFormatException readFault() {
+        long now = currentFileSize();
+        if (now < 0 || now >= size()) {
+            return new ZbiFormatException("input/output error while reading the mapped file", 0);
+        }
+        String reason = "file shrank to " + now + " bytes while being read (it had " + size() + ")";
+        for (ZbiItem item : items) {
+            if (item.payloadOffset() + item.length() > now) {
+                return new ZbiFormatException(reason, item.index(), item.type(), item.offset(), null);
+            }
+        }
+        return new ZbiFormatException(reason, Math.min(now, size()));
+    }
+
+    /** Returns the file's size now, {@code -1} when it is gone or unreadable, or {@link #size()} for a buffer. */
+    private long currentFileSize() {
+        if (file == null) {
+            return size();
+        }
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** Releases the file mapping resources; buffers handed out earlier stay readable until collected. */

@@ -191,6 +191,40 @@ public final class ZbiItem {
         return isCompressed() && decompressed.get() != null;
     }
 
+    /**
+     * Hands the (decompressed) payload to {@code sink} in order, in chunks of at most 1 MiB, without holding it
+     * whole: a compressed payload is streamed and checked to be exactly {@code extra} bytes (S1–S3).
+     *
+     * @throws ZbiFormatException as for {@link #payload()}
+     */
+    public void readPayload(ChunkSink sink) throws ZbiFormatException {
+        if (isCompressed()) {
+            Decompression.streamTo(this, sink);
+            return;
+        }
+        if (length > ImageBytes.MAX_SLICE) {
+            throw error("payload larger than 2 GiB not supported by this reader");
+        }
+        for (long at = 0; at < length; at += Decompression.MEASURE_CHUNK) {
+            sink.accept(at, rawPayload(at, (int) Math.min(Decompression.MEASURE_CHUNK, length - at)));
+        }
+    }
+
+    /**
+     * Returns the payload as {@link #payload()} does, but a compressed payload is decompressed into a temporary
+     * file in {@code folder} (removed before this returns) and mapped, so it costs no heap: for payloads larger
+     * than the heap can hold.
+     *
+     * @throws ZbiFormatException as for {@link #payload()}
+     * @throws IOException when the temporary file cannot be written
+     */
+    public ByteBuffer payloadInFile(java.nio.file.Path folder) throws ZbiFormatException, java.io.IOException {
+        if (!isCompressed()) {
+            return payload();
+        }
+        return Decompression.decompressToFile(this, folder).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
     /** Returns the CRC-32 of the header with its crc32 field zeroed followed by the stored payload (spec §1.6). */
     public long computeCrc32() {
         long crc = computedCrc;
@@ -198,7 +232,7 @@ public final class ZbiItem {
             CRC32 c = new CRC32();
             c.update(headerWithZeroCrc());
             for (long at = 0; at < length; at += CHUNK) {
-                c.update(rawPayload(at, (int) Math.min(CHUNK, length - at)));
+                MappedReads.updateCrc(c, rawPayload(at, (int) Math.min(CHUNK, length - at)));
             }
             crc = c.getValue();
             computedCrc = crc;
@@ -234,9 +268,16 @@ public final class ZbiItem {
         return new ZbiFormatException(reason, index, type, offset, null);
     }
 
+    /** As {@link #error(String)}, keeping the codec's or reader's exception as the cause. */
+    ZbiFormatException error(String reason, Throwable cause) {
+        ZbiFormatException e = error(reason);
+        e.initCause(cause);
+        return e;
+    }
+
     @Override
     public String toString() {
-        return String.format("item %d (%s) at 0x%x: length %d, extra %d, flags 0x%08x",
-                index, type.shortName(), offset, length, extra, flags);
+        return Locations.render(index, type, offset, null)
+                + String.format("length %d, extra %d, flags 0x%08x", length, extra, flags);
     }
 }

@@ -121,30 +121,82 @@ public final class ZbiToolListing {
                 : type.isStorage();
     }
 
-    /** Shows BOOTFS and CMDLINE contents; returns false when the tool would exit (decompression failed). */
+    /** Forward-only bytes of a payload: a buffer, or a decompressing stream read as far as the walk needs. */
+    private interface Bytes {
+        byte get(long at);
+
+        int getInt(long at);
+
+        /** Says that no byte before {@code at} is needed again. */
+        default void release(long at) {
+        }
+    }
+
+    /**
+     * Shows BOOTFS and CMDLINE contents; returns false when the tool would exit (decompression failed). Compressed
+     * payloads are checked by streaming them through a fixed buffer and a BOOTFS directory is then walked on a
+     * second stream, so a small item that honestly decompresses to gigabytes lists within a small heap.
+     */
     private boolean show(ZbiItem item) {
         if (item.length() == 0) {
             return true;
         }
-        ByteBuffer payload;
+        boolean bit0 = (item.flags() & ZbiConstants.FLAGS_STORAGE_COMPRESSED) != 0;
+        boolean bootfs = item.type().equals(ItemType.BOOTFS);
+        boolean cmdline = item.type().equals(ItemType.CMDLINE);
         try {
-            boolean bit0 = (item.flags() & ZbiConstants.FLAGS_STORAGE_COMPRESSED) != 0;
-            payload = item.isCompressed() ? item.payload() : bit0 ? Decompression.decompress(item) : item.rawPayload();
-        } catch (ZbiFormatException | RuntimeException e) {
-            err.add(e instanceof ZbiFormatException f ? f.reason() : String.valueOf(e.getMessage()));
+            if (bit0) {
+                Decompression.measure(item);
+            }
+            if (bootfs && bit0) {
+                try (java.io.InputStream in = Decompression.stream(item)) {
+                    StreamWindow window = new StreamWindow(in);
+                    showBootfs(new Bytes() {
+                        public byte get(long at) {
+                            return window.get(at);
+                        }
+
+                        public int getInt(long at) {
+                            return window.getInt(at);
+                        }
+
+                        public void release(long at) {
+                            window.release(at);
+                        }
+                    }, item.extra());
+                }
+            } else if (bootfs) {
+                showBootfs(buffer(item.rawPayload()), item.length());
+            } else if (cmdline) {
+                showCmdline(bit0 ? Decompression.decompress(item) : item.rawPayload());
+            }
+        } catch (ZbiFormatException e) {
+            err.add(e.reason());
             status = 1;
             return false;
-        }
-        if (item.type().equals(ItemType.BOOTFS)) {
-            showBootfs(payload.order(ByteOrder.LITTLE_ENDIAN));
-        } else if (item.type().equals(ItemType.CMDLINE)) {
-            showCmdline(payload);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            // The stream was checked whole just before; a second pass failing means the bytes changed under us.
+            err.add("decompression failed: " + Decompression.describe(e));
+            status = 1;
+            return false;
         }
         return true;
     }
 
-    private void showBootfs(ByteBuffer p) {
-        long length = p.remaining();
+    private static Bytes buffer(ByteBuffer payload) {
+        ByteBuffer p = payload.order(ByteOrder.LITTLE_ENDIAN);
+        return new Bytes() {
+            public byte get(long at) {
+                return p.get((int) at);
+            }
+
+            public int getInt(long at) {
+                return p.getInt((int) at);
+            }
+        };
+    }
+
+    private void showBootfs(Bytes p, long length) {
         if (length < ZbiConstants.BOOTFS_HEADER_SIZE) {
             fail("payload too short for BOOTFS header");
             return;
@@ -164,23 +216,24 @@ public final class ZbiToolListing {
     }
 
     /** The tool's directory iterator: print each dirent, then stop with a stderr note if the next is cut short. */
-    private void walkDirents(ByteBuffer p, long length, long dirsize) {
+    private void walkDirents(Bytes p, long length, long dirsize) {
         long at = ZbiConstants.BOOTFS_HEADER_SIZE;
         long left = dirsize;
         while (left > 0) {
+            p.release(at);
             if (at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE > length) {
                 err.add("BOOTFS directory truncated");
                 return;
             }
-            long nameLen = ZbiConstants.u32(p.getInt((int) at));
-            long dataLen = ZbiConstants.u32(p.getInt((int) at + 4));
-            long dataOff = ZbiConstants.u32(p.getInt((int) at + 8));
+            long nameLen = ZbiConstants.u32(p.getInt(at));
+            long dataLen = ZbiConstants.u32(p.getInt(at + 4));
+            long dataOff = ZbiConstants.u32(p.getInt(at + 8));
             String align = dataOff % ZbiConstants.BOOTFS_PAGE_SIZE == 0 ? "" : "[ERROR: misaligned offset] ";
             String size = dataOff < length && length - dataOff >= dataLen ? "" : "[ERROR: offset+size too large] ";
             if (!align.isEmpty() || !size.isEmpty()) {
                 status = 1;
             }
-            String name = cString(p, at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE, nameLen);
+            String name = cString(p, length, at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE, nameLen);
             if (names.test(name)) {
                 StringBuilder line = new StringBuilder(CONTENT_PREFIX.length() + 20 + name.length()).append(CONTENT_PREFIX);
                 Hex.append(line, dataOff).append(' ');
@@ -225,6 +278,19 @@ public final class ZbiToolListing {
     private void fail(String message) {
         err.add(message);
         status = 1;
+    }
+
+    /** Returns up to {@code max} bytes at {@code at}, stopping at a NUL or at {@code length} ({@code %.*s}). */
+    private static String cString(Bytes b, long length, long at, long max) {
+        java.io.ByteArrayOutputStream name = new java.io.ByteArrayOutputStream();
+        for (long i = at; i < Math.min(length, at + max); i++) {
+            byte c = b.get(i);
+            if (c == 0) {
+                break;
+            }
+            name.write(c);
+        }
+        return new String(name.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Returns up to {@code max} bytes at {@code at}, stopping at a NUL or the end of the buffer ({@code %.*s}). */

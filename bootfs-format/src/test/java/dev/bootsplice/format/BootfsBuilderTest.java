@@ -119,7 +119,7 @@ class BootfsBuilderTest {
     void duplicatesAndFileDirectoryClashesAreUsageErrors() throws Exception {
         BootfsBuilder builder = new BootfsBuilder().add("a/b", new byte[1]);
         assertThatThrownBy(() -> builder.add("a/b", new byte[2]))
-                .isInstanceOf(UsageException.class).hasMessage("duplicate target path without --replace: a/b");
+                .isInstanceOf(UsageException.class).hasMessage("duplicate target path: a/b");
         assertThatThrownBy(() -> builder.add("a", new byte[2]))
                 .isInstanceOf(UsageException.class).hasMessageContaining("directory vs file");
         assertThatThrownBy(() -> builder.add("a/b/c", new byte[2]))

@@ -63,7 +63,7 @@ class BootfsTest {
         assertThat(warnings(image(2, direntRaw(1, 0, 4096, new byte[] {0}), nul, badUtf8, dirent("x/./y", 1, 4096),
                 dirent("x/", 1, 4096)))).containsExactly(
                         "warning: at 0x10: entry \"\": empty filename",
-                        "warning: at 0x20: entry \"a\u0000b\": bad filename encoding",
+                        "warning: at 0x20: entry \"a\\x00b\": bad filename encoding",
                         "warning: at 0x30: entry \"\ufffd(\": bad filename encoding",
                         "warning: at 0x40: entry \"x/./y\": bad path component",
                         "warning: at 0x54: entry \"x/\": bad path component",

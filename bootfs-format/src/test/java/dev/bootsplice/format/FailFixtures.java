@@ -80,20 +80,20 @@ final class FailFixtures {
         c.add(new Case("z11-item-header-truncated-fail.zbi", "Z11",
                 "error: item 0 at 0x20: container too short for next item header",
                 concat(containerHeader(16), new byte[16])));
-        c.add(new Case("z12-item-magic-fail.zbi", "Z12", "error: item 0 at 0x20: bad item magic number",
+        c.add(new Case("z12-item-magic-fail.zbi", "Z12", "error: item 0 (IMAGE_ARGS) at 0x20: bad item magic number",
                 container(putInt(item(IMAGE_ARGS, ascii("hi"), 0, VERSION | CRC), 24, 0x12345678))));
-        c.add(new Case("z13-item-version-fail.zbi", "Z13", "error: item 0 at 0x20: bad item header version",
+        c.add(new Case("z13-item-version-fail.zbi", "Z13", "error: item 0 (IMAGE_ARGS) at 0x20: bad item header version",
                 container(item(IMAGE_ARGS, ascii("hi"), 0, CRC))));
         c.add(new Case("z14-item-crc-field-fail.zbi", "Z14",
-                "error: item 0 at 0x20: bad crc32 field in item without CRC",
+                "error: item 0 (IMAGE_ARGS) at 0x20: bad crc32 field in item without CRC",
                 container(putInt(item(IMAGE_ARGS, ascii("hi"), 0, VERSION), 28, 0))));
         byte[] second = header(IMAGE_ARGS, 64, 0, VERSION, 0, 0, 0xb5781729, 0x4a87e8d6);
         c.add(new Case("z15-item-payload-truncated-fail.zbi", "Z15",
-                "error: item 1 at 0x48: container too short for next item payload",
+                "error: item 1 (IMAGE_ARGS) at 0x48: container too short for next item payload",
                 container(item(IMAGE_ARGS, ascii("hi"), 0, VERSION | CRC), second)));
         byte[] flipped = item(IMAGE_ARGS, ascii("hello world"), 0, VERSION | CRC);
         flipped[32] ^= 1;
-        c.add(new Case("z16-crc-mismatch-fail.zbi", "Z16", "error: item 0 at 0x20: CRC mismatch", container(flipped)));
+        c.add(new Case("z16-crc-mismatch-fail.zbi", "Z16", "error: item 0 (IMAGE_ARGS) at 0x20: CRC mismatch", container(flipped)));
     }
 
     private static void addStorageCases(List<Case> c) {
@@ -118,18 +118,18 @@ final class FailFixtures {
     }
 
     private static Case storageCase(String file, String rule, String reason, byte[] item) {
-        return new Case(file, rule, "error: item 0 at 0x20: " + reason, container(item));
+        return new Case(file, rule, "error: item 0 (RAMDISK) at 0x20: " + reason, container(item));
     }
 
     private static void addBootfsHeaderCases(List<Case> c) {
         c.add(new Case("f01-bootfs-header-truncated-fail.bootfs", "F1",
-                "error: item 0 at 0x0: storage smaller than BOOTFS header size (truncated?)",
+                "error: item 0 (BOOTFS) at 0x0: storage smaller than BOOTFS header size (truncated?)",
                 concat(new byte[] {(byte) 0xf9, 0x3f, 0x6d, (byte) 0xa5}, new byte[4])));
         c.add(bootfsCase("f02-bootfs-magic-fail.zbi", "F2", "at 0x0: bad BOOTFS header", new byte[4096]));
         c.add(bootfsCase("f03-bootfs-dirsize-fail.zbi", "F3", "at 0x0: directory exceeds capacity (truncated?)",
                 putInt(validBootfs(), 4, 8192)));
         c.add(new Case("f03-bootfs-dirsize-fail.bootfs", "F3",
-                "error: item 0 at 0x0: directory exceeds capacity (truncated?)", putInt(validBootfs(), 4, 8192 - 15)));
+                "error: item 0 (BOOTFS) at 0x0: directory exceeds capacity (truncated?)", putInt(validBootfs(), 4, 8192 - 15)));
     }
 
     private static void addDirentCases(List<Case> c) {
@@ -154,7 +154,7 @@ final class FailFixtures {
                 "at 0x10: entry \"a\": file exceeds storage capacity", withDirents(dirent("a", 1, 8192))));
         byte[] misaligned = withDirents(dirent("a", 4, 0x800));
         c.add(new Case("f10-compressed-misaligned-fail.zbi", "F10",
-                "error: item 0 at 0x10: entry \"a\": file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE",
+                "error: item 0 (BOOTFS) at 0x10: entry \"a\": file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE",
                 container(item(BOOTFS, Zstd.compress(misaligned, 4), misaligned.length, VERSION | CRC | COMPRESSED))));
     }
 
@@ -172,7 +172,7 @@ final class FailFixtures {
     }
 
     private static Case bootfsCase(String file, String rule, String where, byte[] payload) {
-        return new Case(file, rule, "error: item 0 " + where,
+        return new Case(file, rule, "error: item 0 (BOOTFS) " + where,
                 container(item(BOOTFS, payload, payload.length, VERSION | CRC)));
     }
 

@@ -50,23 +50,23 @@ class ImageCheckerTest {
         putInt(reserved, 20, 7);
         assertThat(check(container(reserved, item(CMDLINE, ascii("y"), 0, VERSION | 0x40000),
                 item(CMDLINE, ascii("z"), 5, VERSION), item(CMDLINE, ascii("w"), 0, VERSION | COMPRESSED)), false))
-                .containsExactly("warning: item 0 at 0x20: reserved field nonzero",
-                        "warning: item 1 at 0x48: unknown flags", "warning: item 2 at 0x70: unexpected extra",
-                        "warning: item 3 at 0x98: compressed flag on non-storage item");
+                .containsExactly("warning: item 0 (CMDLINE) at 0x20: reserved field nonzero",
+                        "warning: item 1 (CMDLINE) at 0x48: unknown flags", "warning: item 2 (CMDLINE) at 0x70: unexpected extra",
+                        "warning: item 3 (CMDLINE) at 0x98: compressed flag on non-storage item");
     }
 
     @Test
     void storageExtraMustBeLengthOrZeroWhenUncompressed() {
         assertThat(check(container(item(RAMDISK, ascii("12345678"), 8, VERSION),
                 item(RAMDISK, ascii("12345678"), 0, VERSION), item(RAMDISK, ascii("12345678"), 9, VERSION)), false))
-                .containsExactly("warning: item 2 at 0x70: storage extra does not match length");
+                .containsExactly("warning: item 2 (RAMDISK) at 0x70: storage extra does not match length");
     }
 
     @Test
     void lz4CompressionIsFlaggedForBootLoaders() {
         byte[] lz4 = FailFixtures.lz4f(FailFixtures.ALPHABET);
         assertThat(check(container(item(RAMDISK, lz4, 26, VERSION | CRC | COMPRESSED)), false))
-                .containsExactly("warning: item 0 at 0x20: compression not supported by boot loaders");
+                .containsExactly("warning: item 0 (RAMDISK) at 0x20: compression not supported by boot loaders");
         byte[] zstd = Zstd.compress(FailFixtures.ALPHABET, 3);
         assertThat(check(container(item(RAMDISK, zstd, 26, VERSION | CRC | COMPRESSED)), false)).isEmpty();
     }
@@ -86,16 +86,16 @@ class ImageCheckerTest {
         byte[] b = place(new byte[3 * 4096], 16, dir);
         putInt(putInt(b, 0, 0xa56d3ff9), 4, dir.length);
         assertThat(check(container(item(BOOTFS, b, b.length, VERSION | CRC)), false)).containsExactly(
-                "warning: item 0 at 0x20: entry \"a//x\": bad path component",
-                "warning: item 0 at 0x34: entry \"b\": duplicate filename",
-                "warning: item 0 at 0x20: entry \"a//x\": directory not sorted");
+                "warning: item 0 (BOOTFS) at 0x20: entry \"a//x\": bad path component",
+                "warning: item 0 (BOOTFS) at 0x34: entry \"b\": duplicate filename",
+                "warning: item 0 (BOOTFS) at 0x20: entry \"a//x\": directory not sorted");
     }
 
     @Test
     void crcMismatchOfTheToolsEmptyFileDefectIsNotedAndCanBeTolerated() throws Exception {
         try (ZbiImage image = ZbiImage.open(ReaderCorpus.root().resolve("zbi-tool-2020/bootfs-dir-uncompressed.zbi"))) {
             assertThat(image.items().get(0).crcMatchesEmptyFileDefect()).isTrue();
-            String defect = "item 0 at 0x20: CRC mismatch (matches reference-tool empty-file CRC defect)";
+            String defect = "item 0 (BOOTFS) at 0x20: CRC mismatch (matches reference-tool empty-file CRC defect)";
             assertThat(ImageChecker.check(image, true, false)).extracting(Problem::toString)
                     .containsExactly("error: " + defect);
             assertThat(ImageChecker.check(image, true, false, true)).extracting(Problem::toString)
@@ -109,7 +109,7 @@ class ImageCheckerTest {
     void emptyLastFileIsAcceptedButBreaksTheToolRule() throws Exception {
         try (ZbiImage image = ZbiImage.open(ReaderCorpus.root().resolve("zbi-tool-2020/bootfs-empty-last-zstd.zbi"))) {
             assertThat(ImageChecker.check(image, true, false)).extracting(Problem::toString)
-                    .containsExactly("warning: item 0 at 0x20: entry \"zz-empty\": offset+size too large");
+                    .containsExactly("warning: item 0 (BOOTFS) at 0x20: entry \"zz-empty\": offset+size too large");
             assertThat(ImageChecker.hasErrors(ImageChecker.check(image, true, true))).isTrue();
         }
     }

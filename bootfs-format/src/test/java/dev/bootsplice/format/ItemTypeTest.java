@@ -75,8 +75,8 @@ class ItemTypeTest {
                 1, ItemType.BOOTFS, 0x24, "bin/sh");
         assertThat(e).hasMessage("item 1 (BOOTFS) at 0x24: entry \"bin/sh\": "
                 + "file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
-        assertThat(Problem.of(e).message(ItemType.BOOTFS)).isEqualTo(e.getMessage());
-        assertThat(Problem.of(e)).hasToString("error: item 1 at 0x24: entry \"bin/sh\": "
+        assertThat(Problem.of(e).message()).isEqualTo(e.getMessage());
+        assertThat(Problem.of(e)).hasToString("error: item 1 (BOOTFS) at 0x24: entry \"bin/sh\": "
                 + "file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
         assertThat(new ZbiFormatException("container header doesn't fit. Truncated?", 0))
                 .hasMessage("at 0x0: container header doesn't fit. Truncated?");

@@ -109,4 +109,41 @@ class ZbiImageTest {
             Files.deleteIfExists(file);
         }
     }
+
+    @Test
+    void theImageDigestIsTheSha256OfTheBytesAsStoredPaddingAndTrailingBytesIncluded() throws Exception {
+        byte[] image = RawZbi.concat(container(item(0x4c444d43, RawZbi.ascii("abc"), 0, 0x10000)),
+                RawZbi.ascii("tail"));
+        // The CMDLINE payload of 3 bytes is padded to 8; non-zero padding breaks no rule verify checks.
+        java.util.Arrays.fill(image, 32 + 32 + 3, 32 + 32 + 8, (byte) 0xaa);
+        ZbiImage zbi = read(image);
+        assertThat(ImageChecker.hasErrors(ImageChecker.check(zbi, true, false))).isFalse();
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(image));
+        assertThat(zbi.sha256()).isEqualTo(expected);
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        zbi.readBytes((offset, chunk) -> {
+            assertThat(offset).isEqualTo(seen.size());
+            byte[] b = new byte[chunk.remaining()];
+            chunk.get(b);
+            seen.writeBytes(b);
+        });
+        assertThat(seen.toByteArray()).isEqualTo(image);
+    }
+
+    @Test
+    void aFileThatShrankAfterOpeningNamesTheFirstItemItCuts(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("two.zbi"), container(KERNEL, item(0x42534642, new byte[4096], 4096,
+                0x10000)));
+        try (ZbiImage image = ZbiImage.open(file)) {
+            assertThat(image.shrankSinceOpened()).isFalse();
+            assertThat(image.readFault().getMessage()).isEqualTo("at 0x0: input/output error while reading the mapped file");
+            try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+                f.setLength(100);
+            }
+            assertThat(image.shrankSinceOpened()).isTrue();
+            assertThat(image.readFault()).hasMessage("item 1 (BOOTFS) at 0x50: file shrank to 100 bytes while being read"
+                    + " (it had " + (32 + 48 + 32 + 4096) + ")");
+        }
+    }
 }

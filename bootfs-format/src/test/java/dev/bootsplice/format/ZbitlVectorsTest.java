@@ -99,7 +99,7 @@ class ZbitlVectorsTest {
             assertThat(item.crcStatus()).isEqualTo(CrcStatus.MISMATCH);
             assertThat(item.crcMatchesEmptyFileDefect()).isFalse();
             assertThat(ImageChecker.check(image, true, false)).singleElement()
-                    .hasToString("error: item 0 at 0x20: CRC mismatch");
+                    .hasToString("error: item 0 (IMAGE_ARGS) at 0x20: CRC mismatch");
             assertThat(ImageChecker.check(image, false, false)).isEmpty();
         }
     }

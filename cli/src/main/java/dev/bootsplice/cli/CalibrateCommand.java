@@ -64,7 +64,7 @@ final class CalibrateCommand implements Callable<Integer> {
         try {
             AtomicFiles.write(output, force, out -> out.write((json + "\n").getBytes(StandardCharsets.UTF_8)));
         } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": already exists (use --force to overwrite)", e);
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": " + IoMessages.ALREADY_EXISTS, e);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(output, e), e);
         }

@@ -1,6 +1,7 @@
 package dev.bootsplice.cli;
 
 import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.splice.SpliceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,6 +43,17 @@ final class CommandFailure extends RuntimeException {
     /** Same as {@link #unreadable(Path, IOException)} for an I/O error a library wrapped unchecked. */
     static CommandFailure unreadable(Path file, UncheckedIOException e) {
         return unreadable(file, e.getCause());
+    }
+
+    /**
+     * An image the model cannot boot: {@code IMAGE: REASON}, and for the model's memory limit (bounded by the
+     * heap) the heap's size and the option that raises it.
+     */
+    static CommandFailure cannotSplice(String image, SpliceException e) {
+        String hint = e.isMemoryLimit() ? " (the JVM's maximum heap of "
+                + JvmFaults.mebibytes(Runtime.getRuntime().maxMemory()) + " bounds it; raise it with "
+                + JvmFaults.HEAP_OPTION + ")" : "";
+        return new CommandFailure(ExitCodes.INVALID_INPUT, image + ": " + e.getMessage() + hint, e);
     }
 
     /** Any other invalid input, described by {@code message} (already naming the file). */

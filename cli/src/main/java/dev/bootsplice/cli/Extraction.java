@@ -3,6 +3,7 @@ package dev.bootsplice.cli;
 import dev.bootsplice.format.Bootfs;
 import dev.bootsplice.format.BootfsEntry;
 import dev.bootsplice.format.ItemType;
+import dev.bootsplice.format.Locations;
 import dev.bootsplice.format.UsageException;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
@@ -17,10 +18,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One {@code extract} run: walks the image, writes through a {@link SafeExtractor}, reports each refused
- * name on stderr in the one-line form, and counts what it did for the summary.
+ * One {@code extract} run: walks the image, writes through a {@link SafeExtractor}, reports the first refused
+ * names on stderr in the one-line form (and the rest as one count), stops at the first file-system failure,
+ * and counts what it did for the summary.
  */
 final class Extraction {
+    /** Refusals shown one line each; the rest are counted in one line, so an existing tree gives a short report. */
+    static final int REFUSALS_SHOWN = 5;
+    /**
+     * A compressed BOOTFS larger than this share of the heap is decompressed into a temporary file and mapped
+     * instead of onto the heap: a 17 KB item may honestly hold 512 MiB of zeros.
+     */
+    private static final int HEAP_SHARE_DIVISOR = 4;
+
     /** A BOOTFS data range; entries with equal ranges share their data. */
     private record Range(long offset, long length) {
     }
@@ -35,7 +45,10 @@ final class Extraction {
     private int copies;
     private long bytes;
     private int refused;
+    private int existing;
     private boolean failed;
+    /** Set by the first file-system failure: nothing more is written. */
+    private boolean stopped;
     private int candidates;
 
     Extraction(Path imagePath, ZbiImage image, SafeExtractor extractor, NameFilter filter, PrintWriter err) {
@@ -50,40 +63,54 @@ final class Extraction {
     void bootfsFiles() {
         boolean anyBootfs = false;
         for (ZbiItem item : image.items()) {
-            if (item.type().equals(ItemType.BOOTFS)) {
+            if (item.type().equals(ItemType.BOOTFS) && !stopped) {
                 anyBootfs = true;
                 bootfsFiles(item);
             }
         }
         if (!anyBootfs) {
             report("no BOOTFS item to extract files from");
-        } else if (!filter.selectsAll() && candidates == 0) {
+        } else if (!filter.selectsAll() && candidates == 0 && !stopped) {
             report("no matching BOOTFS files");
         }
+        reportRemainingRefusals();
     }
 
     private void bootfsFiles(ZbiItem item) {
         Bootfs bootfs;
         try {
-            bootfs = Bootfs.parse(item.payload());
+            warnOnCrcMismatch(item);
+            bootfs = Bootfs.parse(payload(item));
         } catch (ZbiFormatException e) {
-            err.println("bootsplice: " + imagePath + ": "
-                    + IoMessages.printable(IoMessages.stripClassNames(e.inItem(item.index(), item.type()).getMessage())));
+            line(e.itemIndex() >= 0 ? e.getMessage() : e.inItem(item.index(), item.type()).getMessage());
             failed = true;
+            return;
+        } catch (IOException e) {
+            fileSystemFailure(extractor.root(), e);
             return;
         }
         long total = bootfs.entries().stream().filter(e -> filter.selects(e.name())).mapToLong(BootfsEntry::dataLength).sum();
         Map<Range, Path> written = new HashMap<>();
         try (ProgressBar bar = ProgressBar.onTerminal(err, "extract", total)) {
             for (BootfsEntry e : bootfs.entries()) {
-                if (!filter.selects(e.name())) {
-                    continue;
+                if (stopped) {
+                    return;
                 }
-                candidates++;
-                extractFile(item, bootfs, e, written);
-                bar.advance(e.dataLength());
+                if (filter.selects(e.name())) {
+                    candidates++;
+                    extractFile(item, bootfs, e, written);
+                    bar.advance(e.dataLength());
+                }
             }
         }
+    }
+
+    /** The decompressed payload: on the heap when it fits comfortably, else mapped from a temporary file. */
+    private ByteBuffer payload(ZbiItem item) throws ZbiFormatException, IOException {
+        if (item.isCompressed() && item.uncompressedSize() > Runtime.getRuntime().maxMemory() / HEAP_SHARE_DIVISOR) {
+            return item.payloadInFile(extractor.root());
+        }
+        return item.payload();
     }
 
     private void extractFile(ZbiItem item, Bootfs bootfs, BootfsEntry e, Map<Range, Path> written) {
@@ -106,14 +133,9 @@ final class Extraction {
                 bytes += e.dataLength();
             }
         } catch (ExtractionRefused r) {
-            refused++;
-            failed = true;
-            err.println("bootsplice: " + imagePath + ": item " + item.index() + " (" + item.type().shortName() + ") at 0x"
-                    + Long.toHexString(e.direntOffset()) + ": entry \"" + IoMessages.printable(e.name()) + "\": not extracted: "
-                    + IoMessages.printable(r.reason()));
+            refuse(Locations.render(item.index(), item.type(), e.direntOffset(), e.name()) + "not extracted: ", r);
         } catch (IOException x) {
-            failed = true;
-            err.println("bootsplice: " + IoMessages.describe(extractor.root().resolve(e.name()), x));
+            fileSystemFailure(extractor.root().resolve(e.name()), x);
         }
     }
 
@@ -121,16 +143,17 @@ final class Extraction {
     void items(boolean asZbi, boolean raw) {
         for (ZbiItem item : image.items()) {
             String stem = String.format("%03d.%s", item.index() + 1, typeStem(item.type()));
-            if (asZbi) {
+            if (asZbi && !stopped) {
                 writeItem(item, stem + ".zbi", true);
             }
-            if (raw) {
+            if (raw && !stopped) {
                 writeItem(item, stem + ".bin", false);
             }
         }
-        if (!filter.selectsAll() && candidates == 0) {
+        if (!filter.selectsAll() && candidates == 0 && !stopped) {
             report("no matching boot items");
         }
+        reportRemainingRefusals();
     }
 
     private void writeItem(ZbiItem item, String name, boolean asZbi) {
@@ -138,23 +161,65 @@ final class Extraction {
             return;
         }
         candidates++;
-        String where = imagePath + ": item " + item.index() + " (" + item.type().shortName() + ") at 0x"
-                + Long.toHexString(item.offset()) + ": ";
+        String where = Locations.render(item.index(), item.type(), item.offset(), null);
         try {
-            ByteBuffer content = asZbi ? ByteBuffer.wrap(new ZbiWriter().copyItem(item).toBytes()) : item.payload();
+            if (!asZbi) {
+                warnOnCrcMismatch(item);
+            }
+            ByteBuffer content = asZbi ? ByteBuffer.wrap(new ZbiWriter().copyItem(item).toBytes()) : payload(item);
             extractor.write(name, content);
             files++;
             bytes += content.remaining();
         } catch (ZbiFormatException e) {
             failed = true;
-            err.println("bootsplice: " + imagePath + ": " + IoMessages.stripClassNames(e.getMessage()));
+            line(e.getMessage());
         } catch (ExtractionRefused r) {
-            refused++;
+            refuse(where + "\"" + name + "\" not written: ", r);
+        } catch (UsageException e) {
             failed = true;
-            err.println("bootsplice: " + where + "\"" + name + "\" not written: " + r.reason());
-        } catch (UsageException | IOException e) {
-            failed = true;
-            err.println("bootsplice: " + where + IoMessages.stripClassNames(String.valueOf(e.getMessage())));
+            line(where + IoMessages.usage(e));
+        } catch (IOException e) {
+            fileSystemFailure(extractor.root().resolve(name), e);
+        }
+    }
+
+    /** Warns once per item whose stored CRC does not match the bytes about to be used. */
+    private void warnOnCrcMismatch(ZbiItem item) {
+        ImageFiles.warnOnCrcMismatch(imagePath, item, "extracting the data anyway", err);
+    }
+
+    /** Shows the first {@link #REFUSALS_SHOWN} refusals; counts every one. */
+    private void refuse(String where, ExtractionRefused r) {
+        refused++;
+        failed = true;
+        if (r.existingFile()) {
+            existing++;
+        }
+        if (refused <= REFUSALS_SHOWN) {
+            line(where + r.reason());
+        }
+    }
+
+    private void reportRemainingRefusals() {
+        int hidden = refused - REFUSALS_SHOWN;
+        if (hidden > 0) {
+            line(hidden + " more " + (hidden == 1 ? "name" : "names") + " not extracted"
+                    + (existing > 0 ? "; " + existing + " of the " + refused + " refused names already exist ("
+                    + IoMessages.FORCE_HINT + ")" : ""));
+        }
+    }
+
+    /**
+     * Stops the run at the first file-system failure (no space, read-only, I/O error): one line naming the path,
+     * or the image when the failure came from the image shrinking under a write from its mapping.
+     */
+    private void fileSystemFailure(Path path, IOException e) {
+        failed = true;
+        stopped = true;
+        if (image.shrankSinceOpened()) {
+            line(image.readFault().getMessage());
+        } else {
+            err.println("bootsplice: " + IoMessages.printable(IoMessages.describe(path, e)));
         }
     }
 
@@ -164,8 +229,13 @@ final class Extraction {
     }
 
     private void report(String reason) {
-        err.println("bootsplice: " + imagePath + ": " + reason);
+        line(reason);
         failed = true;
+    }
+
+    /** Prints {@code bootsplice: IMAGE: TEXT} as one line. */
+    private void line(String text) {
+        err.println("bootsplice: " + IoMessages.printable(imagePath + ": " + text));
     }
 
     /** Returns true when any name was refused or anything failed. */
@@ -186,6 +256,9 @@ final class Extraction {
         s.append(") to ").append(output);
         if (refused > 0) {
             s.append("; ").append(refused).append(" refused");
+        }
+        if (stopped) {
+            s.append("; stopped at the first write failure");
         }
         return s.toString();
     }

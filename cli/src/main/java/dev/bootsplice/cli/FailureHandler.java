@@ -21,7 +21,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("bootsplice: " + IoMessages.stripClassNames(String.valueOf(ex.getMessage())));
+        err.println("bootsplice: " + IoMessages.printable(String.valueOf(ex.getMessage())));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
         if (debugRequested(args)) {
@@ -37,7 +37,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         boolean debug = debugRequested(parseResult);
         int code;
         if (ex instanceof CommandFailure failure) {
-            err.println("bootsplice: " + IoMessages.printable(IoMessages.stripClassNames(failure.getMessage())));
+            err.println("bootsplice: " + IoMessages.printable(failure.getMessage()));
             code = failure.exitCode();
         } else if (ex instanceof UncheckedIOException io) {
             err.println("bootsplice: " + IoMessages.reason(io.getCause()));
@@ -56,7 +56,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     /** Returns the one line printed for a bug. */
     static String internalErrorLine(Throwable t, boolean debug) {
         String what = t.getMessage() != null && !t.getMessage().isBlank()
-                ? IoMessages.stripClassNames(t.getMessage())
+                ? IoMessages.printable(IoMessages.firstLine(t.getMessage()))
                 : t.getClass().getSimpleName();
         return "bootsplice: internal error: " + what + (debug ? "" : " (run with --debug for the stack trace)");
     }

@@ -1,17 +1,45 @@
 package dev.bootsplice.cli;
 
+import dev.bootsplice.format.CrcStatus;
+import dev.bootsplice.format.Locations;
 import dev.bootsplice.format.Problem;
 import dev.bootsplice.format.Severity;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.format.ZbiItem;
+import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Opens images for commands and words their problems as the one-line form of `cli.md`. */
 final class ImageFiles {
+    /**
+     * The images the command running on this thread opened, kept until {@link Main#run} ends: a fault in a
+     * mapped file or an out-of-memory error surfaces later than the read that caused it, and names one of them.
+     */
+    private static final ThreadLocal<List<ZbiImage>> OPENED = ThreadLocal.withInitial(ArrayList::new);
+
     private ImageFiles() {
+    }
+
+    /** Returns the images opened on this thread since {@link #forgetOpened()}, in order. */
+    static List<ZbiImage> opened() {
+        return List.copyOf(OPENED.get());
+    }
+
+    /** Forgets the images opened on this thread (at the end of a run). */
+    static void forgetOpened() {
+        OPENED.remove();
+    }
+
+    /** Returns {@code image}, remembered for {@link #opened()}. */
+    static ZbiImage track(ZbiImage image) {
+        OPENED.get().add(image);
+        return image;
     }
 
     /**
@@ -26,7 +54,7 @@ final class ImageFiles {
                 return ZbiImage.read(java.nio.ByteBuffer.wrap(System.in.readAllBytes()), "-");
             }
             requireRegularFile(path);
-            return ZbiImage.open(path);
+            return track(ZbiImage.open(path));
         } catch (ZbiFormatException e) {
             throw CommandFailure.invalidInput(path, e);
         } catch (IOException e) {
@@ -60,25 +88,21 @@ final class ImageFiles {
 
     /**
      * Returns {@code IMAGE: item N (TYPE) at 0xOFFSET: [entry "NAME": ]REASON}, with {@code warning: } before
-     * {@code item} for warnings; TYPE comes from {@code image} when the problem names one of its items.
+     * {@code item} for warnings, as one line (control characters escaped, the path's too).
      */
-    static String describe(Path path, ZbiImage image, Problem p) {
-        StringBuilder s = new StringBuilder().append(path).append(": ");
-        if (p.severity() == Severity.WARNING) {
-            s.append("warning: ");
+    static String describe(Path path, Problem p) {
+        return IoMessages.printable(path + ": " + (p.severity() == Severity.WARNING ? "warning: " : "") + p.message());
+    }
+
+    /**
+     * Prints one warning line when {@code item}'s stored CRC does not match its bytes, which a command is about to
+     * use anyway ({@code use} says how, e.g. {@code splicing the data anyway}).
+     */
+    static void warnOnCrcMismatch(Path path, ZbiItem item, String use, PrintWriter err) {
+        if (item.crcStatus() == CrcStatus.MISMATCH) {
+            err.println("bootsplice: " + IoMessages.printable(path + ": warning: "
+                    + Locations.render(item.index(), item.type(), item.offset(), null) + "CRC mismatch: " + use));
         }
-        if (p.item() >= 0) {
-            s.append("item ").append(p.item());
-            if (image != null && p.item() < image.items().size()) {
-                s.append(" (").append(image.items().get(p.item()).type().shortName()).append(')');
-            }
-            s.append(' ');
-        }
-        s.append("at 0x").append(Long.toHexString(p.offset())).append(": ");
-        if (p.entry() != null) {
-            s.append("entry \"").append(IoMessages.printable(p.entry())).append("\": ");
-        }
-        return s.append(IoMessages.printable(IoMessages.stripClassNames(p.reason()))).toString();
     }
 
     /** Formats a 32-bit value as {@code 0x%08x}. */

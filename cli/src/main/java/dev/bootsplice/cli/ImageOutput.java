@@ -40,9 +40,9 @@ final class ImageOutput {
             out.println(WrittenImage.summary(output, s, bootfsOnly));
             return ExitCodes.OK;
         } catch (UsageException e) {
-            throw usage.apply(e.getMessage());
+            throw usage.apply(IoMessages.usage(e));
         } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": already exists (use --force to overwrite)", e);
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": " + IoMessages.ALREADY_EXISTS, e);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, reason.apply(e), e);
         }

@@ -11,15 +11,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /** Turns I/O exceptions into the short lowercase reasons users see, never naming an exception class. */
 final class IoMessages {
-    /** A {@code java.io.FooException: } or {@code FooException: } that some messages carry, anywhere in them. */
-    private static final Pattern CLASS_PREFIX =
-            Pattern.compile("(?<![\\w.$])(?:[a-z][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error): ");
+    /** The one wording, in every command, for an output that exists and may be replaced only with --force. */
+    static final String FORCE_HINT = "use --force to overwrite";
+    /** The reason for an existing output without --force, worded with {@link #FORCE_HINT}. */
+    static final String ALREADY_EXISTS = "already exists (" + FORCE_HINT + ")";
 
     private IoMessages() {
+    }
+
+    /** Returns a library's usage reason in the command line's words: {@code --SETTING: REASON} when it names one. */
+    static String usage(dev.bootsplice.format.UsageException e) {
+        return e.setting().map(s -> "--" + s + ": ").orElse("") + e.getMessage();
     }
 
     /** Returns {@code FILE: REASON} for an I/O failure on {@code file}. */
@@ -44,7 +49,7 @@ final class IoMessages {
             return "permission denied";
         }
         if (e instanceof FileAlreadyExistsException) {
-            return "already exists (use --force to overwrite)";
+            return ALREADY_EXISTS;
         }
         if (e instanceof NotDirectoryException) {
             return "not a directory";
@@ -64,25 +69,23 @@ final class IoMessages {
         if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return lowercaseFirst(fse.getReason());
         }
-        String message = e.getMessage();
+        Throwable t = e;
+        // new IOException(cause) words itself as the cause's toString(): the cause's own message is the reason.
+        while (t.getCause() != null && t.getCause() != t
+                && String.valueOf(t.getMessage()).equals(t.getCause().toString())) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
         if (message == null || message.isBlank()) {
             return "input/output error";
         }
-        return lowercaseFirst(stripClassNames(firstLine(message)));
+        return lowercaseFirst(firstLine(message));
     }
 
     /** Returns the first line of {@code message}: parsers such as Jackson append a source excerpt below it. */
     static String firstLine(String message) {
         int nl = message.indexOf('\n');
         return (nl < 0 ? message : message.substring(0, nl)).strip();
-    }
-
-    /**
-     * Removes exception class names from {@code message}: users get the reason, never a Java type (some
-     * libraries put one in the middle, e.g. {@code lz4f: net.jpountz.lz4.LZ4Exception: Malformed input}).
-     */
-    static String stripClassNames(String message) {
-        return CLASS_PREFIX.matcher(message).replaceAll("");
     }
 
     private static String lowercaseFirst(String s) {
@@ -98,17 +101,6 @@ final class IoMessages {
      * a terminal.
      */
     static String printable(String text) {
-        StringBuilder s = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c < 0xa0);
-            if (control && s == null) {
-                s = new StringBuilder(text.length() + 8).append(text, 0, i);
-            }
-            if (s != null) {
-                s.append(control ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-            }
-        }
-        return s == null ? text : s.toString();
+        return dev.bootsplice.format.Locations.printable(text);
     }
 }

@@ -45,7 +45,7 @@ final class Json {
             }
             o.put("entry", p.entry());
             o.put("offset", p.offset());
-            o.put("reason", IoMessages.stripClassNames(p.reason()));
+            o.put("reason", p.reason());
         }
         return array;
     }

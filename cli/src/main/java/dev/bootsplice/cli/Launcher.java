@@ -30,10 +30,7 @@ public final class Launcher {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         Integer quick;
         try {
-            quick = QuickCommands.run(args, out, err);
-        } catch (OutOfMemoryError e) {
-            err.println("bootsplice: out of memory (give the JVM more with BOOTSPLICE_JAVA_OPTS=-Xmx...)");
-            quick = ExitCodes.INTERNAL;
+            quick = JvmFaults.guard(() -> QuickCommands.run(args, out, err), err);
         } finally {
             out.flush();
             err.flush();

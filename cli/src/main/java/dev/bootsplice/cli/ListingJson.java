@@ -45,7 +45,7 @@ final class ListingJson {
         }
         root.putNull("format");
         root.put("bootable", false);
-        root.put("bootableReason", IoMessages.stripClassNames(problem.reason()));
+        root.put("bootableReason", problem.reason());
         root.putArray("items");
         root.set("problems", Json.problems(List.of(problem)));
         return root;

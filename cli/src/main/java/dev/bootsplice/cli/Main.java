@@ -113,10 +113,7 @@ public final class Main implements Callable<Integer> {
                 .setParameterExceptionHandler(failures)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         try {
-            return cmd.execute(args);
-        } catch (OutOfMemoryError e) {
-            err.println("bootsplice: out of memory (give the JVM more with BOOTSPLICE_JAVA_OPTS=-Xmx...)");
-            return ExitCodes.INTERNAL;
+            return JvmFaults.guard(() -> cmd.execute(args), err);
         } finally {
             out.flush();
             err.flush();

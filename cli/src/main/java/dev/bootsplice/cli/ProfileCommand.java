@@ -117,6 +117,7 @@ final class ProfileCommand implements Callable<Integer> {
         if ((maxRegression != null || gateMeasured != null) && baseline == null) {
             throw new ParameterException(spec.commandLine(), "--max-regression and --gate-measured need --baseline");
         }
+        ReportOutputs.checkWritable(targets, force);
         ProfileReport old = baseline == null ? null : readReport(baseline);
         ProfileReport report = profile(options());
         ReportContext context = context(report, old);
@@ -169,6 +170,8 @@ final class ProfileCommand implements Callable<Integer> {
             ZbiImage zbi = image == null ? DemoImage.open() : ImageFiles.open(image);
             try {
                 String path = image == null ? DemoImage.NAME : image.toString();
+                zbi.firstBootfs().ifPresent(item -> ImageFiles.warnOnCrcMismatch(Path.of(path), item,
+                        "profiling the data anyway", spec.commandLine().getErr()));
                 return Profiler.profile(zbi, options.withProgress(progress).withImagePath(path));
             } finally {
                 ImageFiles.closeQuietly(zbi);
@@ -176,7 +179,7 @@ final class ProfileCommand implements Callable<Integer> {
         } catch (ZbiFormatException e) {
             throw CommandFailure.invalidInput(image == null ? Path.of(DemoImage.NAME) : image, e);
         } catch (SpliceException e) {
-            throw CommandFailure.invalidInput((image == null ? DemoImage.NAME : image) + ": " + e.getMessage());
+            throw CommandFailure.cannotSplice(image == null ? DemoImage.NAME : image.toString(), e);
         } catch (TraceException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         } catch (IOException e) {
@@ -210,7 +213,7 @@ final class ProfileCommand implements Callable<Integer> {
                 });
             }
         } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, t.file() + ": already exists (use --force to overwrite)", e);
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, t.file() + ": " + IoMessages.ALREADY_EXISTS, e);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(t.file(), e), e);
         }

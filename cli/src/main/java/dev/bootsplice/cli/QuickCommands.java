@@ -32,7 +32,7 @@ final class QuickCommands {
                 default -> null;
             };
         } catch (CommandFailure f) {
-            err.println("bootsplice: " + IoMessages.printable(IoMessages.stripClassNames(f.getMessage())));
+            err.println("bootsplice: " + IoMessages.printable(f.getMessage()));
             return f.exitCode();
         } catch (UncheckedIOException e) {
             err.println("bootsplice: " + IoMessages.reason(e.getCause()));
@@ -136,7 +136,7 @@ final class QuickCommands {
             return c.run(out, message -> new CommandFailure(ExitCodes.USAGE, message));
         } catch (CommandFailure f) {
             if (f.exitCode() == ExitCodes.USAGE) {
-                err.println("bootsplice: " + IoMessages.stripClassNames(f.getMessage()));
+                err.println("bootsplice: " + IoMessages.printable(f.getMessage()));
                 err.println("Try 'bootsplice pack --help' for more information.");
                 return ExitCodes.USAGE;
             }

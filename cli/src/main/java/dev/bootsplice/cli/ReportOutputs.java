@@ -40,6 +40,27 @@ final class ReportOutputs {
         return targets;
     }
 
+    /**
+     * Checks every target file before any work starts: an existing file without {@code force}, or a folder that
+     * does not exist, fails now rather than after a long profile.
+     *
+     * @throws CommandFailure (exit 3) naming the first file that cannot be written
+     */
+    static void checkWritable(List<Target> targets, boolean force) {
+        for (Target t : targets) {
+            if (t.file() == null) {
+                continue;
+            }
+            Path absolute = t.file().toAbsolutePath();
+            if (!force && java.nio.file.Files.exists(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw CommandFailure.invalidInput(t.file() + ": " + IoMessages.ALREADY_EXISTS);
+            }
+            if (!java.nio.file.Files.isDirectory(absolute.getParent())) {
+                throw CommandFailure.invalidInput(t.file() + ": no such directory " + absolute.getParent());
+            }
+        }
+    }
+
     /** Returns the format a file name's extension names, if any. */
     static Optional<ReportFormat> byExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -32,6 +32,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class SafeExtractor {
     private enum Kind { FILE, DIRECTORY }
 
+    /** The name of an extraction's temporary file (see {@link #temporarySibling}). */
+    private static final java.util.regex.Pattern LEFTOVER =
+            java.util.regex.Pattern.compile("\\.bootsplice-[0-9a-f]+\\.tmp");
+
     /** Makes a hard link {@code link} to {@code existing}; {@link Files#createLink} outside tests. */
     @FunctionalInterface
     interface Linker {
@@ -49,6 +53,8 @@ final class SafeExtractor {
      * once keeps a run of thousands of files from repeating the same lstat and realpath calls.
      */
     private final Set<Path> trustedFolders = new HashSet<>();
+    /** Folders whose leftovers of killed runs ({@code .bootsplice-*.tmp}) this run has removed (or created empty). */
+    private final Set<Path> swept = new HashSet<>();
     /** The temporary file being written now, or null; read by a shutdown hook on another thread. */
     private volatile Path inFlight;
 
@@ -84,6 +90,7 @@ final class SafeExtractor {
     Path write(String name, ByteBuffer content) throws ExtractionRefused, IOException {
         Target t = prepare(name);
         createFolders(t);
+        removeLeftovers(t.path.getParent());
         Path tmp = temporarySibling(t.path);
         inFlight = tmp;
         try {
@@ -109,6 +116,7 @@ final class SafeExtractor {
     boolean link(String name, Path existing) throws ExtractionRefused, IOException {
         Target t = prepare(name);
         createFolders(t);
+        removeLeftovers(t.path.getParent());
         Path tmp = temporarySibling(t.path);
         inFlight = tmp;
         boolean linked;
@@ -145,6 +153,25 @@ final class SafeExtractor {
             } catch (IOException e) {
                 // The JVM is exiting; a leftover temporary file is named .bootsplice-*.tmp and harmless.
                 return;
+            }
+        }
+    }
+
+    /**
+     * Removes, once per folder this run writes into, the temporary files a killed extraction left there
+     * ({@code .bootsplice-HEX.tmp}, regular files only; a link of that name is removed, never followed). Two
+     * extractions into one folder at the same time would remove each other's files in flight: do not run them.
+     */
+    private void removeLeftovers(Path folder) throws IOException {
+        if (!swept.add(folder)) {
+            return;
+        }
+        try (java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(folder, ".bootsplice-*.tmp")) {
+            for (Path p : names) {
+                if (LEFTOVER.matcher(p.getFileName().toString()).matches()
+                        && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }
@@ -249,7 +276,7 @@ final class SafeExtractor {
             throw new ExtractionRefused("is an existing device or special file");
         }
         if (!force) {
-            throw new ExtractionRefused("already exists (use --force to overwrite)");
+            throw new ExtractionRefused(ExtractionRefused.EXISTS);
         }
     }
 
@@ -282,6 +309,7 @@ final class SafeExtractor {
                 }
             }
             claimed.put(t.missingKeys.get(i), Kind.DIRECTORY);
+            swept.add(t.missingFolders.get(i));
             // Made just now by this run inside a checked folder: no symbolic link can be on its path.
             trustedFolders.add(t.missingFolders.get(i));
         }

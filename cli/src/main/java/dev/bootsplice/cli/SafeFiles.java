@@ -53,6 +53,6 @@ public final class SafeFiles {
 
     /** Returns {@code FILE: REASON} for an I/O failure, never naming an exception class. */
     public static String describe(IOException e) {
-        return IoMessages.printable(IoMessages.stripClassNames(IoMessages.describe(e)));
+        return IoMessages.printable(IoMessages.describe(e));
     }
 }

@@ -60,11 +60,13 @@ final class SpliceCommand implements Callable<Integer> {
         ZbiImage zbi = ImageFiles.open(image);
         SpliceResult result;
         try (TerminalProgress progress = TerminalProgress.onTerminal(spec.commandLine().getErr())) {
+            zbi.firstBootfs().ifPresent(item -> ImageFiles.warnOnCrcMismatch(image, item, "splicing the data anyway",
+                    spec.commandLine().getErr()));
             result = Splicer.splice(zbi, strategy, kernel, progress);
         } catch (ZbiFormatException e) {
             throw CommandFailure.invalidInput(image, e);
         } catch (SpliceException e) {
-            throw CommandFailure.invalidInput(image + ": " + e.getMessage());
+            throw CommandFailure.cannotSplice(image.toString(), e);
         } finally {
             ImageFiles.closeQuietly(zbi);
         }

@@ -55,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
                 zbi = ZbiImage.read(java.nio.ByteBuffer.wrap(System.in.readAllBytes()), "-");
             } else {
                 ImageFiles.requireRegularFile(image);
-                zbi = ZbiImage.open(image);
+                zbi = ImageFiles.track(ZbiImage.open(image));
             }
             problems = ImageChecker.check(zbi, true, strict);
         } catch (ZbiFormatException e) {
@@ -75,10 +75,10 @@ final class VerifyCommand implements Callable<Integer> {
             root.set("problems", Json.problems(problems));
             Json.print(root, out);
         } else if (valid) {
-            out.println("OK " + image);
+            out.println("OK " + IoMessages.printable(image.toString()));
         }
         for (Problem p : problems) {
-            err.println("bootsplice: " + ImageFiles.describe(image, zbi, p));
+            err.println("bootsplice: " + ImageFiles.describe(image, p));
         }
         return valid ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
     }

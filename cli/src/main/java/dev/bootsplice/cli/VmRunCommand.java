@@ -1,8 +1,6 @@
 package dev.bootsplice.cli;
 
 import dev.bootsplice.vm.scenario.ScenarioRunner;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,11 +23,11 @@ final class VmRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The runner words an unreadable file with its exception's class name; users get the reason only.
-        StringWriter buffer = new StringWriter();
-        int code = new ScenarioRunner().run(files, new PrintWriter(buffer));
-        PrintWriter out = spec.commandLine().getOut();
-        buffer.toString().lines().forEach(line -> out.println(IoMessages.stripClassNames(line)));
-        return code;
+        ScenarioRunner.Verdict verdict = new ScenarioRunner().run(files, spec.commandLine().getOut());
+        return switch (verdict) {
+            case ALL_PASSED -> ExitCodes.OK;
+            case SOME_FAILED -> ExitCodes.CHECK_FAILED;
+            case SOME_INVALID -> ExitCodes.INVALID_INPUT;
+        };
     }
 }

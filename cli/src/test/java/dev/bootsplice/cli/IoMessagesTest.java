@@ -19,15 +19,14 @@ class IoMessagesTest {
     }
 
     @Test
-    void exceptionClassNamesAreStrippedFromMessages() {
-        assertThat(IoMessages.reason(new IOException("java.util.zip.ZipException: invalid stored block lengths")))
-                .isEqualTo("invalid stored block lengths");
-        assertThat(IoMessages.stripClassNames("ZstdException: Unknown frame descriptor"))
-                .isEqualTo("Unknown frame descriptor");
+    void aWrappingExceptionIsWordedByTheCauseItWraps() {
+        IOException wrapped = new IOException(new java.util.zip.ZipException("invalid stored block lengths"));
+        assertThat(IoMessages.reason(wrapped)).isEqualTo("invalid stored block lengths");
         assertThat(IoMessages.reason(new IOException())).isEqualTo("input/output error");
-        assertThat(IoMessages.stripClassNames("lz4f: net.jpountz.lz4.LZ4Exception: Malformed input: bad offset"))
-                .isEqualTo("lz4f: Malformed input: bad offset");
-        assertThat(IoMessages.stripClassNames("CRC Error: keep words that merely end in Error"))
-                .isEqualTo("CRC Error: keep words that merely end in Error");
+    }
+
+    @Test
+    void controlCharactersAreEscapedSoAMessageStaysOneLine() {
+        assertThat(IoMessages.printable("a\nb\u001b[2J")).isEqualTo("a\\x0ab\\x1b[2J");
     }
 }

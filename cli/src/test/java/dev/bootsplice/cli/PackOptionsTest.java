@@ -44,7 +44,7 @@ class PackOptionsTest {
         Path out = tmp.resolve("r.zbi");
         Cli.Result refused = Cli.run("pack", "-o", out.toString(), a.toString(), b.toString());
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(refused.err()).contains("duplicate target path without --replace: bin/app");
+        assertThat(refused.err()).contains("duplicate target path: bin/app");
         Cli.Result r = Cli.run("pack", "-o", out.toString(), "--replace", a.toString(), b.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(entries(out)).extracting(e -> e.get("name").asText() + "=" + e.get("size").asInt())

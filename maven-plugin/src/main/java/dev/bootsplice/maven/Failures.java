@@ -1,6 +1,8 @@
 package dev.bootsplice.maven;
 
+import dev.bootsplice.format.UsageException;
 import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.splice.SpliceException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -21,6 +23,12 @@ final class Failures {
         return new MojoExecutionException(line(image + ": " + e.getMessage()), e);
     }
 
+    /** An image the model cannot boot; for its memory limit, how to give the build's JVM more heap. */
+    static MojoExecutionException cannotSplice(Path image, SpliceException e) {
+        String hint = e.isMemoryLimit() ? " (the Maven JVM's heap bounds it; raise it with MAVEN_OPTS=-Xmx...)" : "";
+        return new MojoExecutionException(line(image + ": " + e.getMessage() + hint), e);
+    }
+
     /** A file that cannot be read or written: {@code bootsplice: FILE: REASON}. */
     static MojoExecutionException unreadable(Path file, IOException e) {
         return new MojoExecutionException(line(file + ": " + reason(e)), e);
@@ -29,6 +37,11 @@ final class Failures {
     /** A configuration value the libraries rejected: {@code bootsplice: <NAME>: REASON}. */
     static MojoExecutionException badParameter(String parameter, String reason) {
         return new MojoExecutionException(line("<" + parameter + ">: " + reason));
+    }
+
+    /** A request the library refused: {@code bootsplice: <SETTING>: REASON} when it names the setting at fault. */
+    static MojoExecutionException badRequest(UsageException e) {
+        return new MojoExecutionException(line(e.setting().map(s -> "<" + s + ">: ").orElse("") + e.getMessage()), e);
     }
 
     /** Prefixes {@code message} with {@code bootsplice: }, as the command line does on stderr. */

@@ -158,7 +158,7 @@ public final class PackMojo extends AbstractMojo {
                     count(summary.items(), "item"), count(summary.files(), "file"),
                     count(summary.ranges(), "data range"), summary.bootfsBytes(), summary.outputBytes(), parsed)));
         } catch (UsageException e) {
-            throw new MojoExecutionException(Failures.line(e.getMessage()), e);
+            throw Failures.badRequest(e);
         } catch (IOException e) {
             throw inputFailure(e);
         }

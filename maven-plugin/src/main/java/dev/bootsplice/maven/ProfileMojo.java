@@ -163,12 +163,19 @@ public final class ProfileMojo extends AbstractReportMojo {
 
     private static ProfileReport profile(Path imageFile, ProfileOptions options) throws MojoExecutionException {
         try (ZbiImage zbi = ZbiImage.open(imageFile)) {
-            return Profiler.profile(zbi, options);
+            try {
+                return Profiler.profile(zbi, options);
+            } catch (InternalError e) {
+                // A fault in the mapped image (it shrank while being read): the format words what was cut.
+                throw Failures.invalidImage(imageFile, zbi.readFault());
+            }
         } catch (ZbiFormatException e) {
             throw Failures.invalidImage(imageFile, e);
         } catch (IOException e) {
             throw Failures.unreadable(imageFile, e);
-        } catch (SpliceException | TraceException e) {
+        } catch (SpliceException e) {
+            throw Failures.cannotSplice(imageFile, e);
+        } catch (TraceException e) {
             throw new MojoExecutionException(Failures.line(imageFile + ": " + e.getMessage()), e);
         }
     }

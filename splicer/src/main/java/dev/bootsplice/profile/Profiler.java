@@ -3,7 +3,6 @@ package dev.bootsplice.profile;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
-import dev.bootsplice.splice.ImageContent;
 import dev.bootsplice.splice.KernelEra;
 import dev.bootsplice.splice.LookupRun;
 import dev.bootsplice.splice.SpliceException;
@@ -11,6 +10,7 @@ import dev.bootsplice.splice.SpliceResult;
 import dev.bootsplice.splice.Splicer;
 import dev.bootsplice.splice.Strategy;
 import dev.bootsplice.splice.TraceException;
+import dev.bootsplice.vm.ZxException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +51,7 @@ public final class Profiler {
     }
     Run last = runs.get(runs.size() - 1).get(0);
     String path = options.imagePath() != null ? options.imagePath() : image.name();
-    ProfileReport.Image info = new ProfileReport.Image(path, ImageContent.sha256(image), last.files(),
+    ProfileReport.Image info = new ProfileReport.Image(path, image.sha256(), last.files(),
         last.bootfsBytes(), (last.bootfsBytes() + 4095) / 4096);
     CostModel model = options.costModel();
     return new ProfileReport(new ProfileReport.Tool("bootsplice", ToolVersion.get()), info,
@@ -88,7 +88,12 @@ public final class Profiler {
   private static Run runOne(ZbiImage image, Strategy s, KernelEra era, String name,
       ProfileOptions options) throws ZbiFormatException, SpliceException, TraceException {
     SpliceResult spliced = Splicer.splice(image, s, era, options.progress());
-    LookupRun run = spliced.replay(options.trace(), options.progress());
+    LookupRun run;
+    try {
+      run = spliced.replay(options.trace(), options.progress());
+    } catch (ZxException e) {
+      throw SpliceException.fromModel(e);
+    }
     return new Run(StrategyMetrics.of(name, spliced, run, options.costModel()),
         spliced.fileCount(), spliced.bootfsBytes());
   }

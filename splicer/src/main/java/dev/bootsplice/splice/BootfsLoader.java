@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
  * to pass on as PA_VMO_BOOTDATA (start.cc {@code HandleInfoTable}). zbitl clones only a payload
  * with no slop ({@code StorageTraits::Clone}: {@code slopcheck(offset % ZX_PAGE_SIZE)} with
  * {@code View::Copy}'s "slop == 0"); any other payload is copied into a fresh VMO.
+ * Any payload streams into its VMO chunk by chunk, so the heap holds only the model's pages.
  */
 final class BootfsLoader {
   private static final int CHUNK = 1 << 20;
@@ -37,20 +38,19 @@ final class BootfsLoader {
   static LoadedBootfs load(Kernel kernel, ZbiImage image, boolean snapshotAllowed)
       throws ZbiFormatException, SpliceException {
     ZbiItem item = bootfsItem(image);
+    Bootfs bootfs = Bootfs.parseDirectory(item);
     int imageVmo = kernel.vmoCreate(FileVmo.pagesOf(image.size()) * PAGE, 0);
     kernel.setName(imageVmo, "zbi");
     byte[] buffer = new byte[CHUNK];
-    ImageContent.forEachPiece(image, (offset, chunk) -> write(kernel, imageVmo, offset, chunk, buffer));
-    ByteBuffer payload = item.payload();
-    Bootfs bootfs = Bootfs.parse(payload.duplicate());
-    long size = payload.remaining();
+    image.readBytes((offset, chunk) -> write(kernel, imageVmo, offset, chunk, buffer));
+    long size = item.uncompressedSize();
     if (snapshotAllowed && !item.isSynthetic() && !item.isCompressed() && item.payloadOffset() % PAGE == 0) {
       int root = zbitlClone(kernel, imageVmo, item, size);
       return new LoadedBootfs(bootfs.entries(), root, size, imageVmo);
     }
     int root = kernel.vmoCreate(FileVmo.pagesOf(size) * PAGE, 0);
     kernel.setName(root, "uncompressed-bootfs");
-    write(kernel, root, 0, payload.duplicate(), buffer);
+    item.readPayload((offset, chunk) -> write(kernel, root, offset, chunk, buffer));
     kernel.handleClose(imageVmo);
     return new LoadedBootfs(bootfs.entries(), root, size, 0);
   }
@@ -75,11 +75,6 @@ final class BootfsLoader {
     ByteBuffer header = ByteBuffer.wrap(item.header().clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     header.putInt(0, dev.bootsplice.format.ItemType.DISCARD.code());
     return header.array();
-  }
-
-  /** The BOOTFS directory of {@code image}, without loading anything. */
-  static Bootfs bootfsOf(ZbiImage image) throws ZbiFormatException, SpliceException {
-    return Bootfs.parse(bootfsItem(image).payload());
   }
 
   private static ZbiItem bootfsItem(ZbiImage image) throws SpliceException {

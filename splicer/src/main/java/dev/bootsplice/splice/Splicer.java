@@ -1,6 +1,5 @@
 package dev.bootsplice.splice;
 
-import dev.bootsplice.format.Bootfs;
 import dev.bootsplice.format.BootfsEntry;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
@@ -10,6 +9,7 @@ import dev.bootsplice.vm.KernelConfig;
 import dev.bootsplice.vm.Rights;
 import dev.bootsplice.vm.TransferProfile;
 import dev.bootsplice.vm.VmStats;
+import dev.bootsplice.vm.ZxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +30,8 @@ public final class Splicer {
    * Loads {@code image} and splices its first BOOTFS with {@code strategy}.
    *
    * @throws ZbiFormatException if the image or its BOOTFS breaks a format rule
-   * @throws SpliceException if the image has no BOOTFS or its data ranges partially overlap
+   * @throws SpliceException if the image has no BOOTFS, its data ranges partially overlap, or the
+   *     model's physical memory cannot hold it ({@link SpliceException#isMemoryLimit()})
    */
   public static SpliceResult splice(ZbiImage image, Strategy strategy, ProgressListener progress)
       throws ZbiFormatException, SpliceException {
@@ -41,9 +42,19 @@ public final class Splicer {
    * Loads {@code image} and splices its first BOOTFS with {@code strategy} on {@code era}'s kernel.
    *
    * @throws ZbiFormatException if the image or its BOOTFS breaks a format rule
-   * @throws SpliceException if the image has no BOOTFS or its data ranges partially overlap
+   * @throws SpliceException if the image has no BOOTFS, its data ranges partially overlap, or the
+   *     model's physical memory cannot hold it ({@link SpliceException#isMemoryLimit()})
    */
   public static SpliceResult splice(ZbiImage image, Strategy strategy, KernelEra era,
+      ProgressListener progress) throws ZbiFormatException, SpliceException {
+    try {
+      return spliceOnce(image, strategy, era, progress);
+    } catch (ZxException e) {
+      throw SpliceException.fromModel(e);
+    }
+  }
+
+  private static SpliceResult spliceOnce(ZbiImage image, Strategy strategy, KernelEra era,
       ProgressListener progress) throws ZbiFormatException, SpliceException {
     KernelConfig config = configFor(strategy, era);
     Kernel kernel = new Kernel(config);
@@ -107,10 +118,5 @@ public final class Splicer {
     FileVmo made = new FileVmo(e, maker.make(e), first == null ? null : first.name());
     byOwner.putIfAbsent(owner, made);
     return made;
-  }
-
-  /** The BOOTFS of {@code image} parsed (its directory), for callers that only need names. */
-  static Bootfs bootfsOf(ZbiImage image) throws ZbiFormatException, SpliceException {
-    return BootfsLoader.bootfsOf(image);
   }
 }

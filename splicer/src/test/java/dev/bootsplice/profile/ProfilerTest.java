@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bootsplice.format.Compression;
 import dev.bootsplice.format.ZbiImage;
-import dev.bootsplice.splice.ImageContent;
 import dev.bootsplice.splice.Strategy;
 import dev.bootsplice.splice.Trace;
 import dev.bootsplice.splice.TraceException;
@@ -89,7 +88,7 @@ class ProfilerTest {
     String expected = HexFormat.of().formatHex(
         MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     try (ZbiImage image = ZbiImage.open(file)) {
-      assertThat(ImageContent.sha256(image)).isEqualTo(expected);
+      assertThat(image.sha256()).isEqualTo(expected);
     }
   }
 }

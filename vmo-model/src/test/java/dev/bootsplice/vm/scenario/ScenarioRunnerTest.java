@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The runner's output lines and exit codes (vmo-scenarios.md "Output and exit status"). */
 class ScenarioRunnerTest {
-    private record Result(int exit, List<String> lines) {}
+    private record Result(ScenarioRunner.Verdict exit, List<String> lines) {}
 
     private static Result run(Path... files) {
         StringWriter text = new StringWriter();
-        int exit = new ScenarioRunner().run(List.of(files), new PrintWriter(text));
+        ScenarioRunner.Verdict exit = new ScenarioRunner().run(List.of(files), new PrintWriter(text));
         return new Result(exit, text.toString().lines().toList());
     }
 
@@ -35,7 +35,7 @@ class ScenarioRunnerTest {
         Path f = conformance("upstream-01-basic.rfc.vmo");
         Result r = run(f);
         assertThat(r.lines()).containsExactly("PASS " + f + " (12 statements)", "1 passed, 0 failed");
-        assertThat(r.exit()).isZero();
+        assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.ALL_PASSED);
     }
 
     @Test
@@ -44,7 +44,7 @@ class ScenarioRunnerTest {
         Result r = run(f);
         assertThat(r.lines().get(0)).startsWith("FAIL " + f + ":3: vmo_write v 1p \"x\": expected ZX_OK, got ZX_ERR_OUT_OF_RANGE");
         assertThat(r.lines().get(1)).isEqualTo("0 passed, 1 failed");
-        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_FAILED);
     }
 
     @Test
@@ -60,7 +60,7 @@ class ScenarioRunnerTest {
         Result r = run(f);
         assertThat(r.lines().get(0)).isEqualTo("FAIL " + f
                 + ":3: expect_pages src s s d: page 2: expected 'd' (0x64), found every byte 's' (0x73)");
-        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_FAILED);
     }
 
     @Test
@@ -81,7 +81,7 @@ class ScenarioRunnerTest {
         Path f = failing("unbound-after-failed-binding.vmo");
         Result r = run(f);
         assertThat(r.lines().get(0)).isEqualTo("FAIL " + f + ":2: vmo_write v 0 \"x\": 'v' is not bound (its binding at line 1 failed)");
-        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_FAILED);
     }
 
     @Test
@@ -98,7 +98,7 @@ class ScenarioRunnerTest {
             Path f = failing(c[0]);
             Result r = run(f);
             assertThat(r.lines()).as(c[0]).containsExactly("FAIL " + f + c[1], "0 passed, 1 failed");
-            assertThat(r.exit()).as(c[0]).isEqualTo(3);
+            assertThat(r.exit()).as(c[0]).isEqualTo(ScenarioRunner.Verdict.SOME_INVALID);
         }
     }
 
@@ -111,8 +111,8 @@ class ScenarioRunnerTest {
         assertThat(r.lines()).hasSize(3);
         assertThat(r.lines().get(1)).startsWith("PASS " + ok);
         assertThat(r.lines().get(2)).isEqualTo("1 passed, 1 failed");
-        assertThat(r.exit()).isEqualTo(4);
-        assertThat(run(bad, broken, ok).exit()).isEqualTo(3);
+        assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_FAILED);
+        assertThat(run(bad, broken, ok).exit()).isEqualTo(ScenarioRunner.Verdict.SOME_INVALID);
     }
 
     @Test
@@ -127,8 +127,8 @@ class ScenarioRunnerTest {
     void unreadableFileIsInvalidInput(@TempDir Path dir) {
         Path missing = dir.resolve("nope.vmo");
         Result r = run(missing);
-        assertThat(r.lines().get(0)).startsWith("FAIL " + missing + ":0: cannot read the file");
-        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.lines().get(0)).isEqualTo("FAIL " + missing + ":0: cannot read scenario file " + missing + ": no such file");
+        assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_INVALID);
     }
 
     @Test
