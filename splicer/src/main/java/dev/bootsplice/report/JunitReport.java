@@ -29,6 +29,10 @@ final class JunitReport {
       cases.add(new Case("bootsplice.profile.budget", b.budget().text(), 0,
           b.failed() ? b.message() : null, "budget"));
     }
+    for (SizeBudgetResult b : context.sizeBudgets()) {
+      cases.add(new Case("bootsplice.profile.size", b.budget().text(), 0,
+          b.failed() ? b.message() : null, "size-budget"));
+    }
     writeSuite("bootsplice.profile", cases, out);
   }
 
