@@ -61,10 +61,11 @@ final class MarkdownReport {
           ReportTables.strategies(r).toMarkdown()));
     }
     context.baseline().ifPresent(c -> sections.add(new Section("Change against " + c.oldName(),
-        md(ReportTables.regressionSummary(c)) + "\n\n" + ReportTables.changes(c).toMarkdown())));
+        md(ReportTables.regressionSummary(c)) + "; " + md(ReportTables.unchangedNote(c)) + "\n\n"
+            + ReportTables.changes(c, true).toMarkdown())));
     ProfileReport.Image i = r.image();
-    sections.add(new Section("Image", "- path: `" + i.path() + "`\n- sha256: `" + i.sha256() + "`\n- "
-        + md(ReportTables.headline(r)) + "\n"));
+    sections.add(new Section("Image", "- path: `" + i.path() + "`\n- sha256: `" + i.sha256() + "`\n- BOOTFS: "
+        + Metrics.format((double) i.bootfsBytes()) + " bytes in " + Units.count(i.files(), "file") + "\n"));
     return sections;
   }
 

@@ -125,13 +125,31 @@ final class ReportTables {
 
   /** Every metric's change against an earlier report; gated regressions are flagged. */
   static Table changes(ReportComparison c) {
+    return changes(c, false);
+  }
+
+  /** The changes; with {@code changedOnly} just the metrics that changed and the regressions. */
+  static Table changes(ReportComparison c, boolean changedOnly) {
     Table t = new Table(List.of("strategy / metric", "old", "new", "change", "check"));
     for (MetricChange m : c.changes()) {
+      if (changedOnly && !changed(m)) {
+        continue;
+      }
       t.row(List.of(m.strategy() + " " + m.metric(), Metrics.format(m.oldValue()),
           Metrics.format(m.newValue()), m.oldValue() == null ? "new" : Metrics.pct(m.changePct()),
           m.regressed() ? "REGRESSION" : m.gated() ? "ok" : ""));
     }
     return t;
+  }
+
+  private static boolean changed(MetricChange m) {
+    return m.regressed() || m.oldValue() == null || !m.oldValue().equals(m.newValue());
+  }
+
+  /** "84 unchanged metrics not shown" (or "every metric changed"). */
+  static String unchangedNote(ReportComparison c) {
+    long same = c.changes().stream().filter(m -> !changed(m)).count();
+    return same == 0 ? "every metric changed" : Units.count(same, "unchanged metric") + " not shown";
   }
 
   /** One line describing the regression check of a comparison. */
