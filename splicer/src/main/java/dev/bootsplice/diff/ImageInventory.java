@@ -6,6 +6,7 @@ import dev.bootsplice.format.BootfsEntry;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.format.ZbiItem;
+import dev.bootsplice.report.ImageSizes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import java.util.function.Predicate;
  * uncompressed bytes) and every BOOTFS file with the SHA-256 of its content; the base of
  * `diff` and of size budgets.
  */
-public final class ImageInventory {
+public final class ImageInventory implements ImageSizes {
   /** The zstd level compressed size budgets use: the `pack` default (the reference tool's). */
   public static final int ESTIMATE_LEVEL = 4;
 
@@ -104,10 +105,16 @@ public final class ImageInventory {
     return files;
   }
 
+  @Override
+  public long fileCount(Predicate<String> selected) {
+    return files.stream().filter(f -> selected.test(f.name())).count();
+  }
+
   /**
    * The bytes of the files {@code selected} names, counting a data range shared by several names
    * once: the uncompressed bytes they occupy in the BOOTFS.
    */
+  @Override
   public long uncompressedSize(Predicate<String> selected) {
     long sum = 0;
     java.util.Set<Long> seen = new java.util.HashSet<>();
@@ -123,6 +130,7 @@ public final class ImageInventory {
    * The selected files' contents (each shared range once, directory order) compressed as one zstd
    * stream at {@link #ESTIMATE_LEVEL}: what they would take as a BOOTFS item of their own.
    */
+  @Override
   public long compressedSize(Predicate<String> selected) {
     Counter counter = new Counter();
     java.util.Set<Long> seen = new java.util.HashSet<>();

@@ -74,8 +74,7 @@ final class ReportTables {
 
   /** The image's file name without its folders, as a short title. */
   static String shortName(String path) {
-    String p = path.replace('\\', '/');
-    return p.substring(p.lastIndexOf('/') + 1);
+    return Units.fileName(path);
   }
 
   /** One line of image facts under its short name: files, BOOTFS size, trace, cost model. */

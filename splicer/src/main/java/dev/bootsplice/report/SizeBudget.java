@@ -1,6 +1,5 @@
 package dev.bootsplice.report;
 
-import dev.bootsplice.diff.ImageInventory;
 import dev.bootsplice.format.NameGlob;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,8 +69,8 @@ public final class SizeBudget {
   }
 
   /** Evaluates the budget on the files of {@code image}. */
-  public SizeBudgetResult evaluate(ImageInventory image) {
-    long files = image.files().stream().filter(f -> NameGlob.matches(glob, f.name())).count();
+  public SizeBudgetResult evaluate(ImageSizes image) {
+    long files = image.fileCount(n -> NameGlob.matches(glob, n));
     long bytes = compressed ? image.compressedSize(n -> NameGlob.matches(glob, n))
         : image.uncompressedSize(n -> NameGlob.matches(glob, n));
     return new SizeBudgetResult(this, bytes, files, threshold.holds(bytes));

@@ -39,4 +39,10 @@ public final class Units {
   public static String millis(double ns) {
     return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
   }
+
+  /** A path's last component, the short name reports title an image with. */
+  public static String fileName(String path) {
+    String p = path.replace('\\', '/');
+    return p.substring(p.lastIndexOf('/') + 1);
+  }
 }
