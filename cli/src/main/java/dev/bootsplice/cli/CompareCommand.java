@@ -1,13 +1,14 @@
 package dev.bootsplice.cli;
 
 import dev.bootsplice.profile.ProfileReport;
-import dev.bootsplice.report.MetricChange;
+import dev.bootsplice.report.Check;
 import dev.bootsplice.report.ReportComparison;
 import dev.bootsplice.report.ReportFormat;
 import dev.bootsplice.report.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,8 @@ final class CompareCommand implements Callable<Integer> {
     private double maxRegression;
 
     @Option(names = "--format", paramLabel = "text|markdown|junit", defaultValue = "text",
-            converter = ReportFormatConverter.class, description = "Output format (default ${DEFAULT-VALUE}).")
+            converter = ReportFormatConverter.class, completionCandidates = Completions.CompareFormats.class,
+            description = "Output format (default ${DEFAULT-VALUE}).")
     private ReportFormat format;
 
     @Override
@@ -59,10 +61,8 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(e), e);
         }
         out.flush();
-        PrintWriter err = spec.commandLine().getErr();
-        for (MetricChange m : comparison.regressions()) {
-            err.println("bootsplice: check failed: " + Regressions.describe(m, maxRegression));
-        }
+        List<Check> checks = comparison.regressions().stream().map(m -> Check.regression(m, maxRegression)).toList();
+        CiEnvironment.reportFailures(checks, spec.commandLine().getErr());
         return comparison.regressed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 }

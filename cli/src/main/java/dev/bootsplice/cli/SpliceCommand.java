@@ -34,7 +34,8 @@ final class SpliceCommand implements Callable<Integer> {
     private Path image;
 
     @Option(names = "--strategy", required = true, paramLabel = "clone|clone-sharecount|copy|transfer",
-            converter = StrategyConverter.class, description = "How each file's VMO is made.")
+            converter = StrategyConverter.class, completionCandidates = Completions.Strategies.class,
+            description = "How each file's VMO is made.")
     private Strategy strategy;
 
     @Option(names = "--json", description = "Print files and summary as JSON.")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.bootsplice.diff.ImageInventory.FileInfo;
+import dev.bootsplice.profile.ProfileReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,8 +71,19 @@ public record ImageDiff(Side old, @com.fasterxml.jackson.annotation.JsonProperty
         prefixes(old.files(), neu.files(), depth), items(old, neu), null);
   }
 
-  /** This diff with each strategy's boot cost in both images (strategies of the new profile, in its order). */
-  public ImageDiff withBootCosts(List<BootCostDelta> deltas) {
+  /**
+   * This diff with each strategy's modeled boot cost in both images: the strategies of {@code after}
+   * in its order that {@code before} profiled too.
+   */
+  public ImageDiff withProfiles(ProfileReport before, ProfileReport after) {
+    List<BootCostDelta> deltas = new ArrayList<>();
+    for (ProfileReport.StrategyReport s : after.strategies()) {
+      before.strategy(s.name()).ifPresent(o -> {
+        long a = o.bootCost().modeledNs();
+        long b = s.bootCost().modeledNs();
+        deltas.add(new BootCostDelta(s.name(), a, b, b - a, a == 0 ? null : 100.0 * (b - a) / a));
+      });
+    }
     return new ImageDiff(old, neu, depth, sizes, files, prefixes, items, List.copyOf(deltas));
   }
 

@@ -1,0 +1,60 @@
+package dev.bootsplice.cli;
+
+import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.profile.DemoImage;
+import dev.bootsplice.profile.ProfileOptions;
+import dev.bootsplice.profile.ProfileReport;
+import dev.bootsplice.profile.Profiler;
+import dev.bootsplice.splice.SpliceException;
+import dev.bootsplice.splice.Strategy;
+import dev.bootsplice.splice.TraceException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Profiles one image file (or the demo image) for a command, with the overall progress bar and exit-3 failures. */
+final class ImageProfiles {
+    /** Work done on the open image before it is profiled (e.g. size budgets). */
+    interface WhileOpen {
+        void accept(ZbiImage image, String path) throws ZbiFormatException;
+    }
+
+    private ImageProfiles() {
+    }
+
+    /** Profiles {@code image}; see {@link #profile(Path, ProfileOptions, PrintWriter, boolean, WhileOpen)}. */
+    static ProfileReport profile(Path image, ProfileOptions options, PrintWriter err, boolean progress) {
+        return profile(image, options, err, progress, (zbi, path) -> { });
+    }
+
+    /**
+     * Profiles {@code image} (null: the demo image) with {@code options}, drawing the bar on {@code err}
+     * when {@code progress}, after running {@code whileOpen} on the open image.
+     *
+     * @throws CommandFailure (exit 3) for a broken image, a splice refusal or a bad trace
+     */
+    static ProfileReport profile(Path image, ProfileOptions options, PrintWriter err, boolean progress,
+            WhileOpen whileOpen) {
+        List<String> names = options.strategies().stream().map(Strategy::cliName).toList();
+        String path = image == null ? DemoImage.NAME : image.toString();
+        try (ProfileProgress bar = new ProfileProgress(err, names, progress, System::nanoTime)) {
+            ZbiImage zbi = image == null ? DemoImage.open() : ImageFiles.open(image);
+            try {
+                whileOpen.accept(zbi, path);
+                return Profiler.profile(zbi, options.withProgress(bar).withImagePath(path));
+            } finally {
+                ImageFiles.closeQuietly(zbi);
+            }
+        } catch (ZbiFormatException e) {
+            throw CommandFailure.invalidInput(Path.of(path), e);
+        } catch (SpliceException e) {
+            throw CommandFailure.invalidInput(path + ": " + e.getMessage());
+        } catch (TraceException e) {
+            throw CommandFailure.invalidInput(e.getMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("the built-in demo image could not be made", e);
+        }
+    }
+}
