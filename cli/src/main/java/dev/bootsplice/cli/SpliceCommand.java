@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.report.Units;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.SpliceResult;
 import dev.bootsplice.splice.SpliceSummary;
@@ -86,9 +87,10 @@ final class SpliceCommand implements Callable<Integer> {
         }
         table.print(out);
         SpliceSummary s = result.summary();
-        out.printf(Locale.ROOT, "%s: %d files, %d VMOs, %d hidden nodes; pages allocated %d, copied %d, moved %d,"
-                + " zeroed %d; lookup depth max %d, mean %.2f%n", strategy.cliName(), result.files().size(), s.vmos(),
-                s.hiddenNodes(), s.pagesAllocated(), s.pagesCopied(), s.pagesMoved(), s.pagesZeroed(), s.maxDepth(),
+        out.printf(Locale.ROOT, "%s: %s, %s, %s; pages allocated %d, copied %d, moved %d,"
+                + " zeroed %d; lookup depth max %d, mean %.2f%n", strategy.cliName(),
+                Units.count(result.files().size(), "file"), Units.count(s.vmos(), "VMO"),
+                Units.count(s.hiddenNodes(), "hidden node"), s.pagesAllocated(), s.pagesCopied(), s.pagesMoved(), s.pagesZeroed(), s.maxDepth(),
                 s.meanDepth());
     }
 

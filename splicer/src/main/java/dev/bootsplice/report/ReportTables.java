@@ -15,9 +15,9 @@ final class ReportTables {
   static String headline(ProfileReport r) {
     ProfileReport.Image i = r.image();
     return String.format(Locale.ROOT,
-        "%s: %,d files, %,d BOOTFS bytes (%,d pages), sha256 %s; trace %s (%,d page reads); cost model %s",
-        i.path(), i.files(), i.bootfsBytes(), i.pages(), i.sha256(), r.trace().name(),
-        r.trace().accesses(), r.costModel().name());
+        "%s: %s, %,d BOOTFS bytes (%s), sha256 %s; trace %s (%s); cost model %s",
+        i.path(), Units.count(i.files(), "file"), i.bootfsBytes(), Units.count(i.pages(), "page"), i.sha256(),
+        r.trace().name(), Units.count(r.trace().accesses(), "page read"), r.costModel().name());
   }
 
   /** Every metric down, every strategy across. */

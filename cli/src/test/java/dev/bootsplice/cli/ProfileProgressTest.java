@@ -1,0 +1,37 @@
+package dev.bootsplice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class ProfileProgressTest {
+    @Test
+    void theBarRunsAcrossEveryStrategyAndShowsAnEtaFromThePaceSoFar() {
+        StringWriter err = new StringWriter();
+        AtomicLong now = new AtomicLong(0);
+        ProfileProgress p = new ProfileProgress(new PrintWriter(err), List.of("clone", "copy"), true, now::get);
+        now.set(10_000_000_000L);
+        p.progress("clone: splice", 10, 10);
+        // clone's splice is 40% of clone, clone half the run: 20% done after 10 s leaves 40 s
+        assertThat(err.toString()).contains("profile 1/2 clone: splice [")
+                .contains(" 20% ETA 0:40");
+        now.set(30_000_000_000L);
+        p.progress("copy: lookups", 5, 10);
+        // 50% + 0.5 × (0.4 + 0.6 × 0.5) = 85% after 30 s
+        assertThat(err.toString()).contains("profile 2/2 copy: lookups [").contains(" 85% ETA 0:05");
+    }
+
+    @Test
+    void noEtaInTheFirstSecond() {
+        AtomicLong now = new AtomicLong(0);
+        ProfileProgress p = new ProfileProgress(new PrintWriter(new StringWriter()), List.of("clone"), true, now::get);
+        now.set(500_000_000L);
+        assertThat(p.eta(0.5)).isEmpty();
+        now.set(2_000_000_000L);
+        assertThat(p.eta(0.5)).isEqualTo("ETA 0:02");
+    }
+}
