@@ -36,7 +36,7 @@ class ProfileCommandTest {
         Cli.Result r = Cli.run("profile", image.toString(), "--format=json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode root = JSON.readTree(r.out());
-        assertThat(fieldNames(root)).containsExactly("tool", "image", "trace", "costModel", "strategies", "comparison");
+        assertThat(fieldNames(root)).containsExactly("tool", "image", "verdict", "trace", "costModel", "strategies", "comparison");
         assertThat(root.get("tool").get("name").asText()).isEqualTo("bootsplice");
         assertThat(root.get("tool").get("version").asText()).isEqualTo(VersionProvider.version());
         assertThat(root.get("image").get("path").asText()).isEqualTo(image.toString());
