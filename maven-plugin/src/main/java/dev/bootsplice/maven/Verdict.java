@@ -4,6 +4,7 @@ import dev.bootsplice.report.Check;
 import dev.bootsplice.report.ReportContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code check} concludes from a judged report: one line per failed budget and per regressed metric, the
