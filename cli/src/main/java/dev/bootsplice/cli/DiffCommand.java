@@ -66,7 +66,7 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where the matching --format goes (repeatable).")
     private List<Path> outputs = new ArrayList<>();
 
-    @Option(names = "--force", description = "Overwrite existing -o files.")
+    @Option(names = "--force", description = "Replace existing -o files.")
     private boolean force;
 
     @Option(names = "--fail-on", paramLabel = "EXPR", converter = FailOn.DiffConverter.class,

@@ -128,17 +128,20 @@ public final class ImageInventory implements ImageSizes {
 
   /**
    * The selected files' contents (each shared range once, directory order) compressed as one zstd
-   * stream at {@link #ESTIMATE_LEVEL}: what they would take as a BOOTFS item of their own.
+   * stream at {@link #ESTIMATE_LEVEL}: what they would take as a BOOTFS item of their own (0 when
+   * they hold no bytes).
    */
   @Override
   public long compressedSize(Predicate<String> selected) {
     Counter counter = new Counter();
     java.util.Set<Long> seen = new java.util.HashSet<>();
+    long input = 0;
     try (ZstdOutputStream z = new ZstdOutputStream(counter, ESTIMATE_LEVEL)) {
       byte[] chunk = new byte[1 << 16];
       for (BootfsEntry e : bootfs == null ? List.<BootfsEntry>of() : bootfs.entries()) {
         if (selected.test(e.name()) && seen.add(e.dataOffset())) {
           ByteBuffer data = bootfs.content(e);
+          input += data.remaining();
           while (data.hasRemaining()) {
             int n = Math.min(chunk.length, data.remaining());
             data.get(chunk, 0, n);
@@ -149,7 +152,7 @@ public final class ImageInventory implements ImageSizes {
     } catch (IOException e) {
       throw new UncheckedIOException("compressing into a counter cannot fail", e);
     }
-    return counter.count;
+    return input == 0 ? 0 : counter.count;
   }
 
   private static String sha256(ByteBuffer data) {
