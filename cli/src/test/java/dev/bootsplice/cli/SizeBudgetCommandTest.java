@@ -49,7 +49,7 @@ class SizeBudgetCommandTest {
         assertThat(Files.readString(xml)).contains("classname=\"bootsplice.profile.size\" name=\"size[*]&gt;"
                 + (total - 1) + "\"").contains("type=\"size-budget\"");
         assertThat(Files.readString(md).lines().findFirst().orElseThrow()).endsWith("❌ 2 of 2 budgets failed");
-        assertThat(Files.readString(html)).contains("❌ size[nothing*].compressed&gt;=0: actual 0 bytes (0 B compressed)"
+        assertThat(Files.readString(html)).contains("FAIL</span> size[nothing*].compressed&gt;=0: actual 0 bytes (0 B compressed)"
                 + " in 0 files (FAILED)");
     }
 }

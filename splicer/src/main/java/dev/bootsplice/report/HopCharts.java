@@ -104,7 +104,7 @@ final class HopCharts {
     for (int b = 0; b < bins.size(); b++) {
       double x = LEFT + b * slot + (slot - width) / 2;
       double h = y.fraction(counts[b]) * PLOT;
-      svg.rect(x, bottom - h, width, h, SvgCharts.colour(index), s.name() + ", " + bins.get(b).range()
+      svg.rect(x, bottom - h, width, h, SvgCharts.colour(s, index), s.name() + ", " + bins.get(b).range()
           + " hops: " + Units.count(counts[b], "page read"));
       if (counts[b] > 0) {
         svg.text(x + width / 2, bottom - h - 4, Svg.compact(counts[b]), "middle", "value small");
@@ -132,7 +132,7 @@ final class HopCharts {
       double w = x.fraction(values[i]) * (right - LEFT);
       double y = TOP + i * 24 + 2;
       svg.text(LEFT - 8, y + 14, names[i], "end", "tick");
-      svg.rect(LEFT, y, Math.max(1, w), 18, SvgCharts.colour(index), s.name() + " " + names[i] + ": "
+      svg.rect(LEFT, y, Math.max(1, w), 18, SvgCharts.colour(s, index), s.name() + " " + names[i] + ": "
           + Metrics.format(values[i]));
       svg.text(LEFT + w + 6, y + 14, Metrics.format(values[i]), "start", "value");
     }

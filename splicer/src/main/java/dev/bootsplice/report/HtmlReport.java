@@ -27,6 +27,8 @@ final class HtmlReport {
       + "svg line.axis{stroke:#333;stroke-width:1}svg line.grid{stroke:#e3e3e3;stroke-width:1}"
       + ".scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:6px 0;font-size:13px}"
       + "td,th{border:1px solid #ccc;padding:2px 8px}td+td,th+th{text-align:right}th{background:#f4f4f4}"
+      + ".badge{display:inline-block;font-size:11px;font-weight:700;padding:0 5px;border-radius:3px;color:#fff}"
+      + ".badge.good{background:#2a7d2a}.badge.bad{background:#c62828}ul.checks{list-style:none;padding-left:0}"
       + ".fail{color:#b00;font-weight:bold}.ok{color:#2a7d2a}code{word-break:break-all}"
       + "section{break-inside:avoid}"
       + "@media print{body{padding:0;font-size:12px}main{max-width:none}h2{break-after:avoid}"
@@ -72,15 +74,28 @@ final class HtmlReport {
         + Xml.escape(r.verdict().sentence()) + "</p>");
     List<String> summary = ReportTables.checkSummary(context);
     if (!summary.isEmpty()) {
-      out.println("<p class=\"checks\">" + Xml.escape(String.join(" · ", summary)) + "</p>");
+      out.println("<p class=\"checks\">" + String.join(" · ", summary.stream().map(HtmlReport::marked).toList())
+          + "</p>");
     }
     if (!context.checks().isEmpty()) {
       out.println("<ul class=\"checks\">");
       context.checks().forEach(c -> out.println("<li class=\"" + (c.failed() ? "fail" : "ok") + "\">"
-          + (c.failed() ? "❌ " : "✅ ") + Xml.escape(c.message()) + "</li>"));
+          + badge(c.failed()) + Xml.escape(c.message()) + "</li>"));
       out.println("</ul>");
     }
     out.println("<p class=\"facts\">" + Xml.escape(ReportTables.facts(r)) + "</p></header>");
+  }
+
+  /** A check summary part with its mark as a badge (emoji fonts are not everywhere a report is opened). */
+  private static String marked(String part) {
+    if (part.startsWith("✅ ") || part.startsWith("❌ ")) {
+      return badge(part.startsWith("❌")) + Xml.escape(part.substring(2));
+    }
+    return Xml.escape(part);
+  }
+
+  private static String badge(boolean failed) {
+    return failed ? "<span class=\"badge bad\">FAIL</span> " : "<span class=\"badge good\">PASS</span> ";
   }
 
   private static void section(PrintWriter out, String title, String note, String content) {

@@ -5,6 +5,7 @@ import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.CostModel.Op;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
+import dev.bootsplice.splice.Strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -27,6 +28,15 @@ final class SvgCharts {
   /** The colour of the strategy at {@code index} in the report. */
   static String colour(int index) {
     return STRATEGY_COLOURS[index % STRATEGY_COLOURS.length];
+  }
+
+  /** A strategy's own colour, the same in every report (by its place in {@link Strategy}), else by {@code index}. */
+  static String colour(StrategyReport s, int index) {
+    try {
+      return colour(Strategy.parse(s.name()).ordinal());
+    } catch (IllegalArgumentException e) {
+      return colour(index);
+    }
   }
 
   /** One stacked bar per strategy: each operation's share of the modeled boot cost, total beside it. */
@@ -80,7 +90,7 @@ final class SvgCharts {
       double y = TOP + i * ROW + 4;
       double w = scale.fraction(value.applyAsDouble(s)) * (right - label);
       svg.text(label - 8, y + 17, ReportTables.column(s), "end", "label");
-      svg.rect(label, y, w, ROW - 10, colour(i), ReportTables.column(s) + ": "
+      svg.rect(label, y, w, ROW - 10, colour(s, i), ReportTables.column(s) + ": "
           + Units.millis(value.applyAsDouble(s)));
       svg.text(label + w + 6, y + 17, Units.millis(value.applyAsDouble(s)), "start", "value");
     }
@@ -100,11 +110,11 @@ final class SvgCharts {
       svg.text(LABEL - 8, y + 22, ReportTables.column(s), "end", "label");
       String vs = comparison.rows().stream().filter(c -> c.strategy().equals(s.name())).findFirst()
           .map(c -> " (" + Metrics.pct(c.peakMemoryChangePct()) + " vs " + comparison.baseline() + ")").orElse("");
-      bar(svg, scale, right, y, 17, colour(i), "peak" + vs, s.memory().peakPages(), ReportTables.column(s));
+      bar(svg, scale, right, y, 17, colour(s, i), "peak" + vs, s.memory().peakPages(), ReportTables.column(s));
       bar(svg, scale, right, y + 19, 17, "#999", "end", s.memory().endPages(), ReportTables.column(s));
     }
     double legendY = axisY + 50;
-    svg.rect(10, legendY, 14, 14, colour(0), "peak").text(29, legendY + 12,
+    svg.rect(10, legendY, 14, 14, colour(strategies.get(0), 0), "peak").text(29, legendY + 12,
         "peak pages (strategy colour)", "start", "legend");
     svg.rect(260, legendY, 14, 14, "#999", "end").text(279, legendY + 12, "pages at the end (grey)",
         "start", "legend");

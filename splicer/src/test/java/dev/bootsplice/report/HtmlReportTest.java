@@ -112,8 +112,10 @@ class HtmlReportTest {
     ProfileReport r = SampleReports.profile();
     ReportContext c = ReportContext.of(r, null, null, List.of(Budget.parse("clone.lookup.hops.max>0")));
     String html = html(r, c);
-    assertThat(html).contains("class=\"verdict failed\"").contains("❌ 1 of 1 budget failed")
-        .contains("<li class=\"fail\">❌ clone.lookup.hops.max&gt;0: actual");
+    assertThat(html).contains("class=\"verdict failed\"")
+        .contains("<span class=\"badge bad\">FAIL</span> 1 of 1 budget failed")
+        .contains("<li class=\"fail\"><span class=\"badge bad\">FAIL</span> clone.lookup.hops.max&gt;0: actual")
+        .doesNotContain("❌").doesNotContain("✅");
   }
 
   @ParameterizedTest
