@@ -17,7 +17,10 @@ final class DiffMarkdown {
     out.println(firstLine(d, checks));
     out.println();
     out.print(DiffText.table(List.of("size", "old", "new", "delta"), DiffReports.sizeRows(d)).toMarkdown());
-    checks.stream().filter(Check::failed).forEach(c -> out.println("- ❌ `" + c.message() + "`"));
+    if (checks.stream().anyMatch(Check::failed)) {
+      out.println();
+      checks.stream().filter(Check::failed).forEach(c -> out.println("- ❌ `" + c.message() + "`"));
+    }
     if (d.bootCost() != null) {
       out.println();
       out.print(DiffText.table(List.of("boot cost (modeled)", "old", "new", "change"), DiffReports.bootCostRows(d))
