@@ -84,8 +84,8 @@ final class DiffCommand implements Callable<Integer> {
         if (depth < 1) {
             throw new ParameterException(spec.commandLine(), "--depth must be at least 1, was " + depth);
         }
-        ImageInventory before = inventory(oldImage);
-        ImageInventory after = inventory(newImage);
+        ImageInventory before = inventory(oldImage, false);
+        ImageInventory after = inventory(newImage, !FailOn.sizes(budgets).isEmpty());
         ImageDiff diff = ImageDiff.between(before, after, depth);
         if (profile) {
             diff = diff.withProfiles(profile(oldImage), profile(newImage));
@@ -115,9 +115,9 @@ final class DiffCommand implements Callable<Integer> {
         return targets;
     }
 
-    private static ImageInventory inventory(Path file) {
+    private static ImageInventory inventory(Path file, boolean keepContent) {
         try (ZbiImage image = ImageFiles.open(file)) {
-            return ImageInventory.of(image, file.toString());
+            return ImageInventory.of(image, file.toString(), keepContent);
         } catch (ZbiFormatException e) {
             throw CommandFailure.invalidInput(file, e);
         } catch (IOException e) {

@@ -53,11 +53,22 @@ public final class ImageInventory implements ImageSizes {
   }
 
   /**
-   * Reads {@code image} (named {@code path} in reports); an image without BOOTFS has no files.
+   * Reads {@code image} (named {@code path} in reports); an image without BOOTFS has no files. The
+   * inventory keeps the decompressed BOOTFS for {@link #compressedSize}.
    *
    * @throws ZbiFormatException if its BOOTFS breaks a format rule or does not decompress
    */
   public static ImageInventory of(ZbiImage image, String path) throws ZbiFormatException {
+    return of(image, path, true);
+  }
+
+  /**
+   * Reads {@code image}; without {@code keepContent} the decompressed BOOTFS is let go once every
+   * file is hashed (what an old image of a diff needs), and {@link #compressedSize} is unavailable.
+   *
+   * @throws ZbiFormatException if its BOOTFS breaks a format rule or does not decompress
+   */
+  public static ImageInventory of(ZbiImage image, String path, boolean keepContent) throws ZbiFormatException {
     List<Item> items = new ArrayList<>();
     for (ZbiItem i : image.items()) {
       items.add(new Item(i.index(), i.type().name(), i.length(), i.uncompressedSize(), i.isCompressed()));
@@ -72,7 +83,7 @@ public final class ImageInventory implements ImageSizes {
       files.add(new FileInfo(e.name(), e.dataLength(), e.dataOffset(), sha256(bootfs.content(e))));
     }
     return new ImageInventory(path, image.size(), items, first.uncompressedSize(), first.length(),
-        files, bootfs);
+        files, keepContent ? bootfs : null);
   }
 
   /** The image path as given. */
@@ -130,15 +141,20 @@ public final class ImageInventory implements ImageSizes {
    * The selected files' contents (each shared range once, directory order) compressed as one zstd
    * stream at {@link #ESTIMATE_LEVEL}: what they would take as a BOOTFS item of their own (0 when
    * they hold no bytes).
+   *
+   * @throws IllegalStateException if the inventory was read without its content
    */
   @Override
   public long compressedSize(Predicate<String> selected) {
+    if (bootfs == null && !files.isEmpty()) {
+      throw new IllegalStateException(path + ": inventory read without content has no compressed sizes");
+    }
     Counter counter = new Counter();
     java.util.Set<Long> seen = new java.util.HashSet<>();
     long input = 0;
     try (ZstdOutputStream z = new ZstdOutputStream(counter, ESTIMATE_LEVEL)) {
       byte[] chunk = new byte[1 << 16];
-      for (BootfsEntry e : bootfs == null ? List.<BootfsEntry>of() : bootfs.entries()) {
+      for (BootfsEntry e : files.isEmpty() ? List.<BootfsEntry>of() : bootfs.entries()) {
         if (selected.test(e.name()) && seen.add(e.dataOffset())) {
           ByteBuffer data = bootfs.content(e);
           input += data.remaining();

@@ -121,4 +121,17 @@ class ImageDiffTest {
     assertThatThrownBy(() -> DiffReports.write(d, checks, ReportFormat.HTML, new StringWriter()))
         .hasMessageContaining("text, json or markdown");
   }
+
+  @Test
+  void anInventoryReadWithoutContentStillDiffsButHasNoCompressedSizes() throws Exception {
+    ImageInventory light;
+    try (ZbiImage image = TestImages.image(TestImages.zbi(oldFiles(), Compression.DEFAULT), "old.zbi")) {
+      light = ImageInventory.of(image, "old.zbi", false);
+    }
+    ImageDiff d = ImageDiff.between(light, inventory(newFiles(), "new.zbi"), 1);
+    assertThat(d.files().renamed()).hasSize(1);
+    assertThat(light.uncompressedSize(n -> true)).isEqualTo(inventory(oldFiles(), "old.zbi").uncompressedSize(n -> true));
+    assertThatThrownBy(() -> light.compressedSize(n -> true)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("old.zbi");
+  }
 }

@@ -57,6 +57,10 @@ class TextReportsTest {
     StringWriter out = new StringWriter();
     Reports.writeComparison(ReportComparison.compare(r, r, 5), ReportFormat.TEXT, out);
     assertThat(out.toString()).startsWith("compare ").contains("0 of ");
+    StringWriter md = new StringWriter();
+    Reports.writeComparison(ReportComparison.compare(r, r, 5), ReportFormat.MARKDOWN, md);
+    assertThat(md.toString()).startsWith("✅ `adversarial.zbi` → `adversarial.zbi`: 0 of ")
+        .contains("<details><summary>Every metric</summary>");
     assertThatThrownBy(() -> Reports.writeComparison(ReportComparison.compare(r, r, 5),
         ReportFormat.HTML, new StringWriter())).isInstanceOf(IllegalArgumentException.class);
   }
