@@ -9,7 +9,7 @@ final class TextReport {
 
   static void write(ProfileReport r, ReportContext context, PrintWriter out) {
     out.println(r.verdict().sentence());
-    ReportTables.checkSummary(context).forEach(p -> out.println(p.replace("✅ ", "ok: ").replace("❌ ", "FAILED: ")));
+    ReportTables.checkSummary(context).forEach(p -> out.println(p.replace("✅ ", "").replace("❌ ", "")));
     out.println();
     out.println("bootsplice profile of " + ReportTables.headline(r));
     out.println("modeled = counted operations x cost model; measured = wall time of the model (never mixed)");
