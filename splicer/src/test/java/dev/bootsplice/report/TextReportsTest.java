@@ -19,6 +19,7 @@ class TextReportsTest {
   @Test
   void theTextReportPutsStrategiesSideBySide() throws Exception {
     String text = write(SampleReports.profile(), ReportFormat.TEXT, ReportContext.NONE);
+    assertThat(text).startsWith(SampleReports.profile().verdict().sentence() + "\n");
     String header = text.lines().filter(l -> l.startsWith("metric")).findFirst().orElseThrow();
     assertThat(header).containsSubsequence("clone", "clone-sharecount", "copy", "transfer");
     assertThat(text).contains("lookup.hops.total").contains("bootCost.modeledNs").contains("vs clone");
