@@ -25,6 +25,11 @@ class ProgressTerminalTest {
     /** Runs {@code bootsplice ARGS > out.json} under {@code script}; returns what the terminal showed. */
     private String underTerminal(String... args) throws Exception {
         assumeTrue(Files.isExecutable(SCRIPT), "util-linux script(1) is not installed at " + SCRIPT);
+        Process probe = new ProcessBuilder(SCRIPT.toString(), "-qec", "true", "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("probe.out").toFile()).start();
+        assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "script(1) cannot open a pseudo-terminal here (no /dev/pts?)");
         List<String> java = HardeningChild.command("256m", List.of(), args);
         String command = java.stream().map(ProgressTerminalTest::quote).collect(Collectors.joining(" "))
                 + " > " + quote(tmp.resolve("out.json").toString());
