@@ -40,18 +40,20 @@ final class CiEnvironment {
     }
 
     /**
-     * Appends {@code markdown} and a blank line to the file {@code GITHUB_STEP_SUMMARY} names, if set.
+     * Appends the Markdown {@code markdown} makes (only called when needed) and a blank line to the file
+     * {@code GITHUB_STEP_SUMMARY} names, if set.
      *
      * @throws CommandFailure (exit 3) naming the file when it cannot be written
      */
-    static void appendStepSummary(String markdown) {
+    static void appendStepSummary(java.util.function.Supplier<String> markdown) {
         String file = get("GITHUB_STEP_SUMMARY");
         if (file == null || file.isBlank()) {
             return;
         }
         Path path = Path.of(file);
+        String text = markdown.get();
         try {
-            Files.writeString(path, markdown.endsWith("\n") ? markdown + "\n" : markdown + "\n\n",
+            Files.writeString(path, text.endsWith("\n") ? text + "\n" : text + "\n\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, "GITHUB_STEP_SUMMARY: " + IoMessages.describe(path, e), e);

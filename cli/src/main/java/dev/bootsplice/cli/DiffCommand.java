@@ -94,7 +94,8 @@ final class DiffCommand implements Callable<Integer> {
         for (ReportOutputs.Target t : targets) {
             write(diff, checks, t);
         }
-        CiEnvironment.appendStepSummary(render(diff, checks, ReportFormat.MARKDOWN));
+        ImageDiff shown = diff;
+        CiEnvironment.appendStepSummary(() -> render(shown, checks, ReportFormat.MARKDOWN));
         CiEnvironment.reportFailures(checks, spec.commandLine().getErr());
         return checks.stream().anyMatch(Check::failed) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }

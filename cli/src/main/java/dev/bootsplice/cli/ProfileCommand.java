@@ -98,7 +98,7 @@ final class ProfileCommand implements Callable<Integer> {
         for (ReportOutputs.Target t : targets) {
             write(report, context, t);
         }
-        CiEnvironment.appendStepSummary(markdown(report, context));
+        CiEnvironment.appendStepSummary(() -> markdown(report, context));
         CiEnvironment.reportFailures(context.checks(), spec.commandLine().getErr());
         return context.failed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
