@@ -86,16 +86,13 @@ final class DiffCommand implements Callable<Integer> {
         }
         ImageInventory before = inventory(oldImage, false);
         ImageInventory after = inventory(newImage, !FailOn.sizes(budgets).isEmpty());
-        ImageDiff diff = ImageDiff.between(before, after, depth);
-        if (profile) {
-            diff = diff.withProfiles(profile(oldImage), profile(newImage));
-        }
+        ImageDiff files = ImageDiff.between(before, after, depth);
+        ImageDiff diff = profile ? files.withProfiles(profile(oldImage), profile(newImage)) : files;
         List<Check> checks = checks(diff, after);
         for (ReportOutputs.Target t : targets) {
             write(diff, checks, t);
         }
-        ImageDiff shown = diff;
-        CiEnvironment.appendStepSummary(() -> render(shown, checks, ReportFormat.MARKDOWN));
+        CiEnvironment.appendStepSummary(() -> render(diff, checks, ReportFormat.MARKDOWN));
         CiEnvironment.reportFailures(checks, spec.commandLine().getErr());
         return checks.stream().anyMatch(Check::failed) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
