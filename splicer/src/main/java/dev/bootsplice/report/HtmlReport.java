@@ -43,6 +43,13 @@ final class HtmlReport {
         + "<title>bootsplice profile: " + Xml.escape(ReportTables.shortName(r.image().path())) + "</title>");
     out.println("<style>" + STYLE + "</style></head><body><main>");
     header(r, context, out);
+    charts(r, out);
+    tables(r, context, out);
+    out.println("</main></body></html>");
+  }
+
+  /** The chart sections, one per question a reader asks. */
+  private static void charts(ProfileReport r, PrintWriter out) {
     List<ProfileReport.StrategyReport> strategies = r.strategies();
     section(out, "Boot cost per strategy (modeled)", "Counted operations × the cost model ("
         + r.costModel().name() + "); each bar is split by operation.", SvgCharts.bootCost(strategies, costModelOf(r)));
@@ -52,6 +59,10 @@ final class HtmlReport {
         SvgCharts.memory(strategies, r.comparison()));
     section(out, "Lookup hops per page read", "How many parent hops each page read walks; every "
         + "histogram has the same x range and the same y scale.", String.join("", HopCharts.charts(strategies)));
+  }
+
+  /** The table sections: key metrics, every metric (counted apart from measured), comparisons, the image. */
+  private static void tables(ProfileReport r, ReportContext context, PrintWriter out) {
     section(out, "Key metrics", null, table(ReportTables.keyMetrics(r)));
     section(out, "All counted metrics (deterministic)", null,
         table(ReportTables.sideBySide(r, m -> !Metrics.isMeasured(m))));
@@ -65,7 +76,6 @@ final class HtmlReport {
     ProfileReport.Image i = r.image();
     section(out, "Image", null, "<p>path <code>" + Xml.escape(i.path()) + "</code><br>sha256 <code>"
         + i.sha256() + "</code><br>" + Xml.escape(ReportTables.facts(r)) + "</p>\n");
-    out.println("</main></body></html>");
   }
 
   private static void header(ProfileReport r, ReportContext context, PrintWriter out) {
