@@ -6,6 +6,7 @@ import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.Profiler;
+import dev.bootsplice.profile.Repetitions;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.Strategy;
 import dev.bootsplice.splice.TraceException;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -28,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The profiler end to end on core-x64 (or its stand-in): open the image, then for each of the four strategies
  * a fresh model, load (zstd decompression once, then cached by the item), splice and replay the {@code all}
  * trace, and build the report. This is {@code profile --strategies=clone,clone-sharecount,copy,transfer}
- * without the JVM start and the report printing.
+ * without the JVM start and the report printing: {@code runs=auto} as the command runs by default (core-x64: a
+ * warm-up round and 3 measured rounds), {@code runs=1} one run per strategy, as before repetitions existed.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -39,6 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProfileBench {
     private static final List<Strategy> ALL = List.of(Strategy.values());
 
+    /** Measured runs per strategy: {@code auto} (the command's default) or a count without warm-up. */
+    @Param({"1", "auto"})
+    public String runs;
+
     private Path image;
     private ProfileOptions options;
 
@@ -46,7 +53,8 @@ public class ProfileBench {
     @Setup
     public void setUp() throws IOException, UsageException {
         image = BenchImages.product();
-        options = ProfileOptions.defaults().withStrategies(ALL);
+        options = ProfileOptions.defaults().withStrategies(ALL).withRepetitions(
+                runs.equals("auto") ? Repetitions.AUTO : new Repetitions(0, Integer.parseInt(runs)));
         BenchImages.log("profile image " + image);
     }
 

@@ -21,6 +21,8 @@ public final class BootfsBuilder {
     /** Every proper directory prefix of an added name, to reject a name that is both file and directory. */
     private final Set<String> directories = new HashSet<>();
     private RangeSharing sharing = RangeSharing.SAME_CONTENT;
+    /** When true, adding a name that is already present replaces its content (the reference's --replace). */
+    private boolean replace;
     /** Cached layout; null after any change. */
     private BootfsLayout layout;
 
@@ -49,7 +51,12 @@ public final class BootfsBuilder {
     BootfsBuilder add(String name, FileSource source) throws UsageException {
         BootfsNames.validate(name);
         if (files.containsKey(name)) {
-            throw new UsageException("duplicate target path without --replace: " + name);
+            if (!replace) {
+                throw new UsageException("duplicate target path without --replace: " + name);
+            }
+            files.put(name, source);
+            layout = null;
+            return this;
         }
         if (directories.contains(name)) {
             throw new UsageException("duplicate target path (directory vs file) without --replace: " + name);
@@ -65,6 +72,38 @@ public final class BootfsBuilder {
         files.put(name, source);
         layout = null;
         return this;
+    }
+
+    /** Lets later additions of a name replace earlier ones (last wins) while {@code replace} is true. */
+    public BootfsBuilder replaceDuplicates(boolean replace) {
+        this.replace = replace;
+        return this;
+    }
+
+    /**
+     * Adds every file of {@code other} in its name order, under this builder's current duplicate rule.
+     *
+     * @throws UsageException on a duplicate name without replacement, or a name that is both file and directory
+     */
+    BootfsBuilder addAll(BootfsBuilder other) throws UsageException {
+        for (java.util.Map.Entry<String, FileSource> e : other.files.entrySet()) {
+            add(e.getKey(), e.getValue());
+        }
+        return this;
+    }
+
+    /** Keeps only the names {@code keep} accepts; returns how many names were tested. */
+    int retain(java.util.function.Predicate<String> keep) {
+        int tested = files.size();
+        files.keySet().removeIf(name -> !keep.test(name));
+        directories.clear();
+        for (String name : files.keySet()) {
+            for (int slash = name.indexOf('/'); slash >= 0; slash = name.indexOf('/', slash + 1)) {
+                directories.add(name.substring(0, slash));
+            }
+        }
+        layout = null;
+        return tested;
     }
 
     /** Chooses when names share a data range; {@link RangeSharing#SAME_CONTENT} unless changed. */

@@ -55,13 +55,17 @@ final class BootfsLayout implements PayloadSource {
         List<Placed> entries = new ArrayList<>(files.size());
         List<Range> ranges = new ArrayList<>();
         Map<Object, Long> placed = new HashMap<>();
+        Map<Long, Integer> sizes = sizeCounts(files.values());
         for (Map.Entry<String, FileSource> e : files.entrySet()) {
             FileSource source = e.getValue();
             checkFits(source.size(), "input file size of \"" + e.getKey() + "\"");
-            Long at = source.size() == 0 ? Long.valueOf(offset) : placed.get(source.key(sharing));
+            // Content of a size no other file has is unique: its digest (SHA-256, slow without the optimising
+            // compiler) is needed only where sizes collide. The name stands in as a key no other entry has.
+            Object key = sharing == RangeSharing.SAME_CONTENT && sizes.get(source.size()) == 1 ? e.getKey() : source.key(sharing);
+            Long at = source.size() == 0 ? Long.valueOf(offset) : placed.get(key);
             if (at == null) {
                 at = offset;
-                placed.put(source.key(sharing), at);
+                placed.put(key, at);
                 ranges.add(new Range(source, offset));
                 offset += ZbiConstants.pageAlign(source.size());
                 checkFits(offset, "BOOTFS image size");
@@ -69,6 +73,14 @@ final class BootfsLayout implements PayloadSource {
             entries.add(new Placed(e.getKey(), source, at));
         }
         return new BootfsLayout(List.copyOf(entries), List.copyOf(ranges), dirsize, offset);
+    }
+
+    private static Map<Long, Integer> sizeCounts(java.util.Collection<FileSource> sources) {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (FileSource s : sources) {
+            counts.merge(s.size(), 1, Integer::sum);
+        }
+        return counts;
     }
 
     @Override

@@ -89,21 +89,17 @@ final class FileSources {
     }
 
     /**
-     * Returns a source that reads {@code file} when written; the size and digest are taken now, and a later
-     * write fails when the file's size has changed.
+     * Returns a source that reads {@code file} when written; its size is taken now (a later write fails when it
+     * has changed) and its digest only when {@link FileSource#contentKey} is asked (another file has its size).
      */
     static FileSource file(Path file) throws IOException {
-        MessageDigest sha = sha256();
-        long size = 0;
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] chunk = new byte[Streams.CHUNK];
-            for (int n; (n = in.read(chunk)) > 0; size += n) {
-                sha.update(chunk, 0, n);
-            }
+            // Opened once now so that an unreadable file fails while the inputs are read, not while writing.
+            in.available();
         }
-        Digest key = new Digest(size, HexFormat.of().formatHex(sha.digest()));
-        Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
-        return new PathSource(file, key, fileKey != null ? fileKey : file.toRealPath());
+        Object fileKey = attributes.fileKey();
+        return new PathSource(file, attributes.size(), fileKey != null ? fileKey : file.toRealPath());
     }
 
     static MessageDigest sha256() {
@@ -114,11 +110,22 @@ final class FileSources {
         }
     }
 
-    /** A host file read again at write time. */
-    private record PathSource(Path file, Digest key, Object fileKey) implements FileSource {
+    /** A host file read when written, and for its digest. */
+    private static final class PathSource implements FileSource {
+        private final Path file;
+        private final long size;
+        private final Object fileKey;
+        private Digest key;
+
+        PathSource(Path file, long size, Object fileKey) {
+            this.file = file;
+            this.size = size;
+            this.fileKey = fileKey;
+        }
+
         @Override
         public long size() {
-            return key.size();
+            return size;
         }
 
         @Override
@@ -127,14 +134,33 @@ final class FileSources {
             try (InputStream in = Files.newInputStream(file)) {
                 copied = in.transferTo(out);
             }
-            if (copied != key.size()) {
-                throw new IOException(file + ": size changed from " + key.size() + " to " + copied + " while packing");
+            if (copied != size) {
+                throw new IOException(file + ": size changed from " + size + " to " + copied + " while packing");
             }
         }
 
         @Override
-        public Object contentKey() {
+        public Object contentKey() throws IOException {
+            if (key == null) {
+                MessageDigest sha = sha256();
+                long n = 0;
+                try (InputStream in = Files.newInputStream(file)) {
+                    byte[] chunk = new byte[Streams.CHUNK];
+                    for (int r; (r = in.read(chunk)) > 0; n += r) {
+                        sha.update(chunk, 0, r);
+                    }
+                }
+                if (n != size) {
+                    throw new IOException(file + ": size changed from " + size + " to " + n + " while packing");
+                }
+                key = new Digest(size, HexFormat.of().formatHex(sha.digest()));
+            }
             return key;
+        }
+
+        @Override
+        public Object fileKey() {
+            return fileKey;
         }
     }
 }

@@ -33,6 +33,13 @@ public final class ImagePacker {
     private String prefix = "";
     private Path kernel;
     private boolean bootfsOnly;
+    private boolean replace;
+    private boolean recompress;
+    private boolean ignoreMissing;
+    private java.util.function.Predicate<String> patterns;
+    private final List<String> entryNames = new ArrayList<>();
+    private final List<String> entryTexts = new ArrayList<>();
+    private final java.util.Set<Path> reads = new java.util.LinkedHashSet<>();
 
     /** Adds an input: a directory, a manifest file, or an existing ZBI or bare BOOTFS image. */
     public ImagePacker input(Path path) {
@@ -106,6 +113,47 @@ public final class ImagePacker {
         }
     }
 
+    /** Lets a later duplicate BOOTFS name replace the earlier one (last wins) instead of failing. */
+    public ImagePacker replace(boolean replace) {
+        this.replace = replace;
+        return this;
+    }
+
+    /** Decompresses the storage items of input images and compresses them afresh with {@link #compression}. */
+    public ImagePacker recompress(boolean recompress) {
+        this.recompress = recompress;
+        return this;
+    }
+
+    /** Skips manifest entries whose source file does not exist. */
+    public ImagePacker ignoreMissingFiles(boolean ignore) {
+        this.ignoreMissing = ignore;
+        return this;
+    }
+
+    /** Keeps only the BOOTFS names {@code patterns} accepts (null keeps all). */
+    public ImagePacker patterns(java.util.function.Predicate<String> patterns) {
+        this.patterns = patterns;
+        return this;
+    }
+
+    /**
+     * Adds a BOOTFS file {@code name} whose content is {@code text} (UTF-8), after the inputs.
+     *
+     * @throws UsageException when the name breaks a BOOTFS name rule
+     */
+    public ImagePacker entry(String name, String text) throws UsageException {
+        BootfsNames.validate(name);
+        entryNames.add(name);
+        entryTexts.add(text);
+        return this;
+    }
+
+    /** Returns every input file and folder the last {@code pack} read, in the order first read (for a depfile). */
+    public java.util.Set<Path> filesRead() {
+        return reads;
+    }
+
     /** Writes a bare BOOTFS image instead of a ZBI (no kernel, CMDLINE or other items allowed). */
     public ImagePacker bootfsOnly(boolean bootfsOnly) {
         this.bootfsOnly = bootfsOnly;
@@ -169,11 +217,19 @@ public final class ImagePacker {
         if (bootfsOnly && (kernel != null || !cmdlines.isEmpty() || !itemTypes.isEmpty())) {
             throw new UsageException("--bootfs-only cannot be combined with --kernel, --cmdline or --item");
         }
-        BootfsBuilder bootfs = new BootfsBuilder().rangeSharing(sharing);
+        BootfsBuilder bootfs = new BootfsBuilder().rangeSharing(sharing).replaceDuplicates(replace);
         CmdlineMerge cmdline = new CmdlineMerge();
+        reads.clear();
         try (PackInputs in = new PackInputs(bootfs, cmdline, prefix)) {
+            in.ignoreMissing(ignoreMissing).recordReads(reads::add);
             for (Path input : inputs) {
                 in.add(input);
+            }
+            for (int i = 0; i < entryNames.size(); i++) {
+                bootfs.add(entryNames.get(i), entryTexts.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (patterns != null && bootfs.retain(patterns) > 0 && bootfs.fileCount() == 0) {
+                throw new UsageException("no matching BOOTFS files");
             }
             if (bootfsOnly) {
                 long size = sink.write(bootfs);
@@ -192,7 +248,13 @@ public final class ImagePacker {
             throws UsageException, IOException {
         ZbiWriter writer = new ZbiWriter();
         addKernel(in, writer);
-        in.keptItems().forEach(writer::copyItem);
+        for (ZbiItem item : in.keptItems()) {
+            if (recompress && item.type().isStorage()) {
+                writer.addStorageItem(item.type(), payloadOf(item), compression);
+            } else {
+                writer.copyItem(item);
+            }
+        }
         addItems(in, writer, cmdline);
         for (String text : cmdlines) {
             cmdline.append(text);
@@ -210,6 +272,7 @@ public final class ImagePacker {
         if (kernel == null) {
             return;
         }
+        reads.add(kernel);
         if (PackInputs.isImage(kernel)) {
             ZbiImage image = in.openImage(kernel);
             List<ZbiItem> items = image.items();
@@ -232,6 +295,7 @@ public final class ImagePacker {
         for (int i = 0; i < itemTypes.size(); i++) {
             ItemType type = itemTypes.get(i);
             Path file = itemFiles.get(i);
+            reads.add(file);
             if (type.equals(ItemType.CMDLINE)) {
                 cmdline.append(WriterPayloads.smallFile(file));
             } else if (type.equals(ItemType.BOOTFS)) {
@@ -241,6 +305,14 @@ public final class ImagePacker {
             } else {
                 writer.addItem(type, 0, WriterPayloads.map(file));
             }
+        }
+    }
+
+    private static ByteBuffer payloadOf(ZbiItem item) throws IOException {
+        try {
+            return item.payload();
+        } catch (ZbiFormatException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

@@ -25,7 +25,13 @@ final class PackInputs implements AutoCloseable {
 
     private final BootfsBuilder bootfs;
     private final CmdlineMerge cmdline;
-    private final String prefix;
+    private String prefix;
+    /** Skip manifest entries whose source is missing (the reference's --ignore-missing-files). */
+    private boolean ignoreMissing;
+    /** Folder manifest sources are relative to; null for each manifest's own folder. */
+    private Path sourceBase;
+    /** Told of every input file and folder read, for a depfile. */
+    private java.util.function.Consumer<Path> reads = path -> { };
     /** Items of input images kept as they are, in input order. */
     private final List<ZbiItem> keptItems = new ArrayList<>();
     private final List<ZbiImage> openImages = new ArrayList<>();
@@ -40,6 +46,30 @@ final class PackInputs implements AutoCloseable {
         return keptItems;
     }
 
+    /** Sets the prefix of names from later directories and manifests ({@code ""} for none). */
+    PackInputs prefix(String prefix) {
+        this.prefix = prefix;
+        return this;
+    }
+
+    /** Makes later manifests skip entries whose source does not exist. */
+    PackInputs ignoreMissing(boolean ignore) {
+        this.ignoreMissing = ignore;
+        return this;
+    }
+
+    /** Resolves later manifests' sources under {@code base} (null: under each manifest's folder). */
+    PackInputs sourceBase(Path base) {
+        this.sourceBase = base;
+        return this;
+    }
+
+    /** Reports every file and folder read from now on to {@code reads}. */
+    PackInputs recordReads(java.util.function.Consumer<Path> reads) {
+        this.reads = reads;
+        return this;
+    }
+
     /**
      * Adds one input by kind: a directory, a ZBI or bare BOOTFS (by magic), else a manifest.
      *
@@ -48,7 +78,9 @@ final class PackInputs implements AutoCloseable {
      *     broken (then the cause is the {@link ZbiFormatException})
      */
     void add(Path input) throws UsageException, IOException {
-        if (Files.isDirectory(input)) {
+        if (input.toString().equals(STDIN)) {
+            addImage(standardInput());
+        } else if (Files.isDirectory(input)) {
             addDirectory(input, "");
         } else if (isImage(input)) {
             addImage(openImage(input));
@@ -57,10 +89,23 @@ final class PackInputs implements AutoCloseable {
         }
     }
 
+    /** The input name that reads an image from standard input. */
+    static final String STDIN = "-";
+
+    /** Reads an image from standard input into memory; format errors become I/O errors naming it. */
+    static ZbiImage standardInput() throws IOException {
+        try {
+            return ZbiImage.read(ByteBuffer.wrap(System.in.readAllBytes()), "<stdin>");
+        } catch (ZbiFormatException e) {
+            throw new IOException("<stdin>: " + e.getMessage(), e);
+        }
+    }
+
     /** Opens an input image and keeps it open for writing; format errors become I/O errors naming the file. */
     ZbiImage openImage(Path file) throws IOException {
         try {
             ZbiImage image = ZbiImage.open(file);
+            reads.accept(file);
             openImages.add(image);
             return image;
         } catch (ZbiFormatException e) {
@@ -70,14 +115,21 @@ final class PackInputs implements AutoCloseable {
 
     /** Adds every regular file under {@code dir} as {@code prefix/target/relative-path}. */
     void addDirectory(Path dir, String target) throws UsageException, IOException {
-        List<Path> files;
+        List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
+            for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                if (Files.isDirectory(p)) {
+                    reads.accept(p);
+                } else {
+                    files.add(p);
+                }
+            }
         }
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new IOException(file + ": not a regular file");
             }
+            reads.accept(file);
             StringBuilder name = new StringBuilder(target);
             for (Path part : dir.relativize(file)) {
                 name.append(name.length() == 0 ? "" : "/").append(part);
@@ -88,8 +140,19 @@ final class PackInputs implements AutoCloseable {
 
     /** Reads {@code target=source} lines; blank lines are skipped, a line without {@code =} is an error. */
     void addManifest(Path manifest) throws UsageException, IOException {
-        Path folder = manifest.toAbsolutePath().getParent();
+        Path folder = sourceBase != null ? sourceBase : manifest.toAbsolutePath().getParent();
         List<String> lines = manifestLines(manifest);
+        reads.accept(manifest);
+        addManifestLines(manifest.toString(), lines, folder);
+    }
+
+    /** Adds manifest lines given as text (the reference's {@code --entry} in files mode), sources under the base. */
+    void addManifestText(String text, String origin) throws UsageException, IOException {
+        Path folder = sourceBase != null ? sourceBase : Path.of("");
+        addManifestLines(origin, List.of(text.split("\n", -1)), folder);
+    }
+
+    private void addManifestLines(String manifest, List<String> lines, Path folder) throws UsageException, IOException {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).endsWith("\r") ? lines.get(i).substring(0, lines.get(i).length() - 1) : lines.get(i);
             if (line.isEmpty()) {
@@ -102,12 +165,16 @@ final class PackInputs implements AutoCloseable {
             String target = line.substring(0, eq);
             Path source = folder.resolve(line.substring(eq + 1));
             if (!Files.exists(source)) {
+                if (ignoreMissing) {
+                    continue;
+                }
                 throw new NoSuchFileException(source.toString(), null, manifest + ":" + (i + 1) + ": no such file");
             }
             if (Files.isDirectory(source)) {
                 BootfsNames.validate(target);
                 addDirectory(source, target);
             } else {
+                reads.accept(source);
                 bootfs.add(BootfsNames.prefixed(prefix, target), source);
             }
         }

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 
 /** An item added to a {@link ZbiWriter}, not yet measured: a new raw item, a new storage item, or a copy. */
 final class PendingItem {
-    private enum Kind { RAW, STORAGE, COPY }
+    private enum Kind { RAW, STORAGE, LEGACY_STORAGE, COPY }
 
     private final Kind kind;
     private final int type;
@@ -33,6 +33,11 @@ final class PendingItem {
         return new PendingItem(Kind.STORAGE, type, 0, payload, compression, null);
     }
 
+    /** A storage item whose {@code extra} stays 0 when it is not compressed, as the 2020 tool writes it. */
+    static PendingItem legacyStorage(int type, PayloadSource payload, Compression compression) {
+        return new PendingItem(Kind.LEGACY_STORAGE, type, 0, payload, compression, null);
+    }
+
     static PendingItem copy(ByteBuffer header, PayloadSource payload) {
         byte[] bytes = new byte[ZbiConstants.HEADER_SIZE];
         header.duplicate().get(bytes);
@@ -49,6 +54,7 @@ final class PendingItem {
             case COPY -> new PreparedItem(copiedHeader, size, payload::writeTo, null);
             case RAW -> uncompressed(extra, size);
             case STORAGE -> compression.isNone() ? uncompressed(size, size) : compressed(size);
+            case LEGACY_STORAGE -> compression.isNone() ? uncompressed(0, size) : compressed(size);
         };
     }
 

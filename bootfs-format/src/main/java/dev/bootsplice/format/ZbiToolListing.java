@@ -49,12 +49,18 @@ public final class ZbiToolListing {
             Set.of(ItemType.KERNEL_RISCV64, ItemType.STORAGE_KERNEL, ItemType.BOOTLOADER_FILE);
 
     private final Naming naming;
+    /** {@code -v}: also show BOOTFS entries and CMDLINE words (decompressing as needed). */
+    private final boolean verbose;
+    /** The BOOTFS entries shown. */
+    private final java.util.function.Predicate<String> names;
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
     private int status;
 
-    private ZbiToolListing(Naming naming) {
+    private ZbiToolListing(Naming naming, boolean verbose, java.util.function.Predicate<String> names) {
         this.naming = naming;
+        this.verbose = verbose;
+        this.names = names;
     }
 
     /** Returns the listing of {@code image} with the project's naming of types unknown to the 2020 tool. */
@@ -64,7 +70,17 @@ public final class ZbiToolListing {
 
     /** Returns the listing of {@code image} with the given naming. */
     public static Result render(ZbiImage image, Naming naming) {
-        ZbiToolListing listing = new ZbiToolListing(naming);
+        return render(image, naming, true);
+    }
+
+    /** Returns the listing of {@code image}: {@code zbi -t -v} when {@code verbose}, else {@code zbi -t}. */
+    public static Result render(ZbiImage image, Naming naming, boolean verbose) {
+        return render(image, naming, verbose, name -> true);
+    }
+
+    /** As {@link #render(ZbiImage, Naming, boolean)}, listing only the BOOTFS entries {@code names} accepts. */
+    public static Result render(ZbiImage image, Naming naming, boolean verbose, java.util.function.Predicate<String> names) {
+        ZbiToolListing listing = new ZbiToolListing(naming, verbose, names);
         listing.list(image);
         return new Result(listing.out, listing.err, listing.status);
     }
@@ -73,7 +89,7 @@ public final class ZbiToolListing {
         out.add(image.completeness(null).completeVerdictLine());
         for (ZbiItem item : image.items()) {
             describe(item);
-            if (!show(item)) {
+            if (verbose && !show(item)) {
                 return;
             }
         }
@@ -85,15 +101,15 @@ public final class ZbiToolListing {
         }
         String name = typeName(item.type());
         if (name == null) {
-            out.add(String.format("%08x: %08x UNKNOWN (type=%08x)", item.offset(), item.length(), item.type().code()));
+            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " UNKNOWN (type=" + Hex.pad8(item.type().code()) + ")");
         } else if (isStorage(item.type())) {
-            out.add(String.format("%08x: %08x %s (size=%08x)", item.offset(), item.length(), name, item.extra()));
+            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " " + name + " (size=" + Hex.pad8(item.extra()) + ")");
         } else {
-            out.add(String.format("%08x: %08x %s", item.offset(), item.length(), name));
+            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " " + name);
         }
         out.add(item.hasCrc32()
-                ? String.format("        :          MAGIC=%08x CRC=%08x", ZbiConstants.ITEM_MAGIC, item.computeCrc32())
-                : String.format("        :          MAGIC=%08x NO CRC", ZbiConstants.ITEM_MAGIC));
+                ? "        :          MAGIC=" + Hex.pad8(ZbiConstants.ITEM_MAGIC) + " CRC=" + Hex.pad8(item.computeCrc32())
+                : "        :          MAGIC=" + Hex.pad8(ZbiConstants.ITEM_MAGIC) + " NO CRC");
     }
 
     private String typeName(ItemType type) {
@@ -164,8 +180,12 @@ public final class ZbiToolListing {
             if (!align.isEmpty() || !size.isEmpty()) {
                 status = 1;
             }
-            out.add(String.format("%s%08x %08x %s%s%s", CONTENT_PREFIX, dataOff, dataLen, align, size,
-                    cString(p, at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE, nameLen)));
+            String name = cString(p, at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE, nameLen);
+            if (names.test(name)) {
+                StringBuilder line = new StringBuilder(CONTENT_PREFIX.length() + 20 + name.length()).append(CONTENT_PREFIX);
+                Hex.append(line, dataOff).append(' ');
+                out.add(Hex.append(line, dataLen).append(' ').append(align).append(size).append(name).toString());
+            }
             if (left < ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE) {
                 err.add("BOOTFS directory truncated");
                 return;

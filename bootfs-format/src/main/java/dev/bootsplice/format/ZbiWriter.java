@@ -23,6 +23,17 @@ public final class ZbiWriter {
     static final long MAX_OUTPUT = (1L << 32) - ZbiConstants.HEADER_SIZE;
 
     private final List<PendingItem> items = new ArrayList<>();
+    /** New uncompressed storage items get {@code extra = 0} (the 2020 tool's convention, spec §1.8). */
+    private boolean legacyExtra;
+
+    /**
+     * Makes later uncompressed storage items carry {@code extra = 0} as the 2020 reference tool writes them,
+     * instead of {@code extra = length}; for reproducing that tool's listings only (zbitl reads {@code extra}).
+     */
+    public ZbiWriter legacyUncompressedExtra(boolean legacy) {
+        this.legacyExtra = legacy;
+        return this;
+    }
 
     /**
      * Adds a new item with the payload stored as given, {@code extra} as given, and a CRC-32.
@@ -47,7 +58,8 @@ public final class ZbiWriter {
     }
 
     ZbiWriter addStorageItem(ItemType type, PayloadSource payload, Compression compression) {
-        items.add(PendingItem.storage(type.code(), payload, compression));
+        items.add(legacyExtra ? PendingItem.legacyStorage(type.code(), payload, compression)
+                : PendingItem.storage(type.code(), payload, compression));
         return this;
     }
 

@@ -12,7 +12,9 @@ class CompressionTest {
     @ParameterizedTest
     @CsvSource({
         "zstd, zstd:4", "zstd:9, zstd:9", "zstd:max, zstd:19", "ZSTD.1, zstd:1", "lz4f, lz4f:4",
-        "lz4f:max, lz4f:12", "lz4f:2, lz4f:2", "none, none", "NONE, none"})
+        "lz4f:max, lz4f:12", "lz4f:2, lz4f:2", "none, none", "NONE, none", "7, zstd:7", "max, zstd:19",
+        "MAX, zstd:19", "zstd.max, zstd:19", "zstd.overclock, zstd:22", "zstd.22, zstd:22", "zstd:20, zstd:20",
+        "lz4f.9, lz4f:9", "LZ4F.MAX, lz4f:12", "zstd.4, zstd:4"})
     void parseReadsEverySpelling(String text, String expected) {
         assertThat(Compression.parse(text)).hasToString(expected);
     }
@@ -25,7 +27,7 @@ class CompressionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"gzip", "zstd:", "zstd:abc", "lz4", "", "zstd:max:1"})
+    @ValueSource(strings = {"gzip", "zstd:", "zstd:abc", "lz4", "", "zstd:max:1", "lz4f.overclock", "maxi", "4x"})
     void parseRejectsUnknownSyntaxWithTheToolsMessage(String text) {
         assertThatThrownBy(() -> Compression.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -33,7 +35,7 @@ class CompressionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"zstd:0", "zstd:20", "lz4f:13", "zstd:-1"})
+    @ValueSource(strings = {"zstd:0", "zstd:23", "lz4f:13", "23", "0"})
     void parseRejectsLevelsOutsideTheCodecsRange(String text) {
         assertThatThrownBy(() -> Compression.parse(text))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -45,8 +45,22 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Sets what the command line would (for {@link QuickCommands}, which parses it without picocli). */
+    ExtractCommand with(Path image, List<String> patterns, Path output, boolean force, boolean items, boolean raw) {
+        this.image = image;
+        this.patterns = patterns;
+        this.output = output;
+        this.force = force;
+        this.items = items;
+        this.raw = raw;
+        return this;
+    }
+
+    /** Extracts from the image. */
+    int run(PrintWriter out, PrintWriter err) {
         ZbiImage zbi = ImageFiles.open(image);
         try {
             SafeExtractor extractor = openOutput();

@@ -15,12 +15,16 @@ final class ImageFiles {
     }
 
     /**
-     * Opens {@code path} as a ZBI or bare BOOTFS.
+     * Opens {@code path} as a ZBI or bare BOOTFS; {@code -} reads the image from standard input.
      *
      * @throws CommandFailure (exit 3) when it is unreadable or breaks a container or header rule
      */
     static ZbiImage open(Path path) {
         try {
+            if (path.toString().equals("-")) {
+                // Standard input: read whole into memory (a pipe cannot be mapped).
+                return ZbiImage.read(java.nio.ByteBuffer.wrap(System.in.readAllBytes()), "-");
+            }
             requireRegularFile(path);
             return ZbiImage.open(path);
         } catch (ZbiFormatException e) {
@@ -79,6 +83,6 @@ final class ImageFiles {
 
     /** Formats a 32-bit value as {@code 0x%08x}. */
     static String hex32(long value) {
-        return String.format("0x%08x", value & 0xffffffffL);
+        return "0x" + dev.bootsplice.format.Hex.pad8(value);
     }
 }

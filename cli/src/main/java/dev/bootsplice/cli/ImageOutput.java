@@ -28,12 +28,19 @@ final class ImageOutput {
      * existing OUT without {@code --force} or an I/O failure (worded by {@code reason}) exit 3.
      */
     int write(CommandSpec spec, boolean bootfsOnly, ImageWrite write, Function<IOException, String> reason) {
+        return write(spec.commandLine().getOut(), message -> new ParameterException(spec.commandLine(), message), bootfsOnly,
+                write, reason);
+    }
+
+    /** As {@link #write(CommandSpec, boolean, ImageWrite, Function)}, printing to {@code out}; usage problems via {@code usage}. */
+    int write(java.io.PrintWriter out, Function<String, RuntimeException> usage, boolean bootfsOnly, ImageWrite write,
+            Function<IOException, String> reason) {
         try {
             PackSummary s = write.to(output, force);
-            spec.commandLine().getOut().println(WrittenImage.summary(output, s, bootfsOnly));
+            out.println(WrittenImage.summary(output, s, bootfsOnly));
             return ExitCodes.OK;
         } catch (UsageException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usage.apply(e.getMessage());
         } catch (FileAlreadyExistsException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, output + ": already exists (use --force to overwrite)", e);
         } catch (IOException e) {

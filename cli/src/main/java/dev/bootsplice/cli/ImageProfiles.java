@@ -6,13 +6,12 @@ import dev.bootsplice.profile.DemoImage;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.Profiler;
+import dev.bootsplice.profile.Repetitions;
 import dev.bootsplice.splice.SpliceException;
-import dev.bootsplice.splice.Strategy;
 import dev.bootsplice.splice.TraceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Profiles one image file (or the demo image) for a command, with the overall progress bar and exit-3 failures. */
 final class ImageProfiles {
@@ -37,12 +36,12 @@ final class ImageProfiles {
      */
     static ProfileReport profile(Path image, ProfileOptions options, PrintWriter err, boolean progress,
             WhileOpen whileOpen) {
-        List<String> names = options.strategies().stream().map(Strategy::cliName).toList();
         String path = image == null ? DemoImage.NAME : image.toString();
-        try (ProfileProgress bar = new ProfileProgress(err, names, progress, System::nanoTime)) {
+        try (ProfileProgress bar = new ProfileProgress(err, options.strategies().size(), progress, System::nanoTime)) {
             ZbiImage zbi = image == null ? DemoImage.open() : ImageFiles.open(image);
             try {
                 whileOpen.accept(zbi, path);
+                bar.expectRuns(options.strategies().size() * rounds(options.repetitions(), zbi));
                 return Profiler.profile(zbi, options.withProgress(bar).withImagePath(path));
             } finally {
                 ImageFiles.closeQuietly(zbi);
@@ -56,5 +55,12 @@ final class ImageProfiles {
         } catch (IOException e) {
             throw new IllegalStateException("the built-in demo image could not be made", e);
         }
+    }
+
+    /** Every round the profiler will run (warm-up included), decided as it decides it: by the BOOTFS size. */
+    private static int rounds(Repetitions asked, ZbiImage zbi) {
+        long pages = zbi.firstBootfs().map(item -> (item.uncompressedSize() + 4095) / 4096).orElse(1L);
+        Repetitions used = asked.resolve(pages);
+        return used.warmUpRounds() + used.rounds();
     }
 }

@@ -29,8 +29,12 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file.")
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file (- for standard input).")
     private Path image;
+
+    @Parameters(index = "1..*", paramLabel = "PATTERN",
+            description = "Show only BOOTFS files matching a glob (* matches /; !PATTERN excludes).")
+    private List<String> patterns = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object (items, BOOTFS entries, problems).")
     private boolean json;
@@ -48,8 +52,21 @@ final class ListCommand implements Callable<Integer> {
         if (json && format == Format.ZBI) {
             throw new ParameterException(spec.commandLine(), "--json and --format=zbi exclude each other");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Sets what the command line would (for {@link QuickCommands}, which parses it without picocli). */
+    ListCommand with(Path image, List<String> patterns, boolean json, Format format, boolean noVerifyCrc) {
+        this.image = image;
+        this.patterns = patterns;
+        this.json = json;
+        this.format = format;
+        this.noVerifyCrc = noVerifyCrc;
+        return this;
+    }
+
+    /** Lists the image; {@code --json} and {@code --format=zbi} must not both be set. */
+    int run(PrintWriter out, PrintWriter err) {
         ZbiImage zbi;
         try {
             zbi = ImageFiles.open(image);
@@ -67,13 +84,14 @@ final class ListCommand implements Callable<Integer> {
                     ? ImageChecker.check(zbi, !noVerifyCrc, false)
                     : ImageChecker.checkListing(zbi, !noVerifyCrc);
             if (format == Format.ZBI) {
-                ZbiToolListing.Result listing = ZbiToolListing.render(zbi);
+                ZbiToolListing.Result listing = ZbiToolListing.render(zbi, ZbiToolListing.Naming.PROJECT, true,
+                        NameFilter.of(patterns));
                 listing.stderr().forEach(line -> err.println(IoMessages.stripClassNames(line)));
                 listing.stdout().forEach(out::println);
             } else {
                 List<ListedItem> items = new ArrayList<>();
                 for (ZbiItem item : zbi.items()) {
-                    items.add(ListedItem.of(item, !noVerifyCrc));
+                    items.add(ListedItem.of(item, !noVerifyCrc, NameFilter.of(patterns)));
                 }
                 if (json) {
                     Json.print(ListingJson.of(image, zbi, items, problems), out);

@@ -80,7 +80,7 @@ final class ListingJson {
             ObjectNode b = o.putObject("bootfs");
             b.put("dirsize", listed.bootfs().dirsize());
             ArrayNode entries = b.putArray("entries");
-            for (BootfsEntry e : listed.bootfs().entries()) {
+            for (BootfsEntry e : listed.entries()) {
                 entries.addObject().put("name", e.name()).put("offset", e.dataOffset()).put("size", e.dataLength());
             }
         } else {

@@ -15,9 +15,9 @@ final class ListingText {
 
     static void print(Path path, ZbiImage image, List<ListedItem> items, PrintWriter out) {
         Bootability b = image.bootability();
-        out.printf("%s: %s, %d bytes, %d item%s, %s%n", IoMessages.printable(path.toString()),
-                image.isBareBootfs() ? "bare BOOTFS" : "ZBI", image.size(), items.size(), items.size() == 1 ? "" : "s",
-                b.bootable() ? "bootable" : "not bootable: " + b.reason());
+        out.println(IoMessages.printable(path.toString()) + ": " + (image.isBareBootfs() ? "bare BOOTFS" : "ZBI") + ", "
+                + image.size() + " bytes, " + items.size() + " item" + (items.size() == 1 ? "" : "s") + ", "
+                + (b.bootable() ? "bootable" : "not bootable: " + b.reason()));
         TextTable table = new TextTable("", "#>", "OFFSET", "TYPE", "LENGTH>", "EXTRA>", "FLAGS", "CRC32", "COMPRESSION");
         for (ListedItem listed : items) {
             ZbiItem item = listed.item();
@@ -34,9 +34,10 @@ final class ListingText {
     }
 
     private static void printEntries(ListedItem listed, PrintWriter out) {
-        List<BootfsEntry> entries = listed.bootfs().entries();
-        out.printf("%nitem %d BOOTFS: %d file%s, directory %d bytes%n", listed.item().index(), entries.size(),
-                entries.size() == 1 ? "" : "s", listed.bootfs().dirsize());
+        List<BootfsEntry> entries = listed.entries();
+        out.println();
+        out.println("item " + listed.item().index() + " BOOTFS: " + entries.size() + " file" + (entries.size() == 1 ? "" : "s")
+                + ", directory " + listed.bootfs().dirsize() + " bytes");
         TextTable table = new TextTable("", "OFFSET", "SIZE>", "NAME");
         for (BootfsEntry e : entries) {
             table.row(ImageFiles.hex32(e.dataOffset()), Long.toString(e.dataLength()), IoMessages.printable(e.name()));

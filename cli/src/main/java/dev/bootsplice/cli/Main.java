@@ -57,6 +57,7 @@ public final class Main implements Callable<Integer> {
         m.put("compare", CompareCommand.class);
         m.put("diff", DiffCommand.class);
         m.put("calibrate", CalibrateCommand.class);
+        m.put("rfc0223", Rfc0223Command.class);
         m.put("vm", VmCommand.class);
         m.put("generate-completion", CompletionCommand.class);
         m.put("help", CommandLine.HelpCommand.class);

@@ -9,7 +9,7 @@ import java.util.List;
  * also matches {@code /}; a pattern starting with {@code !} or {@code ^} excludes. A name is selected when
  * it matches some including pattern (or there are none) and no excluding pattern.
  */
-final class NameFilter {
+public final class NameFilter implements java.util.function.Predicate<String> {
     private final List<String> includes = new ArrayList<>();
     private final List<String> excludes = new ArrayList<>();
 
@@ -24,17 +24,23 @@ final class NameFilter {
     }
 
     /** Returns the filter for {@code patterns}; an empty list selects every name. */
-    static NameFilter of(List<String> patterns) {
+    public static NameFilter of(List<String> patterns) {
         return new NameFilter(patterns);
     }
 
     /** Returns true when no pattern was given. */
-    boolean selectsAll() {
+    public boolean selectsAll() {
         return includes.isEmpty() && excludes.isEmpty();
     }
 
+    /** Returns true when {@code name} is selected (the same as {@link #selects}). */
+    @Override
+    public boolean test(String name) {
+        return selects(name);
+    }
+
     /** Returns true when {@code name} is selected. */
-    boolean selects(String name) {
+    public boolean selects(String name) {
         boolean selected = includes.isEmpty();
         for (String p : includes) {
             if (matches(p, name)) {

@@ -4,7 +4,10 @@ import dev.bootsplice.format.AtomicFiles;
 import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
+import dev.bootsplice.profile.Repetitions;
 import dev.bootsplice.report.Budget;
+import dev.bootsplice.report.MetricTable;
+import dev.bootsplice.report.ReportComparison;
 import dev.bootsplice.report.ReportContext;
 import dev.bootsplice.report.ReportFormat;
 import dev.bootsplice.report.Reports;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "profile", description = {
     "Compare splice strategies' lookup depth and boot cost.",
     "Runs the boot scenario once per strategy, each on a fresh model, and reports page-lookup depth and "
-        + "boot-time cost side by side. Without IMAGE a built-in demo image is profiled. Each --format goes "
+        + "boot-time cost side by side; measured times are the median of interleaved runs after a warm-up. "
+        + "Without IMAGE a built-in demo image is profiled. Each --format goes "
         + "to the matching -o (in order), or to stdout when no -o is left. Exit 4 when a --fail-on budget "
         + "holds or a metric regressed beyond --max-regression."})
 final class ProfileCommand implements Callable<Integer> {
@@ -57,7 +61,7 @@ final class ProfileCommand implements Callable<Integer> {
             description = "Nanoseconds per operation: the defaults or a `calibrate` output.")
     private String costModel;
 
-    @Option(names = "--format", paramLabel = "text|json|markdown|html|junit", converter = ReportFormatConverter.class,
+    @Option(names = "--format", paramLabel = "text|json|markdown|html|junit|fuchsiaperf", converter = ReportFormatConverter.class,
             completionCandidates = Completions.ReportFormats.class,
             description = "A report format (repeatable; default text).")
     private List<ReportFormat> formats = new ArrayList<>();
@@ -77,6 +81,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "EXPR", converter = FailOn.ProfileConverter.class,
             description = {"A budget (repeatable); exit 4 when it holds: a metric such as transfer.lookup.hops.max>0, "
+                + "transfer.bootCost.modeledNs/file>80000 or transfer.bootCost.modeledNs>=0.9*clone.bootCost.modeledNs, "
                 + "or a size such as size[bin/**]>8MiB or size[*].compressed>32MiB."})
     private List<FailOn<Budget>> budgets = new ArrayList<>();
 
@@ -86,11 +91,28 @@ final class ProfileCommand implements Callable<Integer> {
     /** The size budgets evaluated on the image while it is open. */
     private List<SizeBudgetResult> sizeResults = List.of();
 
+    @Option(names = "--gate-measured", paramLabel = "PCT",
+            description = "With --baseline: also exit 4 when a measured median grew by more than PCT%% and lies above "
+                    + "the baseline's slowest run (measured times are noisy and not checked otherwise).")
+    private Double gateMeasured;
+
+    @Option(names = "--regression-per", paramLabel = "none|file|MiB", defaultValue = "none",
+            description = "Compare with --baseline per BOOTFS file or per MiB of BOOTFS (default ${DEFAULT-VALUE}).")
+    private String regressionPer;
+
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Measured runs per strategy, interleaved (default: 1-5 by image size; the report says).")
+    private Integer runs;
+
+    @Option(names = "--warm-up", paramLabel = "N",
+            description = "Warm-up rounds over all strategies before the measured ones (default: 1 when runs > 1).")
+    private Integer warmUp;
+
     @Override
     public Integer call() {
         List<ReportOutputs.Target> targets = targets();
-        if (maxRegression != null && baseline == null) {
-            throw new ParameterException(spec.commandLine(), "--max-regression needs --baseline");
+        if ((maxRegression != null || gateMeasured != null) && baseline == null) {
+            throw new ParameterException(spec.commandLine(), "--max-regression and --gate-measured need --baseline");
         }
         ProfileReport old = baseline == null ? null : readReport(baseline);
         ProfileReport report = profile(options());
@@ -117,11 +139,24 @@ final class ProfileCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice");
             }
             CostModel model = costModel.equals("default") ? CostModel.defaults() : CostModel.load(Path.of(costModel));
-            return ProfileOptions.defaults().withStrategies(strategies).withTrace(Trace.of(trace)).withCostModel(model);
+            return ProfileOptions.defaults().withStrategies(strategies).withTrace(Trace.of(trace)).withCostModel(model)
+                    .withRepetitions(repetitions());
         } catch (TraceException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(e), e);
+        }
+    }
+
+    private Repetitions repetitions() {
+        if (runs == null && warmUp == null) {
+            return Repetitions.AUTO;
+        }
+        int n = runs == null ? 1 : runs;
+        try {
+            return new Repetitions(warmUp == null ? (n > 1 ? 1 : 0) : warmUp, n);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--runs/--warm-up: " + e.getMessage());
         }
     }
 
@@ -132,7 +167,8 @@ final class ProfileCommand implements Callable<Integer> {
 
     private ReportContext context(ProfileReport report, ProfileReport old) {
         try {
-            return ReportContext.of(report, old, maxRegression, FailOn.others(budgets)).withSizeBudgets(sizeResults);
+            return ReportContext.judged(report, old, new ReportComparison.Rule(maxRegression, gateMeasured, true,
+                    MetricTable.Per.parse(regressionPer)), FailOn.others(budgets)).withSizeBudgets(sizeResults);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -45,8 +45,19 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Sets what the command line would (for {@link QuickCommands}, which parses it without picocli). */
+    VerifyCommand with(Path image, boolean json, boolean strict) {
+        this.image = image;
+        this.json = json;
+        this.strict = strict;
+        return this;
+    }
+
+    /** Verifies the image. */
+    int run(PrintWriter out, PrintWriter err) {
         ZbiImage zbi = null;
         List<Problem> problems;
         List<SizeBudgetResult> sizes = List.of();

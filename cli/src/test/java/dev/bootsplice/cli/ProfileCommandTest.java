@@ -36,14 +36,15 @@ class ProfileCommandTest {
         Cli.Result r = Cli.run("profile", image.toString(), "--format=json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode root = JSON.readTree(r.out());
-        assertThat(fieldNames(root)).containsExactly("tool", "image", "verdict", "trace", "costModel", "strategies", "comparison");
+        assertThat(fieldNames(root)).containsExactly("tool", "image", "verdict", "trace", "costModel", "measurement",
+                "strategies", "comparison");
         assertThat(root.get("tool").get("name").asText()).isEqualTo("bootsplice");
         assertThat(root.get("tool").get("version").asText()).isEqualTo(VersionProvider.version());
         assertThat(root.get("image").get("path").asText()).isEqualTo(image.toString());
         assertThat(root.get("image").get("files").asLong()).isEqualTo(5);
         assertThat(root.get("strategies")).extracting(s -> s.get("name").asText()).containsExactly("clone", "copy", "transfer");
         JsonNode clone = root.get("strategies").get(0);
-        assertThat(fieldNames(clone)).containsExactly("name", "setup", "lookup", "memory", "bootCost");
+        assertThat(fieldNames(clone)).containsExactly("name", "setup", "lookup", "memory", "bootCost", "measured");
         assertThat(clone.get("bootCost").get("modeledNs").asLong())
                 .isEqualTo(clone.get("setup").get("modeledNs").asLong() + clone.get("lookup").get("modeledNs").asLong());
         assertThat(root.get("comparison").get("baseline").asText()).isEqualTo("clone");

@@ -50,14 +50,14 @@ class ProgressTerminalTest {
     @Test
     void theOverallBarIsDrawnOnStderrWhenOnlyStderrIsATerminal() throws Exception {
         String terminal = underTerminal("profile", "--format=json");
-        assertThat(terminal).contains("profile 1/3 clone: ").contains("profile 3/3 transfer: lookups")
-                .contains("%").doesNotContain("\"strategies\"");
+        assertThat(terminal).containsPattern("profile 1/\\d+ clone: splice \\[")
+                .containsPattern("profile (\\d+)/\\1 \\S+: lookups \\[=+\\] 100%").doesNotContain("\"strategies\"");
     }
 
     @Test
     void noBarWithProgressNeverOrQuiet() throws Exception {
-        assertThat(underTerminal("profile", "--format=json", "--progress=never")).doesNotContain("profile 1/3");
-        assertThat(underTerminal("profile", "--format=json", "--quiet")).doesNotContain("profile 1/3");
+        assertThat(underTerminal("profile", "--format=json", "--progress=never")).doesNotContain("profile 1/");
+        assertThat(underTerminal("profile", "--format=json", "--quiet")).doesNotContain("profile 1/");
     }
 
     @Test
@@ -65,6 +65,6 @@ class ProgressTerminalTest {
         List<String> args = new ArrayList<>(List.of("profile", "--format=json", "--progress=always"));
         Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).isZero();
-        assertThat(r.err()).contains("profile 3/3 transfer: lookups [").contains("100%");
+        assertThat(r.err()).containsPattern("profile (\\d+)/\\1 \\S+: lookups \\[=+\\] 100%");
     }
 }

@@ -5,6 +5,8 @@ import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.report.Budget;
+import dev.bootsplice.report.MetricTable;
+import dev.bootsplice.report.ReportComparison;
 import dev.bootsplice.report.ReportContext;
 import dev.bootsplice.report.ReportFormat;
 import dev.bootsplice.report.SizeBudget;
@@ -32,11 +34,13 @@ abstract class AbstractReportMojo extends AbstractMojo {
     static final String DEFAULT_REPORT_CLASSIFIER = "bootsplice-report";
 
     /**
-     * Budgets as {@code bootsplice profile --fail-on} takes them: {@code STRATEGY.PATH OP NUMBER}, e.g.
-     * {@code transfer.lookup.hops.max>0} or {@code copy.bootCost.modeledNs>2e9}, and size budgets on the
-     * image's BOOTFS files, {@code size[GLOB] OP SIZE} or {@code size[GLOB].compressed OP SIZE}, e.g.
-     * {@code size[bin/**]>8MiB}. A budget fails when its comparison is true. Comma-separated from the
-     * command line.
+     * Budgets as {@code bootsplice profile --fail-on} takes them: {@code STRATEGY.PATH[/file|/MiB] OP LIMIT} with
+     * LIMIT a number or {@code [NUMBER*]STRATEGY.PATH[/file|/MiB]}, e.g. {@code transfer.lookup.hops.max>0},
+     * {@code transfer.bootCost.modeledNs/file>80000} or
+     * {@code transfer.bootCost.modeledNs>=0.9*clone.bootCost.modeledNs}. Size budgets on the image's BOOTFS files:
+     * {@code size[GLOB] OP SIZE} or {@code size[GLOB].compressed OP SIZE}, e.g. {@code size[bin/**]>8MiB}.
+     * A budget fails when its comparison is true.
+     * Comma-separated from the command line.
      */
     @Parameter(property = "bootsplice.failOn")
     List<String> failOn = new ArrayList<>();
@@ -76,6 +80,20 @@ abstract class AbstractReportMojo extends AbstractMojo {
     double maxRegression;
 
     /**
+     * Measured wall times are noisy and not gated unless this is set: then a measured median that grew by more than
+     * this percentage and lies above the baseline's slowest run is a regression.
+     */
+    @Parameter(property = "bootsplice.maxMeasuredRegression")
+    Double maxMeasuredRegression;
+
+    /**
+     * Compares with the baseline per BOOTFS file ({@code file}) or per MiB of BOOTFS ({@code MiB}) instead of in
+     * absolute terms ({@code none}), so that an image that grows does not regress by growing alone.
+     */
+    @Parameter(property = "bootsplice.regressionPer", defaultValue = "none")
+    String regressionPer = "none";
+
+    /**
      * Where {@code profile} writes its reports ({@code report.json}, {@code report.md}, {@code report.html},
      * {@code report.junit.xml}, {@code report.txt}) and {@code check} reads {@code report.json}.
      */
@@ -107,9 +125,16 @@ abstract class AbstractReportMojo extends AbstractMojo {
         }
         List<Budget> budgets = budgets(failOn);
         List<SizeBudget> sizes = sizeBudgets(failOn);
+        ReportComparison.Rule rule;
+        try {
+            rule = new ReportComparison.Rule(maxRegression, maxMeasuredRegression, true,
+                    MetricTable.Per.parse(regressionPer == null ? "none" : regressionPer));
+        } catch (IllegalArgumentException e) {
+            throw Failures.badParameter("regressionPer", e.getMessage());
+        }
         ProfileReport old = baselineReport().orElse(null);
         try {
-            return ReportContext.of(report, old, maxRegression, budgets)
+            return ReportContext.judged(report, old, rule, budgets)
                     .withSizeBudgets(sizes.isEmpty() ? List.of() : sizeResults(sizes, imageFile));
         } catch (IllegalArgumentException e) {
             throw Failures.badParameter("failOn", e.getMessage());

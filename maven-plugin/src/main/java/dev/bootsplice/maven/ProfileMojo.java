@@ -5,6 +5,7 @@ import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.Profiler;
+import dev.bootsplice.profile.Repetitions;
 import dev.bootsplice.report.ReportContext;
 import dev.bootsplice.report.ReportFormat;
 import dev.bootsplice.report.Reports;
@@ -66,6 +67,13 @@ public final class ProfileMojo extends AbstractReportMojo {
     @Parameter(property = "bootsplice.profile.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Measured runs per strategy, interleaved after a warm-up round; unset: 1 to 5 by image size (the report says
+     * how many). Counts and modeled costs are the same for any number.
+     */
+    @Parameter(property = "bootsplice.runs")
+    private Integer runs;
+
     private final MavenProjectHelper projectHelper;
 
     /** Creates the goal with the helper that attaches the JSON report and the repository system for baselines. */
@@ -85,7 +93,7 @@ public final class ProfileMojo extends AbstractReportMojo {
         Path basedir = project.getBasedir().toPath();
         Set<ReportFormat> wanted = wantedFormats();
         ProfileOptions options = ProfileSettings.options(strategies, trace, costModel, basedir,
-                displayName(basedir, imageFile));
+                displayName(basedir, imageFile)).withRepetitions(repetitions());
         ProfileReport report = profile(imageFile, options);
         ReportContext context = judge(report, imageFile);
         Path dir = outputDirectory.toPath();
@@ -99,6 +107,17 @@ public final class ProfileMojo extends AbstractReportMojo {
             projectHelper.attachArtifact(project, "json", reportClassifier, jsonReport().toFile());
         }
         summarize(report, context);
+    }
+
+    private Repetitions repetitions() throws MojoExecutionException {
+        if (runs == null) {
+            return Repetitions.AUTO;
+        }
+        try {
+            return new Repetitions(runs > 1 ? 1 : 0, runs);
+        } catch (IllegalArgumentException e) {
+            throw Failures.badParameter("runs", e.getMessage());
+        }
     }
 
     private Set<ReportFormat> wantedFormats() throws MojoExecutionException {

@@ -10,7 +10,8 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Returns {@code report.txt}, {@code report.json}, {@code report.md}, {@code report.html} or {@code report.junit.xml}. */
+    /** Returns {@code report.txt}, {@code report.json}, {@code report.md}, {@code report.html}, {@code report.junit.xml} or
+     * {@code report.fuchsiaperf.json}. */
     static String fileName(ReportFormat format) {
         return "report." + switch (format) {
             case TEXT -> "txt";
@@ -18,6 +19,7 @@ final class ReportFiles {
             case MARKDOWN -> "md";
             case HTML -> "html";
             case JUNIT -> "junit.xml";
+            case FUCHSIAPERF -> "fuchsiaperf.json";
         };
     }
 

@@ -180,4 +180,31 @@ class CheckMojoTest {
         assertThat(AbstractReportMojo.expressions(List.of("size[{a,b}/[,x]*]>1, clone.lookup.hops.max>0")))
                 .containsExactly("size[{a,b}/[,x]*]>1", "clone.lookup.hops.max>0");
     }
+
+    @Test
+    void budgetsPerFileAndRelativeToAnotherMetricWorkInThePlugin() {
+        CheckMojo mojo = set(check(), "failOn",
+                List.of("clone.bootCost.modeledNs/file>999", "clone.bootCost.modeledNs>=2*clone.setup.modeledNs",
+                        "clone.bootCost.modeledNs/MiB>1e9"));
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("bootsplice: 2 checks failed\n"
+                        + "bootsplice: check failed: clone.bootCost.modeledNs/file>999: actual 1,000 (FAILED)\n"
+                        + "bootsplice: check failed: clone.bootCost.modeledNs>=2*clone.setup.modeledNs: actual 2,000 "
+                        + "against 2,000 (FAILED)");
+    }
+
+    @Test
+    void regressionsPerFileForgiveGrowthThatCameWithMoreFiles() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(VerdictTest.report("clone", 1, 1000, 500).toJson());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) old.get("image")).put("files", 1);
+        Path file = Files.writeString(basedir.resolve("smaller.json"), old.toString());
+        assertThatThrownBy(set(check(), "baseline", file.toFile())::execute).isInstanceOf(MojoFailureException.class);
+        CheckMojo perFile = set(set(check(), "baseline", file.toFile()), "regressionPer", "file");
+        perFile.execute();
+        assertThat(fixture.lines("ERROR")).isEmpty();
+        assertThatThrownBy(set(set(check(), "baseline", file.toFile()), "regressionPer", "page")::execute)
+                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("regressionPer");
+    }
 }

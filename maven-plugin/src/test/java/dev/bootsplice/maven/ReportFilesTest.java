@@ -16,7 +16,7 @@ class ReportFilesTest {
         Set<String> names = EnumSet.allOf(ReportFormat.class).stream().map(ReportFiles::fileName)
                 .collect(Collectors.toSet());
         assertThat(names).containsExactlyInAnyOrder("report.txt", "report.json", "report.md", "report.html",
-                "report.junit.xml");
+                "report.junit.xml", "report.fuchsiaperf.json");
     }
 
     @Test
@@ -36,6 +36,6 @@ class ReportFilesTest {
         assertThatThrownBy(() -> ReportFiles.formats(List.of("pdf")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"pdf\"")
-                .hasMessageContaining("text, json, markdown, html or junit");
+                .hasMessageContaining("text, json, markdown, html, junit or fuchsiaperf");
     }
 }

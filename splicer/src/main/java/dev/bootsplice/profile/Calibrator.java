@@ -32,10 +32,22 @@ public final class Calibrator {
   static final int CHAIN = 256;
   private static final int PAGE = 4096;
 
+  /** The name of the model this class measures: the host's model, not a device. */
+  public static final String NAME = "host-model";
+
   private Calibrator() {}
 
+  /** What a host-model calibration describes, with the host it ran on. */
+  static String hostSource() {
+    return String.format(java.util.Locale.ROOT,
+        "bootsplice calibrate: the Java VMO model timed on this host (%s, %d cpus, Java %s); "
+            + "the speed of this model, not of a Zircon kernel or device",
+        System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+  }
+
   /**
-   * A cost model named {@code calibrated} holding this machine's measured figures; passes run for
+   * A cost model named {@link #NAME} holding this host's figures for the model; passes run for
    * {@link #WARM_UP_NANOS} first only warm the JIT and the heap up and are thrown away.
    */
   public static CostModel calibrate() {
@@ -59,7 +71,7 @@ public final class Calibrator {
     double fault = fastest(() -> readBatch(0)) / PAGES;
     ns.put(Op.PAGE_FAULT, fault);
     ns.put(Op.LOOKUP_HOP, positive((fastest(() -> readBatch(CHAIN)) / PAGES - fault) / CHAIN));
-    return new CostModel("calibrated", ns);
+    return new CostModel(NAME, hostSource(), ns);
   }
 
   private static double fastest(LongSupplier batch) {

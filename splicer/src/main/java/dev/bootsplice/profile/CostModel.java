@@ -59,9 +59,14 @@ public final class CostModel {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final CostModel DEFAULTS = new CostModel("default", defaultNs());
+  /** Where the default figures come from. */
+  public static final String DEFAULT_SOURCE =
+      "shared/machine-costs.md: figures of a 2-vCPU VM, sources per key in splicer/README.md";
+  private static final CostModel DEFAULTS = new CostModel("default", DEFAULT_SOURCE, defaultNs());
 
   private final String name;
+  // what the figures describe and where they come from; never null
+  private final String source;
   // every Op has a finite, non-negative cost
   private final EnumMap<Op, Double> ns;
 
@@ -70,8 +75,9 @@ public final class CostModel {
    *
    * @throws IllegalArgumentException if an operation is missing or its cost is negative or not finite
    */
-  public CostModel(String name, Map<Op, Double> ns) {
+  public CostModel(String name, String source, Map<Op, Double> ns) {
     this.name = name;
+    this.source = source == null ? "not stated" : source;
     this.ns = new EnumMap<>(Op.class);
     for (Op op : Op.values()) {
       Double value = ns.get(op);
@@ -81,6 +87,15 @@ public final class CostModel {
       }
       this.ns.put(op, value);
     }
+  }
+
+  /**
+   * A cost model named {@code name} whose source is not stated.
+   *
+   * @throws IllegalArgumentException if an operation is missing or its cost is negative or not finite
+   */
+  public CostModel(String name, Map<Op, Double> ns) {
+    this(name, null, ns);
   }
 
   /** The documented default model (see the class comment for each figure's source). */
@@ -106,6 +121,18 @@ public final class CostModel {
     return name;
   }
 
+  /** What the figures describe and where they come from (e.g. the host model, a device's file). */
+  public String source() {
+    return source;
+  }
+
+  /** This model with {@code op} costing {@code value} ns instead (same name and source). */
+  public CostModel with(Op op, double value) {
+    Map<Op, Double> changed = new EnumMap<>(ns);
+    changed.put(op, value);
+    return new CostModel(name, source, changed);
+  }
+
   /** Nanoseconds one {@code op} costs. */
   public double ns(Op op) {
     return ns.get(op);
@@ -123,10 +150,11 @@ public final class CostModel {
     return byKey;
   }
 
-  /** The model as JSON: {@code { "name": ..., "ns": { ... } }}. */
+  /** The model as JSON: {@code { "name": ..., "source": ..., "ns": { ... } }}. */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("name", name);
+    root.put("source", source);
     ObjectNode costs = root.putObject("ns");
     ns.forEach((op, value) -> costs.put(op.key(), value));
     try {
@@ -137,7 +165,8 @@ public final class CostModel {
   }
 
   /**
-   * Reads a model from JSON text of the {@link #toJson()} shape; keys it lacks take the default.
+   * Reads a model from JSON text of the {@link #toJson()} shape; keys it lacks take the default,
+   * an unknown top-level field other than name, source and ns is ignored.
    *
    * @throws IOException if the text is not JSON, a key is unknown, or a cost is not a number >= 0
    */
@@ -155,8 +184,10 @@ public final class CostModel {
       ns.put(op, field.getValue().asDouble());
     }
     String name = root.path("name").isTextual() ? root.get("name").asText() : fallbackName;
+    String source = root.path("source").isTextual() ? root.get("source").asText()
+        : "cost-model file " + fallbackName + " (it names no source)";
     try {
-      return new CostModel(name, ns);
+      return new CostModel(name, source, ns);
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }
@@ -191,7 +222,8 @@ public final class CostModel {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CostModel other && name.equals(other.name) && ns.equals(other.ns);
+    return o instanceof CostModel other && name.equals(other.name) && source.equals(other.source)
+        && ns.equals(other.ns);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.bootsplice.profile;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,14 +21,16 @@ import java.util.Optional;
  * machine contract"), with one in-memory extra (each strategy's full hop distribution) that the
  * JSON form leaves out.
  */
-@JsonPropertyOrder({"tool", "image", "verdict", "trace", "costModel", "strategies", "comparison"})
+@JsonPropertyOrder({"tool", "image", "verdict", "trace", "costModel", "measurement", "strategies",
+    "comparison"})
 public record ProfileReport(
     Tool tool,
     Image image,
     TraceInfo trace,
     CostModelInfo costModel,
     List<StrategyReport> strategies,
-    Comparison comparison) {
+    Comparison comparison,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Measurement measurement) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -36,6 +39,12 @@ public record ProfileReport(
 
   public ProfileReport {
     strategies = strategies == null ? null : List.copyOf(strategies);
+  }
+
+  /** A report without a measurement description (one run per strategy, or read from an older file). */
+  public ProfileReport(Tool tool, Image image, TraceInfo trace, CostModelInfo costModel,
+      List<StrategyReport> strategies, Comparison comparison) {
+    this(tool, image, trace, costModel, strategies, comparison, null);
   }
 
   /** The report as the contract's JSON text (indented, fields in contract order). */
@@ -75,10 +84,13 @@ public record ProfileReport(
     return fromJson(Files.readString(file));
   }
 
-  /** The cheapest strategy at boot by modeled cost and its margin over the runner-up. */
+  /**
+   * The cheapest strategy at boot by modeled cost, its margin over the runner-up, and the
+   * break-even value of every cost key.
+   */
   @JsonProperty("verdict")
   public Verdict verdict() {
-    return Verdict.of(strategies);
+    return Verdict.of(strategies, costModel.ns());
   }
 
   /** The strategy named {@code name} (its `cliName`), if it was profiled. */
@@ -95,18 +107,61 @@ public record ProfileReport(
   /** The access trace replayed: its name (`all`, `exec` or the trace file) and page reads. */
   public record TraceInfo(String name, long accesses) {}
 
-  /** The cost model used: its name and nanoseconds per counted operation. */
-  public record CostModelInfo(String name, java.util.Map<String, Double> ns) {
+  /**
+   * The cost model used: its name, where its figures come from (null in reports written before
+   * the field existed) and nanoseconds per counted operation.
+   */
+  @JsonPropertyOrder({"name", "source", "ns"})
+  public record CostModelInfo(String name, @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+      java.util.Map<String, Double> ns) {
     public CostModelInfo {
       ns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ns));
     }
+
+    /** A model described by its name only. */
+    public CostModelInfo(String name, java.util.Map<String, Double> ns) {
+      this(name, null, ns);
+    }
+
+    /** The name, and the source in parentheses when there is one. */
+    public String describe() {
+      return source == null ? name : name + " (" + source + ")";
+    }
   }
 
-  /** One strategy's counters, modeled and measured costs. */
-  @JsonPropertyOrder({"name", "setup", "lookup", "memory", "bootCost"})
+  /**
+   * How the measured times were taken: warm-up rounds dropped, measured rounds (runs per
+   * strategy), the order and the statistic; why that many when the profiler chose.
+   */
+  @JsonPropertyOrder({"warmUpRounds", "rounds", "order", "statistic", "reason"})
+  public record Measurement(int warmUpRounds, int rounds, String order, String statistic,
+      String reason) {
+
+    /** One line for people, e.g. "median of 3 interleaved runs after 1 warm-up round". */
+    public String describe() {
+      String runs = rounds == 1 ? "1 run per strategy (no spread)"
+          : "median of " + rounds + " interleaved runs per strategy (min-max spread)";
+      String warm = warmUpRounds == 0 ? ", no warm-up" : ", after " + warmUpRounds + " warm-up round"
+          + (warmUpRounds == 1 ? "" : "s");
+      return runs + warm + (reason == null ? "" : "; " + reason);
+    }
+  }
+
+  /**
+   * One strategy's counters, modeled and measured costs; {@code measured} holds every measured
+   * run (null in reports written before repetitions existed).
+   */
+  @JsonPropertyOrder({"name", "setup", "lookup", "memory", "bootCost", "measured"})
   public record StrategyReport(
       String name, Setup setup, Lookup lookup, Memory memory, BootCost bootCost,
-      @JsonIgnore HopDistribution distribution) {
+      @JsonIgnore HopDistribution distribution,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Measured measured) {
+
+    /** A row of a single run without the measured details. */
+    public StrategyReport(String name, Setup setup, Lookup lookup, Memory memory, BootCost bootCost,
+        HopDistribution distribution) {
+      this(name, setup, lookup, memory, bootCost, distribution, null);
+    }
 
     /** The distribution of lookup hops, present only for reports made in this JVM. */
     public Optional<HopDistribution> hopDistribution() {

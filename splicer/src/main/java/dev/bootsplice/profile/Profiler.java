@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the boot scenario once per strategy, each on a fresh model kernel (load, splice, replay the
- * trace), and reports counters, modeled costs (counts × cost model) and measured wall times.
+ * Runs the boot scenario for every strategy, each run on a fresh model kernel (load, splice, replay
+ * the trace), in interleaved rounds after a warm-up ({@link Rounds}, {@link Repetitions}), and
+ * reports counters, modeled costs (counts × cost model) and measured wall times (median and
+ * spread over the runs, {@link MeasuredRuns}).
  */
 public final class Profiler {
   private Profiler() {}
@@ -29,25 +31,40 @@ public final class Profiler {
    */
   public static ProfileReport profile(ZbiImage image, ProfileOptions options)
       throws ZbiFormatException, SpliceException, TraceException {
-    List<StrategyReport> strategies = new ArrayList<>();
-    long files = 0;
-    long bootfsBytes = 0;
-    long accesses = 0;
+    Repetitions repetitions = options.repetitions().resolve(bootfsPages(image));
+    List<Rounds.Case<Run>> cases = new ArrayList<>();
     for (Strategy s : options.strategies()) {
-      Run run = runOne(image, s, options);
-      strategies.add(run.report());
-      files = run.files();
-      bootfsBytes = run.bootfsBytes();
-      accesses = run.report().lookup().accesses();
+      cases.add(() -> runOne(image, s, options));
     }
+    List<List<Run>> runs = Rounds.run(cases, repetitions);
+    List<StrategyReport> strategies = new ArrayList<>();
+    for (List<Run> ofOne : runs) {
+      strategies.add(MeasuredRuns.merge(ofOne.stream().map(Run::report).toList()));
+    }
+    Run last = runs.get(runs.size() - 1).get(0);
     String path = options.imagePath() != null ? options.imagePath() : image.name();
-    ProfileReport.Image info = new ProfileReport.Image(path, ImageContent.sha256(image), files,
-        bootfsBytes, (bootfsBytes + 4095) / 4096);
+    ProfileReport.Image info = new ProfileReport.Image(path, ImageContent.sha256(image), last.files(),
+        last.bootfsBytes(), (last.bootfsBytes() + 4095) / 4096);
     CostModel model = options.costModel();
     return new ProfileReport(new ProfileReport.Tool("bootsplice", ToolVersion.get()), info,
-        new ProfileReport.TraceInfo(options.trace().name(), accesses),
-        new ProfileReport.CostModelInfo(model.name(), model.nsByKey()), strategies,
-        StrategyComparison.of(strategies));
+        new ProfileReport.TraceInfo(options.trace().name(), last.report().lookup().accesses()),
+        new ProfileReport.CostModelInfo(model.name(), model.source(), model.nsByKey()), strategies,
+        StrategyComparison.of(strategies), measurement(options.repetitions(), repetitions));
+  }
+
+  /** The BOOTFS size in pages as its item header says, before anything is decompressed. */
+  private static long bootfsPages(ZbiImage image) {
+    return image.firstBootfs().map(item -> (item.uncompressedSize() + 4095) / 4096).orElse(1L);
+  }
+
+  private static ProfileReport.Measurement measurement(Repetitions asked, Repetitions used) {
+    String reason = !asked.isAuto() ? "as asked"
+        : used.rounds() == Repetitions.MAX_ROUNDS ? "small image: the most rounds"
+        : String.format(java.util.Locale.ROOT, "%d rounds fit the budget of %,d BOOTFS pages per strategy",
+            used.rounds(), Repetitions.PAGE_BUDGET);
+    return new ProfileReport.Measurement(used.warmUpRounds(), used.rounds(),
+        "round-robin over strategies, each round starting one strategy later",
+        "median, spread min-max", reason);
   }
 
   /** One strategy's report and the image facts it saw. */

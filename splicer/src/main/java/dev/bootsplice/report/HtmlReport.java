@@ -64,9 +64,13 @@ final class HtmlReport {
   /** The table sections: key metrics, every metric (counted apart from measured), comparisons, the image. */
   private static void tables(ProfileReport r, ReportContext context, PrintWriter out) {
     section(out, "Key metrics", null, table(ReportTables.keyMetrics(r)));
+    if (r.verdict().runnerUp() != null) {
+      section(out, "Robustness of the verdict", "Each cost key alone, the others fixed. Measured: "
+          + ReportTables.measurement(r) + ".", table(ReportTables.robustness(r)));
+    }
     section(out, "All counted metrics (deterministic)", null,
         table(ReportTables.sideBySide(r, m -> !Metrics.isMeasured(m))));
-    section(out, "Measured wall times of the model (noisy, never gated)", null,
+    section(out, "Measured wall times of the model (noisy: medians and spread; gated only with --gate-measured)", null,
         table(ReportTables.sideBySide(r, Metrics::isMeasured)));
     if (!r.comparison().rows().isEmpty()) {
       section(out, "Against the baseline strategy", null, table(ReportTables.strategies(r)));
@@ -123,7 +127,7 @@ final class HtmlReport {
     for (CostModel.Op op : CostModel.Op.values()) {
       ns.put(op, r.costModel().ns().getOrDefault(op.key(), CostModel.defaults().ns(op)));
     }
-    return new CostModel(r.costModel().name(), ns);
+    return new CostModel(r.costModel().name(), r.costModel().source(), ns);
   }
 
   private static String table(Table t) {

@@ -52,9 +52,14 @@ final class MarkdownReport {
           .append(c.message()).append("`\n"));
       sections.add(new Section("Checks", b.toString()));
     }
+    if (r.verdict().runnerUp() != null) {
+      sections.add(new Section("Robustness of the verdict", "Each cost key alone, the others fixed (modeled cost"
+          + " is linear in the costs). Measured: " + md(ReportTables.measurement(r)) + ".\n\n"
+          + ReportTables.robustness(r).toMarkdown()));
+    }
     sections.add(new Section("All counted metrics (deterministic)",
         ReportTables.sideBySide(r, m -> !Metrics.isMeasured(m)).toMarkdown()));
-    sections.add(new Section("Measured wall times of the model (noisy, never gated)",
+    sections.add(new Section("Measured wall times of the model (noisy: medians and spread; gated only with --gate-measured)",
         ReportTables.sideBySide(r, Metrics::isMeasured).toMarkdown()));
     if (!r.comparison().rows().isEmpty()) {
       sections.add(new Section("Against the baseline strategy " + r.comparison().baseline(),

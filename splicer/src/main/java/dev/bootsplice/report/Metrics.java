@@ -39,15 +39,44 @@ final class Metrics {
       String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
       if (field.getValue().isObject()) {
         flatten(path, field.getValue(), into);
-      } else if (field.getValue().isNumber()) {
+      } else if (field.getValue().isNumber() && !isRepeatedMedian(path)) {
         into.put(path, field.getValue().asDouble());
       }
     }
   }
 
-  /** Whether a metric is a measured wall time (not deterministic, never gated). */
+  /**
+   * Whether a metric is a measured wall time or its spread (noisy: gated only when asked, and
+   * then at its own threshold), also when scaled ({@code setup.measuredNs/file}).
+   */
   static boolean isMeasured(String path) {
-    return path.endsWith("measuredNs");
+    String base = unscaled(path);
+    return base.startsWith("measured.") || base.endsWith("measuredNs");
+  }
+
+  /** {@code measured.PHASE.medianNs} repeats {@code PHASE.measuredNs}: one name per figure. */
+  private static boolean isRepeatedMedian(String path) {
+    return path.startsWith("measured.") && path.endsWith(".medianNs");
+  }
+
+  /** Whether a metric is a median of measured runs, the measured figure that can be gated. */
+  static boolean isMeasuredMedian(String path) {
+    return unscaled(path).endsWith(".measuredNs");
+  }
+
+  /**
+   * Whether a metric grows with the image (a total, count, cost or page figure) and so can be
+   * scaled per file or MiB; hop means, percentiles and maxima and the run count do not.
+   */
+  static boolean isExtensive(String path) {
+    return !(path.startsWith("lookup.hops.") && !path.equals("lookup.hops.total"))
+        && !path.equals("measured.runs");
+  }
+
+  /** {@code path} without a scale suffix such as {@code /file}. */
+  static String unscaled(String path) {
+    int slash = path.indexOf('/');
+    return slash < 0 ? path : path.substring(0, slash);
   }
 
   /** {@code value} as text: integers without a fraction, others with two decimals. */

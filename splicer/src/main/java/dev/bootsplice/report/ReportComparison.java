@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Two profile reports compared metric by metric, strategy by strategy. `compare` gates every
- * metric except measured wall times; `profile --max-regression` gates only
- * {@link #HEADLINE_METRICS}. A gated metric regressed when it grew by more than the threshold.
+ * Two profile reports compared metric by metric, strategy by strategy, by a {@link Rule}: counts
+ * and modeled costs are exact and gated at {@code maxRegressionPct}; measured wall times are noisy
+ * and gated only when a measured threshold is given, and then a median regresses only when it grew
+ * by more than that threshold <em>and</em> lies above the old report's largest run (outside its
+ * spread). `compare` gates every exact metric, `profile --max-regression` only
+ * {@link #HEADLINE_METRICS}.
  */
 public final class ReportComparison {
   /** The metrics `profile --max-regression` checks. */
@@ -19,24 +22,49 @@ public final class ReportComparison {
   /** The `compare` command's default threshold, in percent. */
   public static final double DEFAULT_MAX_REGRESSION_PCT = 5.0;
 
+  /**
+   * What is gated: exact metrics at {@code maxRegressionPct} (null: nothing gated), measured
+   * medians at {@code measuredPct} (null: not gated), only the headline metrics when
+   * {@code headlineOnly}, after scaling both reports {@code per} file or MiB.
+   */
+  public record Rule(Double maxRegressionPct, Double measuredPct, boolean headlineOnly,
+      MetricTable.Per per) {
+
+    /**
+     * A rule as given.
+     *
+     * @throws IllegalArgumentException if a threshold is negative or not finite
+     */
+    public Rule {
+      check(maxRegressionPct, "max regression");
+      check(measuredPct, "measured regression");
+      per = per == null ? MetricTable.Per.NONE : per;
+    }
+
+    private static void check(Double pct, String what) {
+      if (pct != null && (!(pct >= 0) || Double.isInfinite(pct))) {
+        throw new IllegalArgumentException(what + " must be a finite percentage >= 0, was " + pct);
+      }
+    }
+  }
+
   private final String oldName;
   private final String newName;
-  // null: nothing is gated (a baseline shown without --max-regression)
-  private final Double maxRegressionPct;
+  private final Rule rule;
   private final List<MetricChange> changes;
 
-  private ReportComparison(String oldName, String newName, Double maxRegressionPct,
-      List<MetricChange> changes) {
+  private ReportComparison(String oldName, String newName, Rule rule, List<MetricChange> changes) {
     this.oldName = oldName;
     this.newName = newName;
-    this.maxRegressionPct = maxRegressionPct;
+    this.rule = rule;
     this.changes = List.copyOf(changes);
   }
 
   /** Compares every metric; all but measured wall times are gated at {@code maxRegressionPct}. */
   public static ReportComparison compare(ProfileReport oldReport, ProfileReport newReport,
       double maxRegressionPct) {
-    return compare(oldReport, newReport, maxRegressionPct, m -> !Metrics.isMeasured(m));
+    return compare(MetricTable.of(oldReport), MetricTable.of(newReport),
+        new Rule(maxRegressionPct, null, false, MetricTable.Per.NONE));
   }
 
   /**
@@ -45,32 +73,69 @@ public final class ReportComparison {
    */
   public static ReportComparison headline(ProfileReport oldReport, ProfileReport newReport,
       Double maxRegressionPct) {
-    if (maxRegressionPct == null) {
-      return compare(oldReport, newReport, null, m -> false);
-    }
-    return compare(oldReport, newReport, maxRegressionPct, HEADLINE_METRICS::contains);
+    return compare(MetricTable.of(oldReport), MetricTable.of(newReport),
+        new Rule(maxRegressionPct, null, true, MetricTable.Per.NONE));
   }
 
-  private static ReportComparison compare(ProfileReport oldReport, ProfileReport newReport,
-      Double pct, Predicate<String> gated) {
-    if (pct != null && (!(pct >= 0) || Double.isInfinite(pct))) {
-      throw new IllegalArgumentException("max regression must be a finite percentage >= 0, was " + pct);
-    }
-    Map<String, Map<String, Double>> before = Metrics.all(oldReport);
+  /**
+   * Compares {@code newTable} with {@code oldTable} by {@code rule}.
+   *
+   * @throws IllegalArgumentException if the rule scales per file or MiB and a report lacks the
+   *     image's file count or size
+   */
+  public static ReportComparison compare(MetricTable oldTable, MetricTable newTable, Rule rule) {
+    Map<String, Map<String, Double>> before = oldTable.per(rule.per()).metrics();
+    Map<String, Map<String, Double>> unscaledBefore = oldTable.metrics();
+    Predicate<String> exact = rule.maxRegressionPct() == null ? m -> false
+        : rule.headlineOnly() ? m -> HEADLINE_METRICS.contains(Metrics.unscaled(m))
+        : m -> !Metrics.isMeasured(m);
     List<MetricChange> changes = new ArrayList<>();
-    Metrics.all(newReport).forEach((strategy, metrics) -> {
+    newTable.per(rule.per()).metrics().forEach((strategy, metrics) -> {
       Map<String, Double> old = before.getOrDefault(strategy, Map.of());
-      metrics.forEach((metric, value) ->
-          changes.add(change(strategy, metric, old.get(metric), value, gated.test(metric), pct)));
+      Map<String, Double> oldRaw = unscaledBefore.getOrDefault(strategy, Map.of());
+      metrics.forEach((metric, value) -> {
+        Double was = old.get(metric);
+        if (exact.test(metric)) {
+          changes.add(change(strategy, metric, was, value, true, grew(was, value, rule.maxRegressionPct())));
+        } else if (rule.measuredPct() != null && Metrics.isMeasuredMedian(metric)) {
+          boolean grew = grew(was, value, rule.measuredPct()) && aboveOldSpread(metric, oldRaw,
+              value, oldTable, rule.per());
+          changes.add(change(strategy, metric, was, value, true, grew));
+        } else {
+          changes.add(change(strategy, metric, was, value, false, false));
+        }
+      });
     });
-    return new ReportComparison(oldReport.image().path(), newReport.image().path(), pct, changes);
+    return new ReportComparison(oldTable.name(), newTable.name(), rule, changes);
+  }
+
+  /** Whether a value grew from {@code old} by more than {@code pct} (from 0 to more counts). */
+  private static boolean grew(Double old, double value, double pct) {
+    if (old == null) {
+      return false;
+    }
+    return old == 0 ? value > 0 : 100.0 * (value / old - 1) > pct;
+  }
+
+  /**
+   * Whether a measured median lies above the old report's largest run of that phase (scaled
+   * alike); true when the old report recorded no spread.
+   */
+  private static boolean aboveOldSpread(String metric, Map<String, Double> oldRaw, double value,
+      MetricTable oldTable, MetricTable.Per per) {
+    String phase = Metrics.unscaled(metric).replace(".measuredNs", "");
+    Double max = oldRaw.get("measured." + phase + ".maxNs");
+    if (max == null) {
+      return true;
+    }
+    double scaledMax = per == MetricTable.Per.NONE ? max : max / oldTable.divisor(per);
+    return value > scaledMax;
   }
 
   private static MetricChange change(String strategy, String metric, Double old, Double value,
-      boolean gated, Double pct) {
+      boolean gated, boolean regressed) {
     Double changePct = old == null || old == 0 ? null : 100.0 * (value / old - 1);
-    boolean grew = old != null && pct != null && (changePct != null ? changePct > pct : value > 0);
-    return new MetricChange(strategy, metric, old, value, changePct, gated, gated && grew);
+    return new MetricChange(strategy, metric, old, value, changePct, gated, regressed);
   }
 
   /** Every metric of every strategy of the new report, in report order. */
@@ -88,10 +153,21 @@ public final class ReportComparison {
     return changes.stream().anyMatch(MetricChange::regressed);
   }
 
-  /** The threshold in percent, empty when nothing is gated. */
+  /** The threshold for exact metrics in percent, empty when nothing is gated. */
   public java.util.OptionalDouble maxRegressionPct() {
-    return maxRegressionPct == null ? java.util.OptionalDouble.empty()
-        : java.util.OptionalDouble.of(maxRegressionPct);
+    return rule.maxRegressionPct() == null ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(rule.maxRegressionPct());
+  }
+
+  /** The threshold in percent {@code m} was checked at (the measured one for measured medians). */
+  public double thresholdOf(MetricChange m) {
+    Double pct = Metrics.isMeasuredMedian(m.metric()) ? rule.measuredPct() : rule.maxRegressionPct();
+    return pct == null ? 0 : pct;
+  }
+
+  /** The rule the reports were compared by. */
+  public Rule rule() {
+    return rule;
   }
 
   /** The old report's image path. */

@@ -35,12 +35,25 @@ public record ReportContext(Optional<ReportComparison> baseline, List<BudgetResu
    */
   public static ReportContext of(ProfileReport report, ProfileReport baseline,
       Double maxRegressionPct, List<Budget> budgets) {
+    return judged(report, baseline,
+        new ReportComparison.Rule(maxRegressionPct, null, true, MetricTable.Per.NONE), budgets);
+  }
+
+  /**
+   * Evaluates {@code budgets} on {@code report} and compares it with {@code baseline} (may be null)
+   * by {@code rule} (e.g. per file, measured medians gated).
+   *
+   * @throws IllegalArgumentException if a budget names a strategy or metric the report lacks, or
+   *     the rule scales by a figure a report lacks
+   */
+  public static ReportContext judged(ProfileReport report, ProfileReport baseline,
+      ReportComparison.Rule rule, List<Budget> budgets) {
     List<BudgetResult> results = new ArrayList<>();
     for (Budget b : budgets) {
       results.add(b.evaluate(report));
     }
     Optional<ReportComparison> comparison = baseline == null ? Optional.empty()
-        : Optional.of(ReportComparison.headline(baseline, report, maxRegressionPct));
+        : Optional.of(ReportComparison.compare(MetricTable.of(baseline), MetricTable.of(report), rule));
     return new ReportContext(comparison, results);
   }
 
@@ -54,9 +67,7 @@ public record ReportContext(Optional<ReportComparison> baseline, List<BudgetResu
     List<Check> checks = new ArrayList<>();
     budgets.forEach(b -> checks.add(Check.of(b)));
     sizeBudgets.forEach(b -> checks.add(Check.of(b)));
-    baseline.ifPresent(c -> c.regressions().forEach(m ->
-        checks.add(Check.regression(m, c.maxRegressionPct().isPresent()
-            ? c.maxRegressionPct().getAsDouble() : null))));
+    baseline.ifPresent(c -> c.regressions().forEach(m -> checks.add(Check.regression(m, c.thresholdOf(m)))));
     return checks;
   }
 

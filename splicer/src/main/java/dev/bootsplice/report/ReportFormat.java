@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The formats a profile report is written in (`profile --format`). */
 public enum ReportFormat {
-  TEXT, JSON, MARKDOWN, HTML, JUNIT;
+  TEXT, JSON, MARKDOWN, HTML, JUNIT,
+  /** Fuchsia's perf-test JSON ({@link Fuchsiaperf}): one entry per strategy and metric. */
+  FUCHSIAPERF;
 
   /** The option value naming this format. */
   public String cliName() {
@@ -23,6 +25,6 @@ public enum ReportFormat {
       }
     }
     throw new IllegalArgumentException(
-        "unknown report format \"" + name + "\" (expected text, json, markdown, html or junit)");
+        "unknown report format \"" + name + "\" (expected text, json, markdown, html, junit or fuchsiaperf)");
   }
 }

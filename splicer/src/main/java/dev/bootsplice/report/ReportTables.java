@@ -2,6 +2,7 @@ package dev.bootsplice.report;
 
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.ProfileReport.ComparisonRow;
+import dev.bootsplice.profile.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,30 @@ final class ReportTables {
     return String.format(Locale.ROOT,
         "%s: %s, %,d BOOTFS bytes (%s), sha256 %s; trace %s (%s); cost model %s",
         i.path(), Units.count(i.files(), "file"), i.bootfsBytes(), Units.count(i.pages(), "page"), i.sha256(),
-        r.trace().name(), Units.count(r.trace().accesses(), "page read"), r.costModel().name());
+        r.trace().name(), Units.count(r.trace().accesses(), "page read"), r.costModel().describe());
+  }
+
+  /** How the measured times were taken, or that they are single runs of an older report. */
+  static String measurement(ProfileReport r) {
+    return r.measurement() == null ? "1 run per strategy (no spread recorded)"
+        : r.measurement().describe();
+  }
+
+  /**
+   * The verdict's robustness: per cost key, its cost now and the value at which the runner-up
+   * becomes cheaper than the cheapest strategy (or why no value does); empty with one strategy.
+   */
+  static Table robustness(ProfileReport r) {
+    Verdict v = r.verdict();
+    Table t = new Table(List.of("cost key", "ns now", v.runnerUp() + " becomes cheaper", "factor"));
+    for (Verdict.BreakEven e : v.breakEven()) {
+      String at = e.breakEvenNs() == null ? "never (" + e.note() + ")"
+          : e.direction() + " " + Metrics.format(Math.round(e.breakEvenNs() * 100) / 100.0) + " ns";
+      String factor = e.breakEvenNs() == null || e.ns() == 0 ? "-"
+          : "x" + Verdict.BreakEven.factor(e.breakEvenNs() / e.ns());
+      t.row(List.of(e.key(), Metrics.format(e.ns()), at, factor));
+    }
+    return t;
   }
 
   /** Every metric down, every strategy across. */
@@ -136,7 +160,7 @@ final class ReportTables {
       }
       t.row(List.of(m.strategy() + " " + m.metric(), Metrics.format(m.oldValue()),
           Metrics.format(m.newValue()), m.oldValue() == null ? "new" : Metrics.pct(m.changePct()),
-          m.regressed() ? "REGRESSION" : m.gated() ? "ok" : ""));
+          m.regressed() ? "REGRESSION" : m.gated() ? "ok" : Metrics.isMeasured(m.metric()) ? "noisy" : ""));
     }
     return t;
   }
@@ -153,11 +177,18 @@ final class ReportTables {
 
   /** One line describing the regression check of a comparison. */
   static String regressionSummary(ReportComparison c) {
-    if (c.maxRegressionPct().isEmpty()) {
+    ReportComparison.Rule rule = c.rule();
+    if (c.maxRegressionPct().isEmpty() && rule.measuredPct() == null) {
       return "no regression threshold given: changes shown, not checked";
     }
-    return String.format(Locale.ROOT, "%d of %d checked metrics grew by more than %.1f%%",
+    String measured = rule.measuredPct() == null ? "measured times noisy, not checked"
+        : String.format(Locale.ROOT, "measured medians checked at %.1f%% and outside the old spread",
+            rule.measuredPct());
+    String exact = c.maxRegressionPct().isEmpty() ? "exact metrics not checked"
+        : String.format(Locale.ROOT, "exact ones at %.1f%%", c.maxRegressionPct().getAsDouble());
+    return String.format(Locale.ROOT, "%d of %d checked metrics%s grew beyond their threshold (%s; %s)",
         c.regressions().size(), c.changes().stream().filter(MetricChange::gated).count(),
-        c.maxRegressionPct().getAsDouble());
+        rule.per().suffix(), exact, measured);
   }
+
 }

@@ -11,7 +11,8 @@ public final class Reports {
 
   /**
    * Writes {@code report} as {@code format}, with the baseline changes and budgets of
-   * {@code context} (JSON is always exactly the profile contract and ignores the context).
+   * {@code context} (JSON is always exactly the profile contract and fuchsiaperf the report's metrics;
+   * both ignore the context).
    *
    * @throws IOException if {@code out} fails
    */
@@ -24,6 +25,7 @@ public final class Reports {
       case MARKDOWN -> MarkdownReport.write(report, context, w);
       case HTML -> HtmlReport.write(report, context, w);
       case JUNIT -> JunitReport.write(report, context, w);
+      case FUCHSIAPERF -> w.print(Fuchsiaperf.of(report));
     }
     flush(w);
   }

@@ -9,10 +9,12 @@ final class TextReport {
 
   static void write(ProfileReport r, ReportContext context, PrintWriter out) {
     out.println(r.verdict().sentence());
+    r.verdict().robustness().forEach(line -> out.println("  " + line));
     ReportTables.checkSummary(context).forEach(p -> out.println(p.replace("✅ ", "").replace("❌ ", "")));
     out.println();
     out.println("bootsplice profile of " + ReportTables.headline(r));
     out.println("modeled = counted operations x cost model; measured = wall time of the model (never mixed)");
+    out.println("measured: " + ReportTables.measurement(r));
     out.println();
     out.print(ReportTables.keyMetrics(r).toText());
     out.println();

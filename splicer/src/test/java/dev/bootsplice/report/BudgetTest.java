@@ -46,7 +46,7 @@ class BudgetTest {
   @Test
   void malformedBudgetsAreRejectedWithTheExpectedShape() {
     assertThatThrownBy(() -> Budget.parse("transfer.lookup.hops.max"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected STRATEGY.PATH OP NUMBER");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected STRATEGY.PATH[/file|/MiB] OP");
     assertThatThrownBy(() -> Budget.parse("transfer.lookup.hops.max>>1"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Budget.parse("transfer>1")).isInstanceOf(IllegalArgumentException.class);

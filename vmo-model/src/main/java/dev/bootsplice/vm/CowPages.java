@@ -20,6 +20,13 @@ final class CowPages {
     /** The source of this node's tree root; fixed for the tree's life (roots with a source never merge away). */
     final Source treeSource;
     PageList pages = new PageList();
+    /**
+     * PARENT_CONTENT, visible nodes of a tree whose root has no page source only (else null): the
+     * offsets holding a {@code ParentContent} marker, i.e. where an ancestor holds content this node
+     * sees (zircon-vm.md §6.5 PC2). Kept apart from {@link #pages} so that a marker never reads as
+     * content or as a zero Marker; every entry is {@link #PARENT_CONTENT}.
+     */
+    PageList parentContent;
     /** Node size in pages; {@code parentLimit <= size}. */
     long size;
     CowPages parent;
@@ -42,12 +49,28 @@ final class CowPages {
     int vmoRefs;
     /** Pages of this node with a pin count above zero. */
     long pinnedPages;
+    /** The forest's structural version, shared by every node of one kernel. */
+    final TreeVersion version;
+    /** {@link LookupSkip}: the version this node's skip was computed at (-1: never). */
+    long skipVersion = -1;
+    /** {@link LookupSkip}: where the walk lands past the run of page-less hidden ancestors. */
+    CowPages skipTarget;
+    /** {@link LookupSkip}: offset shift from this node to {@link #skipTarget}. */
+    long skipDelta;
+    /** {@link LookupSkip}: offsets below this pass every link of the run. */
+    long skipBound;
+    /** {@link LookupSkip}: parent links in the run. */
+    int skipHops;
 
-    CowPages(long id, Source source, Source treeSource, long size) {
+    /** The entry stored in every {@link #parentContent} list; never in {@link #pages}. */
+    static final Slot PARENT_CONTENT = Slot.marker();
+
+    CowPages(long id, Source source, Source treeSource, long size, TreeVersion version) {
         this.id = id;
         this.source = source;
         this.treeSource = treeSource;
         this.size = size;
+        this.version = version;
     }
 
     /** The root of this node's tree. */
@@ -62,6 +85,19 @@ final class CowPages {
     /** Whether the tree's root has a user pager as its page source. */
     boolean inPagerTree() {
         return treeSource == Source.PAGER;
+    }
+
+    /**
+     * {@code node_has_parent_content_markers()}: an empty slot reads zero, a {@code ParentContent}
+     * marker sends the lookup up (PC1, misttech/fuchsia {@code vm_cow_pages.h}).
+     */
+    boolean usesParentContentMarkers() {
+        return parentContent != null;
+    }
+
+    /** Whether this node has a {@code ParentContent} marker at {@code o}. */
+    boolean hasParentContent(long o) {
+        return parentContent != null && parentContent.get(o) != null;
     }
 
     /** Whether offset {@code o} of the parent falls inside this node's window. */

@@ -21,32 +21,50 @@ final class CowTree {
     private final Set<CowPages> live = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Lookup scratch = new Lookup();
     private long nextNodeId = 1;
+    /** Structural changes of this forest; cached {@link LookupSkip}s are valid only at the current value. */
+    final TreeVersion version = new TreeVersion();
     long hiddenNodes;
     long hiddenNodesCreated;
+    /** Share counts incremented by bidirectional clone creation (RFC-0254: O(#parent pages) per clone). */
+    long cloneShareCountIncrements;
+    /** Hidden entries released (share count decremented, or entry freed) by a dying visible node. */
+    long closeShareCountReleases;
+    /** {@code ParentContent} markers written by clone creation (clone's initial list and converted node). */
+    long cloneParentContentMarkers;
 
     CowTree(PhysicalMemory memory, CloneFlavour flavour, Pager pager) {
         this.memory = memory;
         this.flavour = flavour;
         this.pager = pager;
-        this.algorithm = flavour == CloneFlavour.LEGACY_CHAIN ? new SplitBitClones(this) : new ShareCountClones(this);
+        this.algorithm = switch (flavour) {
+            case LEGACY_CHAIN -> new SplitBitClones(this);
+            case SHARE_COUNT -> new ShareCountClones(this);
+            case PARENT_CONTENT -> new ParentContentClones(this);
+        };
     }
 
     /** A new root node. */
     CowPages newNode(CowPages.Source source, long size) {
-        CowPages n = new CowPages(nextNodeId++, source, source, size);
-        live.add(n);
-        return n;
+        return register(new CowPages(nextNodeId++, source, source, size, version));
     }
 
     /** A new source-less node that will join the tree of {@code relative}. */
     CowPages newNodeIn(CowPages relative, long size) {
-        CowPages n = new CowPages(nextNodeId++, CowPages.Source.NONE, relative.treeSource, size);
+        return register(new CowPages(nextNodeId++, CowPages.Source.NONE, relative.treeSource, size, version));
+    }
+
+    /** Visible nodes of a tree whose root has no page source get markers under PARENT_CONTENT (PC1). */
+    private CowPages register(CowPages n) {
+        if (flavour == CloneFlavour.PARENT_CONTENT && n.treeSource == CowPages.Source.NONE) {
+            n.parentContent = new PageList();
+        }
         live.add(n);
         return n;
     }
 
     CowPages newHiddenNode(CowPages relative, long size) {
         CowPages h = newNodeIn(relative, size);
+        h.parentContent = null; // "parent content markers are never placed in the hidden nodes"
         h.hidden = true;
         hiddenNodes++;
         hiddenNodesCreated++;
@@ -57,14 +75,45 @@ final class CowTree {
         return live;
     }
 
-    /** Looks up page {@code o} of {@code node} as §7.1 does; fills {@code out}. */
+    /**
+     * Looks up page {@code o} of {@code node} as §7.1 does, with PARENT_CONTENT's extra exit (§6.5
+     * PC3, {@code FindPageContentLocked}): an empty slot of a marker node reads zero with 0 hops.
+     */
     static void lookUp(CowPages node, long o, Lookup out) {
+        if (node.parentContent != null && node.pages.get(o) == null && node.parentContent.get(o) == null) {
+            out.slot = null;
+            out.owner = node;
+            out.offset = o;
+            out.hops = 0;
+            out.throughVisible = false;
+            out.pagerRequest = false;
+            return;
+        }
+        walk(node, o, out);
+    }
+
+    /** §7.1's walk: an empty slot continues in the parent (also past a {@code ParentContent} marker). */
+    static void walk(CowPages node, long o, Lookup out) {
         int hops = 0;
         boolean throughVisible = false;
         Slot s = node.pages.get(o);
         while (s == null && o < node.parentLimit) {
-            long po = node.parentOffset + o;
             CowPages p = node.parent;
+            if (LookupSkip.passable(p)) {
+                // Every hidden node of the run is page-less: jump to its far end, counting each link.
+                LookupSkip.refresh(node);
+                if (o < node.skipBound) {
+                    if (hops > 0 && !node.hidden) {
+                        throughVisible = true;
+                    }
+                    hops += node.skipHops;
+                    o += node.skipDelta;
+                    node = node.skipTarget;
+                    s = node.pages.get(o);
+                    continue;
+                }
+            }
+            long po = node.parentOffset + o;
             if (po >= p.size) {
                 break;
             }
@@ -167,11 +216,20 @@ final class CowTree {
         if (f.inHiddenAncestor()) {
             algorithm.releaseView(node, o, f);
         }
-        node.pages.put(o, Slot.marker());
+        if (!node.usesParentContentMarkers()) {
+            node.pages.put(o, Slot.marker());
+        }
     }
 
-    /** Whether an empty slot at {@code o} would not read zero (ancestor content or a pager request). */
+    /**
+     * Whether an empty slot at {@code o} would not read zero (ancestor content or a pager request).
+     * Never for a marker node: its empty slot is zero and a Marker may not be stored there
+     * ({@code DedupZeroPage}, §6.5 PC6).
+     */
     static boolean needsMarker(CowPages node, long o) {
+        if (node.usesParentContentMarkers()) {
+            return false;
+        }
         return (node.parent != null && o < node.parentLimit) || node.inPagerTree();
     }
 
@@ -187,6 +245,9 @@ final class CowTree {
      * before anyone changes them. Stops at the first visible ancestor (unidirectional edge).
      */
     static List<AncestorEntry> visibleAncestorEntries(CowPages v, long lo, long hi) {
+        if (v.usesParentContentMarkers()) {
+            return entriesThroughMarkers(v, lo, Math.min(hi, v.parentLimit));
+        }
         List<AncestorEntry> out = new ArrayList<>();
         List<CowPages> below = new ArrayList<>();
         List<Long> deltas = new ArrayList<>();
@@ -209,6 +270,19 @@ final class CowTree {
                 }
             }
             cur = p;
+        }
+        return out;
+    }
+
+    /** PARENT_CONTENT: a marker node sees hidden content only where it holds a {@code ParentContent} marker. */
+    private static List<AncestorEntry> entriesThroughMarkers(CowPages v, long lo, long hi) {
+        List<AncestorEntry> out = new ArrayList<>();
+        Lookup f = new Lookup();
+        for (long o : v.parentContent.indicesInRange(lo, hi)) {
+            walk(v, o, f);
+            if (f.inHiddenAncestor()) {
+                out.add(new AncestorEntry(f.owner, f.offset, f.slot));
+            }
         }
         return out;
     }

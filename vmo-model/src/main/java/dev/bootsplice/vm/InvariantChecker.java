@@ -27,8 +27,15 @@ final class InvariantChecker {
         if (withParent != childLinks) {
             throw broken("parent and child links agree", withParent + " nodes have a parent, " + childLinks + " child links exist");
         }
-        if (kernel.config.clones() == CloneFlavour.SHARE_COUNT) {
+        if (kernel.config.clones() != CloneFlavour.LEGACY_CHAIN) {
             checkShareCounts();
+        }
+        for (CowPages n : tree.liveNodes()) {
+            checkParentContentMarkers(n);
+            String skip = LookupSkip.verify(n);
+            if (skip != null) {
+                throw broken("cached lookup skips agree with the tree", skip);
+            }
         }
         checkVmos();
         checkHandles();
@@ -117,6 +124,42 @@ final class InvariantChecker {
                 throw broken("pinned entries are pages of visible nodes", "node " + n.id + " offset " + o);
             }
         });
+    }
+
+    /**
+     * PARENT_CONTENT (§6.5, C4): exactly the visible nodes of trees without a page source use
+     * markers; such a node holds no zero Marker, and each of its {@code ParentContent} markers lies
+     * inside its parent window, over an empty slot, and leads to a Page of a hidden ancestor. The
+     * model never dedups zero pages, so hidden nodes of those trees hold no Markers either.
+     */
+    private void checkParentContentMarkers(CowPages n) {
+        boolean expected = kernel.config.clones() == CloneFlavour.PARENT_CONTENT && !n.hidden
+                && n.treeSource == CowPages.Source.NONE;
+        if (expected != n.usesParentContentMarkers()) {
+            throw broken("marker nodes are the visible nodes of trees without a page source", "node " + n.id);
+        }
+        boolean markerTree = kernel.config.clones() == CloneFlavour.PARENT_CONTENT && n.treeSource == CowPages.Source.NONE;
+        if (markerTree) {
+            n.pages.forEach((o, s) -> {
+                if (s.isMarker()) {
+                    throw broken("no zero Markers in a marker tree", "node " + n.id + " offset " + o);
+                }
+            });
+        }
+        if (!expected) {
+            return;
+        }
+        Lookup f = new Lookup();
+        for (long o : n.parentContent.indices()) {
+            if (o >= n.parentLimit || n.pages.get(o) != null) {
+                throw broken("ParentContent markers lie over empty slots inside the parent window", "node " + n.id
+                        + " offset " + o + " parentLimit " + n.parentLimit);
+            }
+            CowTree.walk(n, o, f);
+            if (!f.inHiddenAncestor() || f.slot.isMarker()) {
+                throw broken("a ParentContent marker leads to a hidden Page", "node " + n.id + " offset " + o);
+            }
+        }
     }
 
     /** A hidden entry with shareCount N is seen by exactly N + 1 visible nodes. */

@@ -390,7 +390,8 @@ public final class Kernel {
     public VmStats stats() {
         return new VmStats(memory.inUse(), memory.peak(), memory.copied(), memory.moved(), memory.zeroed(),
                 memory.freed(), tree.hiddenNodes, tree.hiddenNodesCreated, vmos.live.size(), vmos.created, syscalls,
-                memory.migrated());
+                memory.migrated(), tree.cloneShareCountIncrements, tree.closeShareCountReleases,
+                tree.cloneParentContentMarkers);
     }
 
     /** Hops of every {@link #readPage} so far (the live histogram; copy it to keep a snapshot). */

@@ -28,6 +28,7 @@ final class NodeLifecycle {
         v.parentLimit = v.size;
         v.unidirectional = false;
         h.children.add(v);
+        tree.version.advance();
         return h;
     }
 
@@ -39,6 +40,7 @@ final class NodeLifecycle {
         c.parentLimit = Math.min(size, limit);
         c.rootParentOffsetBytes = parent.rootParentOffsetBytes + offset * PhysicalMemory.PAGE_SIZE;
         parent.children.add(c);
+        tree.version.advance();
         return c;
     }
 
@@ -81,6 +83,7 @@ final class NodeLifecycle {
             int survivorBit = p.hidden && p.children.size() == 2 ? p.sideBit(p.children.get(0) == n ? p.children.get(1) : p.children.get(0)) : 0;
             p.removeChild(n);
             n.parent = null;
+            tree.version.advance();
             if (p.hidden && p.children.size() == 1) {
                 mergeIntoSurvivor(tree, p, p.children.get(0), survivorBit);
                 return;
@@ -110,6 +113,7 @@ final class NodeLifecycle {
         } else {
             mergeByMoving(tree, h, s, survivorBit);
         }
+        dropSatisfiedMarkers(s);
         s.parentLimit = h.parent == null ? 0 : Math.max(0, Math.min(s.parentLimit, h.parentLimit - s.parentOffset));
         s.parentOffset = h.parent == null ? 0 : s.parentOffset + h.parentOffset;
         s.parent = h.parent;
@@ -120,6 +124,7 @@ final class NodeLifecycle {
         h.parent = null;
         h.children.clear();
         tree.forget(h);
+        tree.version.advance();
     }
 
     /** Moves every page of {@code h} that {@code s} can see into {@code s}; frees the rest. */
@@ -163,8 +168,26 @@ final class NodeLifecycle {
         h.pages = new PageList();
     }
 
+    /**
+     * Whether {@code s} sees entry {@code t} of {@code h} at {@code o}: inside its window, not split
+     * away, not shadowed by its own entry, and, for a marker node, behind one of its
+     * {@code ParentContent} markers (§6.5 PC8: an empty slot there reads zero, so the page is freed).
+     */
     private static boolean visibleToSurvivor(CowPages h, long o, Slot t, CowPages s, int survivorBit) {
-        return s.windowContains(o) && (t.splitBits & survivorBit) == 0 && s.pages.get(o - s.parentOffset) == null;
+        return s.windowContains(o) && (t.splitBits & survivorBit) == 0 && s.pages.get(o - s.parentOffset) == null
+                && (!s.usesParentContentMarkers() || s.hasParentContent(o - s.parentOffset));
+    }
+
+    /** PC8: a page that merged into a marker node replaces its {@code ParentContent} marker. */
+    private static void dropSatisfiedMarkers(CowPages s) {
+        if (!s.usesParentContentMarkers()) {
+            return;
+        }
+        for (long o : s.parentContent.indices()) {
+            if (s.pages.get(o) != null) {
+                s.parentContent.remove(o);
+            }
+        }
     }
 
     /**
@@ -182,5 +205,6 @@ final class NodeLifecycle {
             }
         }
         n.size = newSize;
+        tree.version.advance();
     }
 }

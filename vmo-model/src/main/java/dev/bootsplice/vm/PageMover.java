@@ -38,23 +38,100 @@ final class PageMover {
         }
     }
 
-    /** ZIRCON_2024: take the whole range, then supply it (memmove semantics for one VMO). */
-    void moveTakeThenSupply(CowPages src, long srcFirst, CowPages dst, long dstFirst, long n) {
-        Slot[] taken = takeAll(src, srcFirst, n);
+    /**
+     * ZIRCON_2024 take (misttech/mist-os {@code vm_cow_pages.cc} {@code VmCowPages::TakePages}): a
+     * root gives up its entries as they are; a node with a parent goes through
+     * {@link #takeWithParent}. On NO_MEMORY at page k the pages already taken are freed (the
+     * syscall's {@code VmPageSpliceList} destructor) and pages [k, n) stay where they were.
+     */
+    Slot[] takeShipped(CowPages src, long srcFirst, long n) {
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new ZxException(ZxStatus.ERR_NO_MEMORY, "transfer list of " + n + " pages");
+        }
+        Slot[] taken = new Slot[(int) n];
         for (int i = 0; i < n; i++) {
             try {
-                prepareSupply(dst, dstFirst + i);
+                taken[i] = src.parent == null ? src.pages.remove(srcFirst + i) : takeWithParent(src, srcFirst + i);
             } catch (ZxException e) {
-                freeFrom(taken, i);
+                freeTaken(taken);
                 throw e;
             }
-            insert(dst, dstFirst + i, taken[i]);
+        }
+        return taken;
+    }
+
+    /**
+     * {@code TakePagesWithParentLocked}, one page: allocate a zero page, {@code RequireOwnedPage}
+     * (copy, migrate or zero-fill as a write fault would), swap the zero page in, hand the owned
+     * page on. The source slot ends as a committed zero page (fxbug.dev/42076904).
+     */
+    private Slot takeWithParent(CowPages src, long o) {
+        byte[] zero = tree.memory.allocateZeroed();
+        Slot owned;
+        try {
+            owned = tree.forkForWrite(src, o);
+        } catch (ZxException e) {
+            tree.memory.free(zero);
+            throw e;
+        }
+        src.pages.put(o, Slot.page(zero));
+        return owned;
+    }
+
+    /**
+     * ZIRCON_2024 supply ({@code VmCowPages::SupplyPagesLocked}, {@code SupplyOptions::TransferData}):
+     * a destination with a parent first owns every page of the range ({@code RequireOwnedPage}
+     * pre-pass, whose copies are freed when replaced; NO_MEMORY here supplies nothing), then each
+     * slot is overwritten. Consumed entries of {@code taken} become null.
+     */
+    void supplyShipped(CowPages dst, long dstFirst, Slot[] taken) {
+        if (dst.parent != null) {
+            for (int i = 0; i < taken.length; i++) {
+                tree.forkForWrite(dst, dstFirst + i);
+            }
+        } else if (!dst.pages.anyInRange(dstFirst, dstFirst + taken.length)) {
+            dst.pages.reserve(dst.pages.size() + taken.length);
+        }
+        for (int i = 0; i < taken.length; i++) {
+            long o = dstFirst + i;
+            Slot old = dst.pages.remove(o);
+            if (old != null) {
+                tree.freeIfPage(old);
+            }
+            insertSupplied(dst, o, taken[i]);
+            taken[i] = null;
         }
     }
 
-    /** Pager supply: pages the pager VMO already holds are kept and the aux page is freed. */
+    /**
+     * A hole (or Marker) becomes a Marker unless the node uses {@code ParentContent} markers, where
+     * the slot is left empty ({@code SupplyPagesLocked}: "If we are using parent content markers
+     * then we do not want to insert redundant markers"). The shipped code does this for roots too.
+     */
+    private void insertSupplied(CowPages dst, long o, Slot t) {
+        if (t == null || t.isMarker()) {
+            if (!dst.usesParentContentMarkers()) {
+                dst.pages.put(o, t == null ? Slot.marker() : t);
+            }
+            return;
+        }
+        t.clearSharing();
+        dst.pages.put(o, t);
+        tree.memory.recordMoved();
+    }
+
+    /** Frees every page still in a transfer list (a failed ZIRCON_2024 transfer loses them). */
+    void freeTaken(Slot[] taken) {
+        freeFrom(taken, 0);
+    }
+
+    /**
+     * Pager supply: the aux range is taken as {@code zx_vmo_transfer_data} takes it (both call
+     * {@code TakePages}, misttech/mist-os {@code pager.cc}); pages the pager VMO already holds are
+     * kept and the aux page is freed.
+     */
     void supplyWithoutOverwrite(CowPages aux, long auxFirst, CowPages pagerRoot, long first, long n) {
-        Slot[] taken = takeAll(aux, auxFirst, n);
+        Slot[] taken = takeShipped(aux, auxFirst, n);
         for (int i = 0; i < n; i++) {
             long o = first + i;
             Slot t = taken[i];
@@ -66,23 +143,6 @@ final class PageMover {
             }
             insert(pagerRoot, o, t == null ? Slot.marker() : t);
         }
-    }
-
-    private Slot[] takeAll(CowPages src, long srcFirst, long n) {
-        if (n > Integer.MAX_VALUE - 8) {
-            throw new ZxException(ZxStatus.ERR_NO_MEMORY, "transfer list of " + n + " pages");
-        }
-        Slot[] taken = new Slot[(int) n];
-        for (int i = 0; i < n; i++) {
-            try {
-                ensureOwned(src, srcFirst + i);
-            } catch (ZxException e) {
-                freeFrom(taken, 0);
-                throw e;
-            }
-            taken[i] = cut(src, srcFirst + i);
-        }
-        return taken;
     }
 
     private void freeFrom(Slot[] taken, int from) {
@@ -123,7 +183,7 @@ final class PageMover {
         if (own == null || own.isMarker()) {
             return null;
         }
-        if (o < node.parentLimit) {
+        if (o < node.parentLimit && !node.usesParentContentMarkers()) {
             node.pages.put(o, Slot.marker());
         } else {
             node.pages.remove(o);
@@ -147,6 +207,9 @@ final class PageMover {
 
     /** §8.4 step 3. */
     private void insert(CowPages dst, long o, Slot t) {
+        if (dst.usesParentContentMarkers() && (t == null || t.isMarker())) {
+            return; // §8.4 step 3: a marker node's empty slot reads zero
+        }
         if (t != null) {
             t.clearSharing();
             dst.pages.put(o, t);

@@ -157,6 +157,7 @@ final class RangeOps {
             }
         }
         node.parentLimit = from;
+        node.version.advance();
     }
 
     /** §12/§5.7: the policy may change only while nothing is committed, pinned or related. */

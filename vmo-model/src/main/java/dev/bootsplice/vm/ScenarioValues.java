@@ -170,7 +170,7 @@ final class ScenarioValues {
         try {
             return CloneFlavour.valueOf(s);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioSyntaxException(line, "unknown clone flavour '" + s + "' (LEGACY_CHAIN or SHARE_COUNT)");
+            throw new ScenarioSyntaxException(line, "unknown clone flavour '" + s + "' (LEGACY_CHAIN, SHARE_COUNT or PARENT_CONTENT)");
         }
     }
 }

@@ -14,6 +14,16 @@ final class ShareCountClones implements CloneAlgorithm {
     /** {@code FindParentAndRangeForClone}, then attach or convert, then count the new sharer. */
     @Override
     public CowPages cloneBidirectional(CowPages v, long offset, long limit, long size) {
+        CowPages c = attach(v, offset, limit, size);
+        countSharers(c);
+        return c;
+    }
+
+    /**
+     * {@code FindParentAndRangeForClone} (climb while the node owns nothing in range), then hang
+     * the clone under the hidden node found or convert {@code v}; no share count changes yet.
+     */
+    CowPages attach(CowPages v, long offset, long limit, long size) {
         CowPages cur = v;
         long off = offset;
         long lim = limit;
@@ -24,11 +34,15 @@ final class ShareCountClones implements CloneAlgorithm {
             cur = cur.parent;
         }
         CowPages attachTo = cur.hidden ? cur : NodeLifecycle.insertHiddenParent(tree, v);
-        CowPages c = NodeLifecycle.attachChild(tree, attachTo, off, lim, size);
+        return NodeLifecycle.attachChild(tree, attachTo, off, lim, size);
+    }
+
+    /** §6.4 step 4 ({@code ForEveryOwnedHierarchyPageInRange}): the new clone shares what it sees. */
+    void countSharers(CowPages c) {
         for (CowTree.AncestorEntry e : CowTree.visibleAncestorEntries(c, 0, c.parentLimit)) {
             e.slot().shareCount++;
+            tree.cloneShareCountIncrements++;
         }
-        return c;
     }
 
     @Override
@@ -66,8 +80,10 @@ final class ShareCountClones implements CloneAlgorithm {
     public void releaseDyingView(CowPages v) {
         for (CowTree.AncestorEntry e : CowTree.visibleAncestorEntries(v, 0, v.parentLimit)) {
             release(e.owner(), e.offset(), e.slot());
+            tree.closeShareCountReleases++;
         }
         v.parentLimit = 0;
+        v.version.advance();
     }
 
     @Override

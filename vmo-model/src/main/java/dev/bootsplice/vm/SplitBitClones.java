@@ -51,6 +51,9 @@ final class SplitBitClones implements CloneAlgorithm {
                 target = copy;
             }
             next.pages.put(nextOffset, target);
+            if (next.hidden) {
+                tree.version.advance(); // a hidden node of a lookup run may have gained its first entry
+            }
             offset = nextOffset;
         }
         return target;

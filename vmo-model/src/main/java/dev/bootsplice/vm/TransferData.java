@@ -13,7 +13,10 @@ final class TransferData {
         this.mover = new PageMover(kernel.tree);
     }
 
-    /** The pipeline of §8.3: pure checks in order, then the move. */
+    /**
+     * The pipeline of §8.3: RFC_0223 runs every check before any page moves; ZIRCON_2024 takes the
+     * source between the source and the destination checks, as the shipped kernel does.
+     */
     void transfer(int dstHandle, int options, long offset, long length, int srcHandle, long srcOffset) {
         if (options != 0) {
             throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "options must be 0");
@@ -33,17 +36,36 @@ final class TransferData {
             }
         }
         checkSource(src, srcOffset, length, rfc);
-        if (!checkDestination(dst, offset, length, rfc) || length == 0) {
-            return;
-        }
         long n = length >>> 12;
         long srcFirst = src.windowOffset + (srcOffset >>> 12);
         long dstFirst = dst.windowOffset + (offset >>> 12);
-        if (rfc && src.node != dst.node) {
-            mover.movePageByPage(src.node, srcFirst, dst.node, dstFirst, n, true);
-        } else {
-            // ZIRCON_2024, or two VMOs (slices/references) sharing one node: memmove semantics.
-            mover.moveTakeThenSupply(src.node, srcFirst, dst.node, dstFirst, n);
+        if (!rfc) {
+            transferShipped(src, srcFirst, dst, offset, length, dstFirst);
+            return;
+        }
+        if (!checkDestination(dst, offset, length, true) || length == 0) {
+            return;
+        }
+        // Distinct nodes: the same VMO is INVALID_ARGS and a VMO with slices or references has children.
+        mover.movePageByPage(src.node, srcFirst, dst.node, dstFirst, n, true);
+    }
+
+    /**
+     * ZIRCON_2024 exactly as shipped (misttech/mist-os {@code zircon/kernel/lib/syscalls/vmo.cc}
+     * {@code sys_vmo_transfer_data} @233c06af): {@code src->TakePages()} runs before
+     * {@code dst->SupplyPages()} checks anything, so a destination-side error (D1–D6) or NO_MEMORY
+     * while supplying returns with the source range already taken; the taken pages are then freed
+     * by the stack {@code VmPageSpliceList}'s destructor ({@code vm_page_list.cc} {@code FreeAllPages}).
+     */
+    private void transferShipped(Vmo src, long srcFirst, Vmo dst, long offset, long length, long dstFirst) {
+        Slot[] taken = length == 0 ? new Slot[0] : mover.takeShipped(src.node, srcFirst, length >>> 12);
+        try {
+            if (checkDestination(dst, offset, length, false)) {
+                mover.supplyShipped(dst.node, dstFirst, taken);
+            }
+        } catch (ZxException e) {
+            mover.freeTaken(taken);
+            throw e;
         }
     }
 

@@ -15,7 +15,17 @@ package dev.bootsplice.vm;
  * @param vmosCreated VMOs ever created
  * @param syscalls syscalls made (including failed ones)
  * @param pagesMigrated pages moved out of a hidden node into a child instead of being copied
+ * @param cloneShareCountIncrements share counts incremented when bidirectional clones were created:
+ *     one per page or marker the new clone shares (SHARE_COUNT, PARENT_CONTENT; RFC-0254's
+ *     O(#parent pages) creation; always 0 under LEGACY_CHAIN)
+ * @param closeShareCountReleases hidden pages or markers released by dying visible nodes, each a share
+ *     count decrement or a free (SHARE_COUNT, PARENT_CONTENT; RFC-0254's O(#parent pages)
+ *     destruction; always 0 under LEGACY_CHAIN)
+ * @param cloneParentContentMarkers {@code ParentContent} markers written when clones were created, in
+ *     the clone's initial page list and in the node a clone converted (PARENT_CONTENT only)
  */
 public record VmStats(long pagesAllocated, long peakPagesAllocated, long pagesCopied, long pagesMoved,
                       long pagesZeroed, long pagesFreed, long hiddenNodes, long hiddenNodesCreated,
-                      long vmos, long vmosCreated, long syscalls, long pagesMigrated) {}
+                      long vmos, long vmosCreated, long syscalls, long pagesMigrated,
+                      long cloneShareCountIncrements, long closeShareCountReleases,
+                      long cloneParentContentMarkers) {}
