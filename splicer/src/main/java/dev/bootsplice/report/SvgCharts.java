@@ -22,8 +22,15 @@ final class SvgCharts {
   private static final int LABEL = 150;
   private static final int ROW = 34;
   private static final int TOP = 10;
+  /** Width of one legend entry; the legend wraps onto more rows when the cost model has more operations. */
+  private static final int LEGEND_SLOT = 118;
 
   private SvgCharts() {}
+
+  /** An operation's colour (the palette repeats if the cost model outgrows it). */
+  static String opColour(Op op) {
+    return OP_COLOURS[op.ordinal() % OP_COLOURS.length];
+  }
 
   /** The colour of the strategy at {@code index} in the report. */
   static String colour(int index) {
@@ -53,19 +60,22 @@ final class SvgCharts {
       double x = LABEL;
       for (Map.Entry<Op, Long> part : CostBreakdown.all(s, model).entrySet()) {
         double w = scale.fraction(part.getValue()) * (right - LABEL);
-        svg.rect(x, y, w, ROW - 10, OP_COLOURS[part.getKey().ordinal()], ReportTables.column(s) + " "
+        svg.rect(x, y, w, ROW - 10, opColour(part.getKey()), ReportTables.column(s) + " "
             + part.getKey().key() + ": " + Units.millis(part.getValue()));
         x += w;
       }
       svg.text(x + 6, y + 17, Units.millis(s.bootCost().modeledNs()), "start", "value");
     }
     double legendY = axisY + 52;
+    int perRow = (Svg.WIDTH - 10) / LEGEND_SLOT;
     for (Op op : Op.values()) {
-      double x = 10 + op.ordinal() * 118;
-      svg.rect(x, legendY, 14, 14, OP_COLOURS[op.ordinal()], op.key());
-      svg.text(x + 19, legendY + 12, op.key(), "start", "legend");
+      double x = 10 + (op.ordinal() % perRow) * LEGEND_SLOT;
+      double y = legendY + (op.ordinal() / perRow) * 20;
+      svg.rect(x, y, 14, 14, opColour(op), op.key());
+      svg.text(x + 19, y + 12, op.key(), "start", "legend");
     }
-    return svg.finish((int) legendY + 24);
+    int legendRows = (Op.values().length + perRow - 1) / perRow;
+    return svg.finish((int) legendY + 20 * legendRows + 4);
   }
 
   /** Setup and lookup apart: two panels, each with its own axis, one bar per strategy. */
