@@ -238,8 +238,13 @@ final class PackInputs implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closeAll(openImages);
+    }
+
+    /** Closes every image, then rethrows the last failure (so one failed close does not leak the others). */
+    static void closeAll(List<ZbiImage> images) throws IOException {
         IOException failure = null;
-        for (ZbiImage image : openImages) {
+        for (ZbiImage image : images) {
             try {
                 image.close();
             } catch (IOException e) {

@@ -299,16 +299,6 @@ public final class ZbiAssembly implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        IOException failure = null;
-        for (ZbiImage image : openImages) {
-            try {
-                image.close();
-            } catch (IOException e) {
-                failure = e;
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        PackInputs.closeAll(openImages);
     }
 }

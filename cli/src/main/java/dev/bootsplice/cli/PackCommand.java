@@ -73,10 +73,15 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (inputs.isEmpty() && entries.isEmpty()) {
+        if (!hasContent()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "pack needs at least one INPUT");
         }
         return run(spec.commandLine().getOut(), message -> new picocli.CommandLine.ParameterException(spec.commandLine(), message));
+    }
+
+    /** Returns true when something would be packed: an INPUT, an entry, a kernel, a CMDLINE or an item. */
+    boolean hasContent() {
+        return !inputs.isEmpty() || !entries.isEmpty() || kernel != null || !cmdlines.isEmpty() || !items.isEmpty();
     }
 
     /** Packs the image; a usage problem becomes the exception {@code usage} makes of its message. */

@@ -12,6 +12,8 @@ import dev.bootsplice.report.ReportContext;
 import dev.bootsplice.report.ReportFormat;
 import dev.bootsplice.report.Reports;
 import dev.bootsplice.report.SizeBudgetResult;
+import dev.bootsplice.splice.KernelEra;
+import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.Strategy;
 import dev.bootsplice.splice.Trace;
 import dev.bootsplice.splice.TraceException;
@@ -52,6 +54,12 @@ final class ProfileCommand implements Callable<Integer> {
             completionCandidates = Completions.Strategies.class,
             description = "Strategies in report order (default clone,copy,transfer); the first is the baseline.")
     private List<Strategy> strategies = new ArrayList<>(ProfileOptions.DEFAULT_STRATEGIES);
+
+    @Option(names = "--kernel", split = ",", paramLabel = "K,...", converter = KernelConverter.class,
+            description = "Kernels to run every strategy on: 2023 (RFC_0223 + LEGACY_CHAIN), 2024 (ZIRCON_2024 + "
+                + "SHARE_COUNT, shipped), 2025 (ZIRCON_2024 + PARENT_CONTENT); default 2023. With several, each "
+                + "strategy gets one column per kernel, named STRATEGY@KERNEL.")
+    private List<KernelEra> kernels = new ArrayList<>(ProfileOptions.DEFAULT_KERNELS);
 
     @Option(names = "--trace", paramLabel = "all|exec|FILE", defaultValue = "all",
             description = "Page reads to replay: every page, executables only, or a trace file (default ${DEFAULT-VALUE}).")
@@ -138,9 +146,12 @@ final class ProfileCommand implements Callable<Integer> {
             if (strategies.stream().distinct().count() != strategies.size()) {
                 throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice");
             }
+            if (kernels.stream().distinct().count() != kernels.size()) {
+                throw new ParameterException(spec.commandLine(), "--kernel names a kernel twice");
+            }
             CostModel model = costModel.equals("default") ? CostModel.defaults() : CostModel.load(Path.of(costModel));
-            return ProfileOptions.defaults().withStrategies(strategies).withTrace(Trace.of(trace)).withCostModel(model)
-                    .withRepetitions(repetitions());
+            return ProfileOptions.defaults().withStrategies(strategies).withKernels(kernels).withTrace(Trace.of(trace))
+                    .withCostModel(model).withRepetitions(repetitions());
         } catch (TraceException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         } catch (IOException e) {

@@ -129,7 +129,7 @@ final class QuickCommands {
                 return null;
             }
         }
-        if (c.out.output == null || c.inputs.isEmpty() && c.entries.isEmpty()) {
+        if (c.out.output == null || !c.hasContent()) {
             return null;
         }
         try {

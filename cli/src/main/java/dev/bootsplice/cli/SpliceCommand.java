@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.report.Units;
+import dev.bootsplice.splice.KernelEra;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.SpliceResult;
 import dev.bootsplice.splice.SpliceSummary;
@@ -39,6 +40,10 @@ final class SpliceCommand implements Callable<Integer> {
             description = "How each file's VMO is made.")
     private Strategy strategy;
 
+    @Option(names = "--kernel", paramLabel = "2023|2024|2025", converter = KernelConverter.class, defaultValue = "2023",
+            description = "The kernel era the model runs as (default ${DEFAULT-VALUE}: RFC_0223 + LEGACY_CHAIN).")
+    private KernelEra kernel;
+
     @Option(names = "--json", description = "Print files and summary as JSON.")
     private boolean json;
 
@@ -57,7 +62,7 @@ final class SpliceCommand implements Callable<Integer> {
         ZbiImage zbi = ImageFiles.open(image);
         SpliceResult result;
         try (TerminalProgress progress = TerminalProgress.onTerminal(spec.commandLine().getErr())) {
-            result = Splicer.splice(zbi, strategy, progress);
+            result = Splicer.splice(zbi, strategy, kernel, progress);
         } catch (ZbiFormatException e) {
             throw CommandFailure.invalidInput(image, e);
         } catch (SpliceException e) {
@@ -87,10 +92,11 @@ final class SpliceCommand implements Callable<Integer> {
         }
         table.print(out);
         SpliceSummary s = result.summary();
-        out.printf(Locale.ROOT, "%s: %s, %s, %s; pages allocated %d, copied %d, moved %d,"
-                + " zeroed %d; lookup depth max %d, mean %.2f%n", strategy.cliName(),
-                Units.count(result.files().size(), "file"), Units.count(s.vmos(), "VMO"),
-                Units.count(s.hiddenNodes(), "hidden node"), s.pagesAllocated(), s.pagesCopied(), s.pagesMoved(), s.pagesZeroed(), s.maxDepth(),
+        out.printf(Locale.ROOT, "%s on kernel %s (%s, %s): %s, %s, %s; pages allocated %d,"
+                + " copied %d, moved %d, zeroed %d; lookup depth max %d, mean %.2f%n", strategy.cliName(), kernel.cliName(),
+                result.config().profile(), result.config().clones(), Units.count(result.files().size(), "file"),
+                Units.count(s.vmos(), "VMO"), Units.count(s.hiddenNodes(), "hidden node"), s.pagesAllocated(),
+                s.pagesCopied(), s.pagesMoved(), s.pagesZeroed(), s.maxDepth(),
                 s.meanDepth());
     }
 
@@ -98,6 +104,7 @@ final class SpliceCommand implements Callable<Integer> {
         ObjectNode root = Json.object();
         root.put("image", image.toString());
         root.put("strategy", strategy.cliName());
+        root.put("kernel", kernel.cliName());
         ArrayNode files = root.putArray("files");
         for (SplicedFile f : result.files()) {
             files.addObject().put("name", f.name()).put("size", f.size()).put("pages", f.pages())

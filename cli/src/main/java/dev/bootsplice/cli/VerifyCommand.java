@@ -29,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file.")
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file (- for standard input).")
     private Path image;
 
     @Option(names = "--json", description = "Print {\"image\", \"valid\", \"problems\"} as JSON.")
@@ -62,8 +62,12 @@ final class VerifyCommand implements Callable<Integer> {
         List<Problem> problems;
         List<SizeBudgetResult> sizes = List.of();
         try {
-            ImageFiles.requireRegularFile(image);
-            zbi = ZbiImage.open(image);
+            if (image.toString().equals("-")) {
+                zbi = ZbiImage.read(java.nio.ByteBuffer.wrap(System.in.readAllBytes()), "-");
+            } else {
+                ImageFiles.requireRegularFile(image);
+                zbi = ZbiImage.open(image);
+            }
             problems = ImageChecker.check(zbi, true, strict);
             if (!ImageChecker.hasErrors(problems)) {
                 sizes = SizeBudgets.evaluate(budgets, zbi, image.toString());

@@ -44,10 +44,40 @@ class ProfileCommandTest {
         assertThat(root.get("image").get("files").asLong()).isEqualTo(5);
         assertThat(root.get("strategies")).extracting(s -> s.get("name").asText()).containsExactly("clone", "copy", "transfer");
         JsonNode clone = root.get("strategies").get(0);
-        assertThat(fieldNames(clone)).containsExactly("name", "setup", "lookup", "memory", "bootCost", "measured");
+        assertThat(fieldNames(clone)).containsExactly("name", "kernel", "setup", "lookup", "memory", "bootCost", "measured");
+        assertThat(clone.get("kernel").get("name").asText()).as("the default kernel").isEqualTo("2023");
         assertThat(clone.get("bootCost").get("modeledNs").asLong())
                 .isEqualTo(clone.get("setup").get("modeledNs").asLong() + clone.get("lookup").get("modeledNs").asLong());
         assertThat(root.get("comparison").get("baseline").asText()).isEqualTo("clone");
+    }
+
+    @Test
+    void severalKernelsGiveOneEntryPerStrategyAndKernelEachSayingItsKernel() throws Exception {
+        Cli.Result r = Cli.run("profile", image.toString(), "--strategies=clone,transfer", "--kernel=2023,2024",
+                "--format=json", "--fail-on=transfer@2024.lookup.hops.max>0");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode strategies = JSON.readTree(r.out()).get("strategies");
+        assertThat(strategies).extracting(s -> s.get("name").asText())
+                .containsExactly("clone@2023", "clone@2024", "transfer@2023", "transfer@2024");
+        assertThat(strategies).extracting(s -> s.get("kernel").get("name").asText())
+                .containsExactly("2023", "2024", "2023", "2024");
+        assertThat(strategies.get(1).get("kernel").get("transferProfile").asText()).isEqualTo("ZIRCON_2024");
+        assertThat(strategies.get(1).get("kernel").get("cloneFlavour").asText()).isEqualTo("SHARE_COUNT");
+        Cli.Result text = Cli.run("profile", image.toString(), "--kernel=2024");
+        assertThat(text.out()).contains("2024 (ZIRCON_2024, SHARE_COUNT)");
+        Cli.Result all = Cli.run("profile", image.toString(), "--kernel=2023,2024,2025", "--strategies=clone");
+        assertThat(all.exitCode()).as(all.toString()).isZero();
+        assertThat(all.out()).contains("clone@2025").contains("2025 (ZIRCON_2024, PARENT_CONTENT)");
+    }
+
+    @Test
+    void anUnknownOrRepeatedKernelIsAUsageError() {
+        Cli.Result unknown = Cli.run("profile", image.toString(), "--kernel=2022");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown kernel \"2022\" (expected 2023, 2024 or 2025)");
+        Cli.Result twice = Cli.run("profile", image.toString(), "--kernel=2024,2024");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("--kernel names a kernel twice");
     }
 
     @Test

@@ -35,7 +35,7 @@ class SpliceCommandTest {
             assertThat(lines.get(0)).startsWith("NAME").contains("OWNED").contains("DEPTH");
             assertThat(lines.subList(1, 6)).extracting(l -> l.split("\\s+")[0])
                     .containsExactly("bin/app", "bin/app-copy", "data/empty", "lib/one.txt", "lib/sub/big.bin");
-            assertThat(lines.get(6)).startsWith(strategy + ": 5 files, ");
+            assertThat(lines.get(6)).startsWith(strategy + " on kernel 2023 (RFC_0223, ").contains("): 5 files, ");
         }
     }
 
@@ -43,8 +43,9 @@ class SpliceCommandTest {
     void jsonHasTheDocumentedShapeAndCountersFollowTheStrategy() throws Exception {
         Path image = TestImages.writeSmall(tmp.resolve("small.zbi"));
         JsonNode transfer = JSON.readTree(Cli.run("splice", image.toString(), "--strategy=transfer", "--json").out());
-        assertThat(fieldNames(transfer)).containsExactly("image", "strategy", "files", "summary");
+        assertThat(fieldNames(transfer)).containsExactly("image", "strategy", "kernel", "files", "summary");
         assertThat(transfer.get("strategy").asText()).isEqualTo("transfer");
+        assertThat(transfer.get("kernel").asText()).isEqualTo("2023");
         JsonNode big = transfer.get("files").get(4);
         assertThat(fieldNames(big)).containsExactly("name", "size", "pages", "ownedPages", "depth", "sharesRangeWith");
         assertThat(big.get("name").asText()).isEqualTo("lib/sub/big.bin");
@@ -61,6 +62,18 @@ class SpliceCommandTest {
         JsonNode copy = JSON.readTree(Cli.run("splice", image.toString(), "--strategy=copy", "--json").out());
         assertThat(copy.get("summary").get("pagesCopied").asLong()).isPositive();
         assertThat(copy.get("summary").get("pagesMoved").asLong()).isZero();
+    }
+
+    @Test
+    void theKernelOptionChoosesTheModelsProfileAndFlavour() throws Exception {
+        Path image = TestImages.writeSmall(tmp.resolve("small.zbi"));
+        Cli.Result r = Cli.run("splice", image.toString(), "--strategy=clone", "--kernel=2024");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("clone on kernel 2024 (ZIRCON_2024, SHARE_COUNT): 5 files, ")
+                .contains("lookup depth max 1,");
+        Cli.Result bad = Cli.run("splice", image.toString(), "--strategy=clone", "--kernel=1999");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown kernel \"1999\"");
     }
 
     @Test

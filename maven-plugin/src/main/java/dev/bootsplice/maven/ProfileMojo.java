@@ -42,6 +42,14 @@ public final class ProfileMojo extends AbstractReportMojo {
     @Parameter(property = "bootsplice.strategies", defaultValue = "clone,copy,transfer")
     private List<String> strategies;
 
+    /**
+     * The kernels to run every strategy on: {@code 2023} (RFC_0223 + LEGACY_CHAIN, the default), {@code 2024}
+     * (ZIRCON_2024 + SHARE_COUNT, shipped), {@code 2025} (ZIRCON_2024 + PARENT_CONTENT); with several, one report
+     * column per strategy and kernel, named {@code STRATEGY@KERNEL}.
+     */
+    @Parameter(property = "bootsplice.kernels", defaultValue = "2023")
+    private List<String> kernels;
+
     /** The page reads boot makes: {@code all}, {@code exec} or a trace file (relative to the project). */
     @Parameter(property = "bootsplice.trace", defaultValue = "all")
     private String trace;
@@ -92,7 +100,7 @@ public final class ProfileMojo extends AbstractReportMojo {
         Path imageFile = imageToProfile();
         Path basedir = project.getBasedir().toPath();
         Set<ReportFormat> wanted = wantedFormats();
-        ProfileOptions options = ProfileSettings.options(strategies, trace, costModel, basedir,
+        ProfileOptions options = ProfileSettings.options(strategies, kernels, trace, costModel, basedir,
                 displayName(basedir, imageFile)).withRepetitions(repetitions());
         ProfileReport report = profile(imageFile, options);
         ReportContext context = judge(report, imageFile);

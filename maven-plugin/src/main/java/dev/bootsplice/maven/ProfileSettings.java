@@ -2,6 +2,7 @@ package dev.bootsplice.maven;
 
 import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.ProfileOptions;
+import dev.bootsplice.splice.KernelEra;
 import dev.bootsplice.splice.Trace;
 import dev.bootsplice.splice.TraceException;
 import java.io.IOException;
@@ -9,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
@@ -33,8 +37,26 @@ final class ProfileSettings {
      */
     static ProfileOptions options(List<String> strategies, String trace, String costModel, Path basedir,
             String imagePath) throws MojoExecutionException {
+        return options(strategies, List.of(), trace, costModel, basedir, imagePath);
+    }
+
+    /**
+     * The same options with the strategies run on each kernel {@code kernels} names ({@code 2023},
+     * {@code 2024}, {@code 2025}, comma-separated or one per element; none named: the default, 2023).
+     *
+     * @throws MojoExecutionException when a strategy or kernel is unknown or repeated, or a trace or
+     *     cost-model file is unreadable or does not parse
+     */
+    static ProfileOptions options(List<String> strategies, List<String> kernels, String trace, String costModel,
+            Path basedir, String imagePath) throws MojoExecutionException {
+        ProfileOptions base;
         try {
-            return ProfileOptions.defaults()
+            base = ProfileOptions.defaults().withKernels(kernels(kernels));
+        } catch (IllegalArgumentException e) {
+            throw Failures.badParameter("kernels", e.getMessage());
+        }
+        try {
+            return base
                     .withStrategies(StrategyList.parse(strategies))
                     .withTrace(trace(trace, basedir))
                     .withCostModel(costModel(costModel, basedir))
@@ -42,6 +64,19 @@ final class ProfileSettings {
         } catch (IllegalArgumentException e) {
             throw Failures.badParameter("strategies", e.getMessage());
         }
+    }
+
+    /** The kernels named, in order; the default kernels when none is named (or the parameter is unset). */
+    static List<KernelEra> kernels(List<String> names) {
+        Set<KernelEra> kernels = new LinkedHashSet<>();
+        for (String element : names == null ? List.<String>of() : names) {
+            for (String name : element.split(",")) {
+                if (!name.isBlank() && !kernels.add(KernelEra.parse(name))) {
+                    throw new IllegalArgumentException("kernel \"" + name.trim() + "\" given twice");
+                }
+            }
+        }
+        return kernels.isEmpty() ? ProfileOptions.DEFAULT_KERNELS : new ArrayList<>(kernels);
     }
 
     /** Returns the trace {@code spec} names: {@code all}, {@code exec} or a file relative to {@code basedir}. */

@@ -126,6 +126,19 @@ class ProfileMojoTest {
     }
 
     @Test
+    void kernelsGiveOneReportEntryPerStrategyAndKernel() throws Exception {
+        packed();
+        ProfileMojo mojo = set(profile(), "strategies", List.of("transfer"));
+        set(mojo, "kernels", List.of("2023,2024"));
+        mojo.execute();
+        ProfileReport report = ProfileReport.read(reports.resolve("report.json"));
+        assertThat(report.strategies()).extracting(ProfileReport.StrategyReport::name)
+                .containsExactly("transfer@2023", "transfer@2024");
+        assertThat(report.strategies()).extracting(s -> s.kernel().transferProfile())
+                .containsExactly("RFC_0223", "ZIRCON_2024");
+    }
+
+    @Test
     void skipProfilesNothing() throws Exception {
         packed();
         set(profile(), "skip", true).execute();

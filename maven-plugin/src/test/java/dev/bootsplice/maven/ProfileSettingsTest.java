@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.ProfileOptions;
+import dev.bootsplice.splice.KernelEra;
 import dev.bootsplice.splice.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,5 +83,25 @@ class ProfileSettingsTest {
     void strategiesMayBeGivenAsSeparateElements() throws Exception {
         assertThat(ProfileSettings.options(List.of("transfer", "clone"), "all", "default", basedir, "x").strategies())
                 .containsExactly(Strategy.TRANSFER, Strategy.CLONE);
+    }
+
+    @Test
+    void kernelsMayBeCommaSeparatedOrSeparateElementsAndDefaultTo2023() throws Exception {
+        assertThat(ProfileSettings.options(List.of("clone"), List.of("2023,2024"), "all", "default", basedir, "x")
+                .kernels()).containsExactly(KernelEra.K2023, KernelEra.K2024);
+        assertThat(ProfileSettings.options(List.of("clone"), List.of("2024", "2023"), "all", "default", basedir, "x")
+                .kernels()).containsExactly(KernelEra.K2024, KernelEra.K2023);
+        assertThat(ProfileSettings.options(List.of("clone"), List.of(), "all", "default", basedir, "x").kernels())
+                .containsExactly(KernelEra.K2023);
+    }
+
+    @Test
+    void anUnknownOrRepeatedKernelFailsNamingTheParameter() {
+        assertThatThrownBy(() -> ProfileSettings.options(List.of("clone"), List.of("2019"), "all", "default", basedir, "x"))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("bootsplice: <kernels>: unknown kernel \"2019\"");
+        assertThatThrownBy(() -> ProfileSettings.options(List.of("clone"), List.of("2024,2024"), "all", "default", basedir,
+                "x")).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("bootsplice: <kernels>: kernel \"2024\" given twice");
     }
 }

@@ -15,7 +15,8 @@ class VerdictTest {
     /** A one-strategy report whose lookup walks {@code maxHops} at most and whose boot costs {@code bootNs}. */
     static ProfileReport report(String strategy, long maxHops, long setupNs, long lookupNs) {
         ProfileReport.StrategyReport s = new ProfileReport.StrategyReport(strategy,
-                new ProfileReport.Setup(10, 3, 1, 4, 0, 0, 0, setupNs, setupNs),
+                new ProfileReport.KernelInfo("2023", "RFC_0223", "LEGACY_CHAIN"),
+                new ProfileReport.Setup(10, 3, 1, 4, 0, 0, 0, 0, setupNs, setupNs),
                 new ProfileReport.Lookup(8, new ProfileReport.Hops(8 * maxHops, maxHops, maxHops, maxHops, maxHops,
                         maxHops), lookupNs, lookupNs),
                 new ProfileReport.Memory(4, 4), new ProfileReport.BootCost(setupNs + lookupNs), null);

@@ -71,6 +71,7 @@ public final class Calibrator {
     double fault = fastest(() -> readBatch(0)) / PAGES;
     ns.put(Op.PAGE_FAULT, fault);
     ns.put(Op.LOOKUP_HOP, positive((fastest(() -> readBatch(CHAIN)) / PAGES - fault) / CHAIN));
+    ns.put(Op.SHARE_COUNT_UPDATE, positive((fastest(Calibrator::shareBatch) - 2 * syscall) / (2.0 * PAGES)));
     return new CostModel(NAME, hostSource(), ns);
   }
 
@@ -155,6 +156,21 @@ public final class Calibrator {
     int dst = k.vmoCreate(size, 0);
     long start = System.nanoTime();
     k.vmoTransferData(dst, 0, 0, size, src, 0);
+    return System.nanoTime() - start;
+  }
+
+  /**
+   * A SHARE_COUNT snapshot of a VMO of {@code PAGES} committed pages, then its close: the model
+   * shares every parent page at creation and releases it at the close (two updates per page).
+   */
+  private static long shareBatch() {
+    Kernel k = kernel(CloneFlavour.SHARE_COUNT);
+    long size = (long) PAGES * PAGE;
+    int root = k.vmoCreate(size, 0);
+    k.vmoOpRange(root, VmoOptions.OP_COMMIT, 0, size);
+    k.handleClose(k.vmoCreateChild(root, VmoOptions.CHILD_SNAPSHOT, 0, size));
+    long start = System.nanoTime();
+    k.handleClose(k.vmoCreateChild(root, VmoOptions.CHILD_SNAPSHOT, 0, size));
     return System.nanoTime() - start;
   }
 

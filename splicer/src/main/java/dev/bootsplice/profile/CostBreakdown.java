@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A strategy's modeled boot cost split by operation: setup = syscalls × syscall + (VMOs created +
  * hidden nodes created) × vmoCreate + pages allocated × pageAlloc + zeroed × pageZero + copied ×
- * pageCopy + moved × pageMove; lookup = accesses × pageFault + hops × lookupHop. The counts per
- * operation ({@link #counts}) are the one place that says which counter each cost multiplies.
+ * pageCopy + moved × pageMove + share-count updates × shareCountUpdate; lookup = accesses ×
+ * pageFault + hops × lookupHop. The counts per operation ({@link #counts}) are the one place that
+ * says which counter each cost multiplies.
  */
 public final class CostBreakdown {
   private CostBreakdown() {}
@@ -24,6 +25,7 @@ public final class CostBreakdown {
     n.put(Op.PAGE_ZERO, s.pagesZeroed());
     n.put(Op.PAGE_COPY, s.pagesCopied());
     n.put(Op.PAGE_MOVE, s.pagesMoved());
+    n.put(Op.SHARE_COUNT_UPDATE, s.shareCountUpdates());
     return n;
   }
 

@@ -36,6 +36,10 @@ import java.util.Map;
  *       page-table update, paid once per boot access</td></tr>
  *   <tr><td>lookupHop</td><td>20</td><td>"HashMap per node, 1,024 pages per node ... ~20 ns
  *       (k = 256)": boot chains are thousands of nodes deep, so out of cache</td></tr>
+ *   <tr><td>shareCountUpdate</td><td>8</td><td>"HashMap per node, 1,024 pages per node: ~8 ns
+ *       (k ≤ 64)": one probe of the parent's page list plus an in-place update, per page a
+ *       share-count clone shares or releases (RFC-0254: clone creation and child destruction are
+ *       O(#parent pages))</td></tr>
  * </table>
  */
 public final class CostModel {
@@ -43,7 +47,7 @@ public final class CostModel {
   public enum Op {
     SYSCALL("syscall"), VMO_CREATE("vmoCreate"), PAGE_ALLOC("pageAlloc"), PAGE_ZERO("pageZero"),
     PAGE_COPY("pageCopy"), PAGE_MOVE("pageMove"), PAGE_FAULT("pageFault"),
-    LOOKUP_HOP("lookupHop");
+    LOOKUP_HOP("lookupHop"), SHARE_COUNT_UPDATE("shareCountUpdate");
 
     private final String key;
 
@@ -113,6 +117,7 @@ public final class CostModel {
     ns.put(Op.PAGE_MOVE, 24.0);
     ns.put(Op.PAGE_FAULT, 11300.0);
     ns.put(Op.LOOKUP_HOP, 20.0);
+    ns.put(Op.SHARE_COUNT_UPDATE, 8.0);
     return ns;
   }
 

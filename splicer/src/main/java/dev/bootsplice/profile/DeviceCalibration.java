@@ -264,6 +264,9 @@ public final class DeviceCalibration {
             "slope of Vmo/Clone/ReadCloneAll/*.read minus slope of Vmo/Read/*"),
         new Way(List.of(READ_CLONE), c -> c.slope(READ_CLONE) - c.now(Op.PAGE_COPY),
             "slope of Vmo/Clone/ReadCloneAll/*.read minus pageCopy")));
+    // RFC-0254: on a share-count kernel creating a clone touches every parent page
+    m.put(Op.SHARE_COUNT_UPDATE, List.of(new Way(List.of(CLONE), c -> c.slope(CLONE),
+        "slope of Vmo/Clone/*.clone (per-page share-count work of clone creation)")));
     return m;
   }
 

@@ -34,9 +34,9 @@ final class MeasuredRuns {
     Measured measured = new Measured(runs.size(), Measured.Phase.of(setup), Measured.Phase.of(lookup));
     Setup s = first.setup();
     Lookup l = first.lookup();
-    return new StrategyReport(first.name(),
+    return new StrategyReport(first.name(), first.kernel(),
         new Setup(s.syscalls(), s.vmosCreated(), s.hiddenNodes(), s.pagesAllocated(), s.pagesZeroed(),
-            s.pagesCopied(), s.pagesMoved(), s.modeledNs(), measured.setup().medianNs()),
+            s.pagesCopied(), s.pagesMoved(), s.shareCountUpdates(), s.modeledNs(), measured.setup().medianNs()),
         new Lookup(l.accesses(), l.hops(), l.modeledNs(), measured.lookup().medianNs()),
         first.memory(), first.bootCost(), first.distribution(), measured);
   }
@@ -45,8 +45,9 @@ final class MeasuredRuns {
   private static List<Object> counted(StrategyReport r) {
     Setup s = r.setup();
     Lookup l = r.lookup();
-    return List.of(r.name(), new Setup(s.syscalls(), s.vmosCreated(), s.hiddenNodes(),
-            s.pagesAllocated(), s.pagesZeroed(), s.pagesCopied(), s.pagesMoved(), s.modeledNs(), 0),
+    return List.of(r.name(), java.util.Objects.toString(r.kernel()),
+        new Setup(s.syscalls(), s.vmosCreated(), s.hiddenNodes(), s.pagesAllocated(),
+            s.pagesZeroed(), s.pagesCopied(), s.pagesMoved(), s.shareCountUpdates(), s.modeledNs(), 0),
         new Lookup(l.accesses(), l.hops(), l.modeledNs(), 0), r.memory(), r.bootCost());
   }
 }

@@ -130,6 +130,18 @@ public record ProfileReport(
   }
 
   /**
+   * The kernel a strategy's numbers are for: its era ({@code 2023}, {@code 2024}, {@code 2025}),
+   * transfer profile and clone flavour. Reports written before kernels were selectable lack it.
+   */
+  @JsonPropertyOrder({"name", "transferProfile", "cloneFlavour"})
+  public record KernelInfo(String name, String transferProfile, String cloneFlavour) {
+    /** {@code 2024 (ZIRCON_2024, SHARE_COUNT)}. */
+    public String describe() {
+      return name + " (" + transferProfile + ", " + cloneFlavour + ")";
+    }
+  }
+
+  /**
    * How the measured times were taken: warm-up rounds dropped, measured rounds (runs per
    * strategy), the order and the statistic; why that many when the profiler chose.
    */
@@ -148,19 +160,20 @@ public record ProfileReport(
   }
 
   /**
-   * One strategy's counters, modeled and measured costs; {@code measured} holds every measured
-   * run (null in reports written before repetitions existed).
+   * One strategy's counters, modeled and measured costs, and the kernel they are for;
+   * {@code measured} holds every measured run (null in reports written before repetitions
+   * existed), {@code kernel} is null in reports written before kernels were selectable.
    */
-  @JsonPropertyOrder({"name", "setup", "lookup", "memory", "bootCost", "measured"})
+  @JsonPropertyOrder({"name", "kernel", "setup", "lookup", "memory", "bootCost", "measured"})
   public record StrategyReport(
-      String name, Setup setup, Lookup lookup, Memory memory, BootCost bootCost,
+      String name, KernelInfo kernel, Setup setup, Lookup lookup, Memory memory, BootCost bootCost,
       @JsonIgnore HopDistribution distribution,
       @JsonInclude(JsonInclude.Include.NON_NULL) Measured measured) {
 
     /** A row of a single run without the measured details. */
-    public StrategyReport(String name, Setup setup, Lookup lookup, Memory memory, BootCost bootCost,
-        HopDistribution distribution) {
-      this(name, setup, lookup, memory, bootCost, distribution, null);
+    public StrategyReport(String name, KernelInfo kernel, Setup setup, Lookup lookup, Memory memory,
+        BootCost bootCost, HopDistribution distribution) {
+      this(name, kernel, setup, lookup, memory, bootCost, distribution, null);
     }
 
     /** The distribution of lookup hops, present only for reports made in this JVM. */
@@ -169,11 +182,15 @@ public record ProfileReport(
     }
   }
 
-  /** Counters of the splice phase (after the BOOTFS is in its root VMO) and its costs. */
+  /**
+   * Counters of the splice phase (after the BOOTFS is in its root VMO) and its costs;
+   * {@code shareCountUpdates} is 0 in reports written before it was counted.
+   */
   @JsonPropertyOrder({"syscalls", "vmosCreated", "hiddenNodes", "pagesAllocated", "pagesZeroed",
-      "pagesCopied", "pagesMoved", "modeledNs", "measuredNs"})
+      "pagesCopied", "pagesMoved", "shareCountUpdates", "modeledNs", "measuredNs"})
   public record Setup(long syscalls, long vmosCreated, long hiddenNodes, long pagesAllocated,
-      long pagesZeroed, long pagesCopied, long pagesMoved, long modeledNs, long measuredNs) {}
+      long pagesZeroed, long pagesCopied, long pagesMoved, long shareCountUpdates, long modeledNs,
+      long measuredNs) {}
 
   /** The boot accesses: page reads, hops walked, and their costs. */
   public record Lookup(long accesses, Hops hops, long modeledNs, long measuredNs) {}

@@ -10,20 +10,20 @@ import dev.bootsplice.splice.HopDistribution;
 import dev.bootsplice.splice.LookupRun;
 import dev.bootsplice.splice.SpliceCounters;
 import dev.bootsplice.splice.SpliceResult;
-import dev.bootsplice.splice.Strategy;
+import dev.bootsplice.vm.KernelConfig;
 import dev.bootsplice.vm.VmStats;
 
 /** One strategy's report row from its spliced model and lookup replay. */
 final class StrategyMetrics {
   private StrategyMetrics() {}
 
-  static StrategyReport of(Strategy strategy, SpliceResult spliced, LookupRun run, CostModel model) {
+  static StrategyReport of(String name, SpliceResult spliced, LookupRun run, CostModel model) {
     SpliceCounters c = spliced.counters();
     Setup counted = new Setup(c.syscalls(), c.vmosCreated(), c.hiddenNodesCreated(),
-        c.pagesAllocated(), c.pagesZeroed(), c.pagesCopied(), c.pagesMoved(), 0, 0);
+        c.pagesAllocated(), c.pagesZeroed(), c.pagesCopied(), c.pagesMoved(), c.shareCountUpdates(), 0, 0);
     long setupNs = CostBreakdown.sum(CostBreakdown.setup(counted, model));
     Setup setup = new Setup(c.syscalls(), c.vmosCreated(), c.hiddenNodesCreated(),
-        c.pagesAllocated(), c.pagesZeroed(), c.pagesCopied(), c.pagesMoved(), setupNs,
+        c.pagesAllocated(), c.pagesZeroed(), c.pagesCopied(), c.pagesMoved(), c.shareCountUpdates(), setupNs,
         spliced.setupNanos());
     HopDistribution d = run.hops();
     Hops hops = new Hops(d.total(), d.mean(), d.percentile(50), d.percentile(90),
@@ -31,7 +31,10 @@ final class StrategyMetrics {
     long lookupNs = CostBreakdown.sum(CostBreakdown.lookup(new Lookup(d.accesses(), hops, 0, 0), model));
     Lookup lookup = new Lookup(d.accesses(), hops, lookupNs, run.measuredNs());
     VmStats end = spliced.kernel().stats();
-    return new StrategyReport(strategy.cliName(), setup, lookup,
+    KernelConfig k = spliced.config();
+    ProfileReport.KernelInfo kernel = new ProfileReport.KernelInfo(spliced.era().cliName(),
+        k.profile().name(), k.clones().name());
+    return new StrategyReport(name, kernel, setup, lookup,
         new Memory(end.peakPagesAllocated(), end.pagesAllocated()),
         new BootCost(setupNs + lookupNs), d);
   }

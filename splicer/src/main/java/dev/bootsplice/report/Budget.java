@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * scaled by a factor ({@code transfer.bootCost.modeledNs>=0.9*clone.bootCost.modeledNs}).
  */
 public final class Budget {
-  private static final String METRIC = "([A-Za-z0-9_-]+)\\.([A-Za-z0-9_.]+?)(?:/(file|MiB))?";
+  private static final String METRIC = "([A-Za-z0-9_@-]+)\\.([A-Za-z0-9_.]+?)(?:/(file|MiB))?";
   private static final Pattern SYNTAX = Pattern.compile(
       "\\s*" + METRIC + "\\s*(>=|<=|==|!=|>|<)\\s*(.+?)\\s*");
   private static final Pattern NUMBER_LIKE = Pattern.compile("[-+0-9.eE]+");

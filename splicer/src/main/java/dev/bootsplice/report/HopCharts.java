@@ -91,7 +91,8 @@ final class HopCharts {
 
   private static String histogram(StrategyReport s, int index, List<Bin> bins, Svg.Scale y, boolean log) {
     HopDistribution d = s.hopDistribution().get();
-    Svg svg = new Svg("Lookup hops per page read, " + s.name(), "chart hops");
+    Svg svg = new Svg("Lookup hops per page read, " + s.name() + " on kernel "
+        + ReportTables.kernelOf(s), "chart hops");
     double bottom = TOP + PLOT;
     svg.text(10, 18, ReportTables.column(s), "start", "label");
     svg.text(RIGHT, 18, String.format(Locale.ROOT, "%s, mean %.1f hops, p99 %s, max %s",
@@ -121,7 +122,8 @@ final class HopCharts {
 
   private static String percentiles(StrategyReport s, int index, Svg.Scale x) {
     Hops h = s.lookup().hops();
-    Svg svg = new Svg("Lookup hops per page read, " + s.name(), "chart hops");
+    Svg svg = new Svg("Lookup hops per page read, " + s.name() + " on kernel "
+        + ReportTables.kernelOf(s), "chart hops");
     String[] names = {"mean", "p50", "p90", "p99", "max"};
     double[] values = {h.mean(), h.p50(), h.p90(), h.p99(), h.max()};
     double right = RIGHT - 80;

@@ -4,7 +4,9 @@ import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -33,7 +35,9 @@ final class JunitReport {
       cases.add(new Case("bootsplice.profile.size", b.budget().text(), 0,
           b.failed() ? b.message() : null, "size-budget"));
     }
-    writeSuite("bootsplice.profile", cases, out);
+    Map<String, String> kernels = new LinkedHashMap<>();
+    r.strategies().forEach(s -> kernels.put("kernel." + s.name(), ReportTables.kernelOf(s)));
+    writeSuite("bootsplice.profile", kernels, cases, out);
   }
 
   static void writeComparison(ReportComparison c, PrintWriter out) {
@@ -41,7 +45,7 @@ final class JunitReport {
     for (String strategy : c.changes().stream().map(MetricChange::strategy).distinct().toList()) {
       cases.add(new Case("bootsplice.compare.strategy", strategy, 0, regressionsOf(c, strategy), "regression"));
     }
-    writeSuite("bootsplice.compare", cases, out);
+    writeSuite("bootsplice.compare", Map.of(), cases, out);
   }
 
   /** The regressed metrics of {@code strategy} as one message, or null when none regressed. */
@@ -57,7 +61,8 @@ final class JunitReport {
         c.maxRegressionPct().orElse(0), list);
   }
 
-  private static void writeSuite(String name, List<Case> cases, PrintWriter out) {
+  /** The suite, its {@code properties} (each strategy's kernel) and its cases. */
+  private static void writeSuite(String name, Map<String, String> properties, List<Case> cases, PrintWriter out) {
     long failures = cases.stream().filter(c -> c.failure() != null).count();
     String time = seconds(cases.stream().mapToDouble(Case::seconds).sum());
     String counts = String.format(Locale.ROOT, "tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"%s\"",
@@ -65,6 +70,12 @@ final class JunitReport {
     out.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     out.println("<testsuites name=\"bootsplice\" " + counts + ">");
     out.println("  <testsuite name=\"" + name + "\" " + counts + ">");
+    if (!properties.isEmpty()) {
+      out.println("    <properties>");
+      properties.forEach((k, v) -> out.println("      <property name=\"" + Xml.escape(k) + "\" value=\""
+          + Xml.escape(v) + "\"/>"));
+      out.println("    </properties>");
+    }
     for (Case c : cases) {
       String open = "    <testcase classname=\"" + Xml.escape(c.classname()) + "\" name=\""
           + Xml.escape(c.name()) + "\" time=\"" + seconds(c.seconds()) + "\"";

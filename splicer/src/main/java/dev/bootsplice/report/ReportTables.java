@@ -53,6 +53,9 @@ final class ReportTables {
   static Table sideBySide(ProfileReport r, java.util.function.Predicate<String> shown) {
     Map<String, Map<String, Double>> all = Metrics.all(r);
     Table t = new Table(header("metric", r));
+    List<String> kernels = new ArrayList<>(List.of("kernel"));
+    r.strategies().forEach(s -> kernels.add(kernelOf(s)));
+    t.row(kernels);
     Map<String, Double> first = all.values().iterator().next();
     for (String metric : first.keySet()) {
       if (shown.test(metric)) {
@@ -132,6 +135,11 @@ final class ReportTables {
       }
     });
     return parts;
+  }
+
+  /** The kernel a strategy's numbers are for; reports written before kernels were selectable lack it. */
+  static String kernelOf(ProfileReport.StrategyReport s) {
+    return s.kernel() == null ? "not recorded" : s.kernel().describe();
   }
 
   /** The report's `comparison` rows against its baseline strategy. */

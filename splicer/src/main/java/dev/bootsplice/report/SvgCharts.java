@@ -17,7 +17,7 @@ import java.util.function.ToDoubleFunction;
  */
 final class SvgCharts {
   static final String[] OP_COLOURS = {
-    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7"};
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"};
   static final String[] STRATEGY_COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
   private static final int LABEL = 150;
   private static final int ROW = 34;

@@ -5,38 +5,76 @@ import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.format.ZbiItem;
 import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.VmoOptions;
 import java.nio.ByteBuffer;
 
 /**
- * Step 1 of the boot scenario, as userboot does it (`zbi-bootfs.md` §5.4): the image's bytes go
- * into a VMO, the first BOOTFS item is decompressed into a fresh root VMO named
- * "uncompressed-bootfs", and the image VMO is closed again.
+ * Step 1 of the boot scenario, as userboot does it (`zbi-bootfs.md` §5.4; misttech/fuchsia
+ * {@code zircon/kernel/lib/userabi/userboot/zbi.cc} {@code GetBootfsFromZbi}, which calls zbitl's
+ * {@code View::CopyStorageItem}): the image's bytes go into a VMO named "zbi"; the first BOOTFS
+ * item becomes the root VMO "uncompressed-bootfs". A compressed item is decompressed into a fresh
+ * VMO and the ZBI VMO is closed (as before), and so is a bare BOOTFS image (no ZBI, so no zbitl). An uncompressed item whose payload starts on a page
+ * boundary takes zbitl's clone path when the caller allows it: a SNAPSHOT|RESIZABLE child of the
+ * ZBI VMO (zbitl {@code StorageTraits<zx::vmo>::DoClone}: a partial last page is zeroed, the content
+ * size set), the item header rewritten as DISCARD, and the ZBI VMO kept open, as userboot keeps it
+ * to pass on as PA_VMO_BOOTDATA (start.cc {@code HandleInfoTable}). zbitl clones only a payload
+ * with no slop ({@code StorageTraits::Clone}: {@code slopcheck(offset % ZX_PAGE_SIZE)} with
+ * {@code View::Copy}'s "slop == 0"); any other payload is copied into a fresh VMO.
  */
 final class BootfsLoader {
   private static final int CHUNK = 1 << 20;
+  private static final long PAGE = FileVmo.PAGE;
 
   private BootfsLoader() {}
 
   /**
-   * Loads {@code image}'s first BOOTFS into a new root VMO of {@code kernel}.
+   * Loads {@code image}'s first BOOTFS into a new root VMO of {@code kernel};
+   * {@code snapshotAllowed} lets an aligned uncompressed BOOTFS be a child of the ZBI VMO.
    *
    * @throws ZbiFormatException if the BOOTFS does not decompress or parse
    * @throws SpliceException if the image has no BOOTFS item
    */
-  static LoadedBootfs load(Kernel kernel, ZbiImage image) throws ZbiFormatException, SpliceException {
+  static LoadedBootfs load(Kernel kernel, ZbiImage image, boolean snapshotAllowed)
+      throws ZbiFormatException, SpliceException {
     ZbiItem item = bootfsItem(image);
-    int imageVmo = kernel.vmoCreate(FileVmo.pagesOf(image.size()) * FileVmo.PAGE, 0);
+    int imageVmo = kernel.vmoCreate(FileVmo.pagesOf(image.size()) * PAGE, 0);
     kernel.setName(imageVmo, "zbi");
     byte[] buffer = new byte[CHUNK];
     ImageContent.forEachPiece(image, (offset, chunk) -> write(kernel, imageVmo, offset, chunk, buffer));
     ByteBuffer payload = item.payload();
     Bootfs bootfs = Bootfs.parse(payload.duplicate());
     long size = payload.remaining();
-    int root = kernel.vmoCreate(FileVmo.pagesOf(size) * FileVmo.PAGE, 0);
+    if (snapshotAllowed && !item.isSynthetic() && !item.isCompressed() && item.payloadOffset() % PAGE == 0) {
+      int root = zbitlClone(kernel, imageVmo, item, size);
+      return new LoadedBootfs(bootfs.entries(), root, size, imageVmo);
+    }
+    int root = kernel.vmoCreate(FileVmo.pagesOf(size) * PAGE, 0);
     kernel.setName(root, "uncompressed-bootfs");
     write(kernel, root, 0, payload.duplicate(), buffer);
     kernel.handleClose(imageVmo);
-    return new LoadedBootfs(bootfs.entries(), root, size);
+    return new LoadedBootfs(bootfs.entries(), root, size, 0);
+  }
+
+  /** zbitl DoClone with no slop, userboot's name, and View::EditHeader's DISCARD header. */
+  private static int zbitlClone(Kernel kernel, int imageVmo, ZbiItem item, long size) {
+    int root = kernel.vmoCreateChild(imageVmo, VmoOptions.CHILD_SNAPSHOT | VmoOptions.CHILD_RESIZABLE,
+        item.payloadOffset(), size);
+    long tail = size % PAGE;
+    if (tail != 0) {
+      kernel.vmoOpRange(root, VmoOptions.OP_ZERO, size, PAGE - tail);
+    }
+    kernel.setContentSize(root, size);
+    kernel.setName(root, "uncompressed-bootfs");
+    byte[] discard = discardHeader(item);
+    kernel.vmoWrite(imageVmo, discard, 0, item.offset(), discard.length);
+    return root;
+  }
+
+  /** The item's header with its type replaced by DISCARD (the other fields are kept). */
+  private static byte[] discardHeader(ZbiItem item) {
+    ByteBuffer header = ByteBuffer.wrap(item.header().clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    header.putInt(0, dev.bootsplice.format.ItemType.DISCARD.code());
+    return header.array();
   }
 
   /** The BOOTFS directory of {@code image}, without loading anything. */

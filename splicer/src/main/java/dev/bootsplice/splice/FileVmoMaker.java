@@ -2,16 +2,30 @@ package dev.bootsplice.splice;
 
 import dev.bootsplice.format.BootfsEntry;
 import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.Rights;
 import dev.bootsplice.vm.VmoOptions;
 
 /**
- * Makes one file's VMO out of the BOOTFS root VMO the way each strategy's boot code does
- * (`zbi-bootfs.md` §5); the caller names it and sets its content size.
+ * Opens one BOOTFS file the way each strategy's boot code does, call for call:
+ * <ul>
+ *   <li>clone, clone-sharecount: clone-era userboot (vsrinivas/fuchsia
+ *       {@code zircon/kernel/lib/userabi/userboot/bootfs.cc} @fadeedf2 {@code Bootfs::Open}):
+ *       {@code create_child(SNAPSHOT | NO_WRITE, data_off, data_len)}, ZX_PROP_NAME,
+ *       ZX_PROP_VMO_CONTENT_SIZE, {@code replace_as_executable};</li>
+ *   <li>transfer: 2024 userboot (misttech/fuchsia same file @2da52081 {@code Bootfs::Open}):
+ *       {@code vmo_create(pageAlign(len))}, {@code transfer_data}, ZX_PROP_NAME,
+ *       ZX_PROP_VMO_CONTENT_SIZE, {@code replace_as_executable}, {@code handle_duplicate} (userboot
+ *       keeps one handle and hands out the duplicate);</li>
+ *   <li>copy: RFC-0223's copying alternative with the same properties: {@code vmo_create}, one
+ *       read from the BOOTFS VMO, one write, ZX_PROP_NAME, ZX_PROP_VMO_CONTENT_SIZE,
+ *       {@code replace_as_executable}.</li>
+ * </ul>
+ * Userboot opens only executables, so {@code replace_as_executable} is made for the files under
+ * {@code bin/}, {@code lib/} and {@code driver/} (the {@code exec} trace's files).
  */
 final class FileVmoMaker {
-  /** What component_manager 2022–23 passed to create_child for every file. */
-  static final int CLONE_OPTIONS =
-      VmoOptions.CHILD_SNAPSHOT_AT_LEAST_ON_WRITE | VmoOptions.CHILD_NO_WRITE;
+  /** What clone-era userboot passed to create_child for every file. */
+  static final int CLONE_OPTIONS = VmoOptions.CHILD_SNAPSHOT | VmoOptions.CHILD_NO_WRITE;
 
   private final Kernel kernel;
   private final int root;
@@ -36,28 +50,19 @@ final class FileVmoMaker {
     return pagesWritten;
   }
 
-  /**
-   * Whether {@code e}'s new VMO still needs zx_object_set_property(CONTENT_SIZE): a clone child
-   * already has content size {@code data_len} from zx_vmo_create_child (and, being NO_WRITE, may
-   * not set it), a created VMO has its page-rounded size.
-   */
-  boolean contentSizeNeedsSetting(BootfsEntry e) {
-    boolean clone = strategy == Strategy.CLONE || strategy == Strategy.CLONE_SHARECOUNT;
-    return !clone || e.dataLength() == 0;
-  }
-
-  /** A new VMO holding {@code e}'s data (an empty VMO for an empty file), as a handle. */
+  /** The handle boot code hands out for {@code e}'s new VMO, after its whole call sequence. */
   int make(BootfsEntry e) {
     long alignedLength = FileVmo.pagesOf(e.dataLength()) * FileVmo.PAGE;
-    if (e.dataLength() == 0) {
-      return kernel.vmoCreate(0, 0);
-    }
-    return switch (strategy) {
+    int vmo = switch (strategy) {
       case CLONE, CLONE_SHARECOUNT ->
           kernel.vmoCreateChild(root, CLONE_OPTIONS, e.dataOffset(), e.dataLength());
       case COPY -> copy(e, alignedLength);
       case TRANSFER -> transfer(e, alignedLength);
     };
+    kernel.setName(vmo, e.name());
+    kernel.setContentSize(vmo, e.dataLength());
+    int handle = Trace.isExec(e.name()) ? kernel.vmoReplaceAsExecutable(vmo, 0) : vmo;
+    return strategy == Strategy.TRANSFER ? kernel.handleDuplicate(handle, Rights.SAME_RIGHTS) : handle;
   }
 
   /** zx_vmo_create + one read of the file's bytes from the root + one write into the new VMO. */
@@ -67,13 +72,15 @@ final class FileVmoMaker {
       copyBuffer = new byte[length];
     }
     int file = kernel.vmoCreate(alignedLength, 0);
-    kernel.vmoRead(root, copyBuffer, 0, e.dataOffset(), length);
-    kernel.vmoWrite(file, copyBuffer, 0, 0, length);
+    if (length > 0) {
+      kernel.vmoRead(root, copyBuffer, 0, e.dataOffset(), length);
+      kernel.vmoWrite(file, copyBuffer, 0, 0, length);
+    }
     pagesWritten += FileVmo.pagesOf(length);
     return file;
   }
 
-  /** zx_vmo_create + zx_vmo_transfer_data of the page-aligned range, as userboot 2024+ does. */
+  /** zx_vmo_create + zx_vmo_transfer_data of the page-aligned range (length 0 for an empty file). */
   private int transfer(BootfsEntry e, long alignedLength) {
     int file = kernel.vmoCreate(alignedLength, 0);
     kernel.vmoTransferData(file, 0, 0, alignedLength, root, e.dataOffset());

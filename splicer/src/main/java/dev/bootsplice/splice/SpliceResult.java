@@ -1,6 +1,7 @@
 package dev.bootsplice.splice;
 
 import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.KernelConfig;
 import dev.bootsplice.vm.VmStats;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
  */
 public final class SpliceResult {
   private final Strategy strategy;
+  private final KernelEra era;
+  private final KernelConfig config;
   private final Kernel kernel;
   private final LoadedBootfs loaded;
   // one per BOOTFS entry, in directory order
@@ -23,9 +26,12 @@ public final class SpliceResult {
   private final long setupNanos;
   private List<SplicedFile> rows;
 
-  SpliceResult(Strategy strategy, Kernel kernel, LoadedBootfs loaded, List<FileVmo> files,
-      SpliceCounters counters, long loadNanos, long setupNanos) {
+  SpliceResult(Strategy strategy, KernelEra era, KernelConfig config, Kernel kernel,
+      LoadedBootfs loaded, List<FileVmo> files, SpliceCounters counters, long loadNanos,
+      long setupNanos) {
     this.strategy = strategy;
+    this.era = era;
+    this.config = config;
     this.kernel = kernel;
     this.loaded = loaded;
     this.files = List.copyOf(files);
@@ -40,6 +46,21 @@ public final class SpliceResult {
   /** The strategy the files were spliced with. */
   public Strategy strategy() {
     return strategy;
+  }
+
+  /** The kernel era the strategy ran on. */
+  public KernelEra era() {
+    return era;
+  }
+
+  /** The transfer profile and clone flavour the model ran with (clone-sharecount pins its flavour). */
+  public KernelConfig config() {
+    return config;
+  }
+
+  /** Whether the BOOTFS root VMO is zbitl's SNAPSHOT child of the ZBI VMO (an aligned uncompressed item). */
+  public boolean bootfsIsSnapshotOfZbi() {
+    return loaded.snapshotOfZbi();
   }
 
   /** The model kernel holding the root VMO and every file VMO (for `--tree` and `--dot`). */
@@ -126,6 +147,11 @@ public final class SpliceResult {
   /** The VMO name (ZX_PROP_NAME, at most 31 bytes) of file {@code name}'s VMO. */
   public String vmoName(String name) {
     return kernel.getName(fileNamed(name).handle());
+  }
+
+  /** The handle boot code handed out for file {@code name} (for tests of its rights and info). */
+  int handleOf(String name) {
+    return fileNamed(name).handle();
   }
 
   private FileVmo fileNamed(String name) {

@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * Boots an image's BOOTFS into a fresh model kernel and gives every file its own VMO with one
- * {@link Strategy}, in directory order: under {@code transfer} files of one page-aligned range
- * share one VMO (handle duplicates), under clone and copy every file gets its own; empty files get
- * an empty VMO, and every file VMO gets its name and content size.
+ * {@link Strategy} on one {@link KernelEra}, in directory order, running the per-file calls of the
+ * strategy's boot code ({@link FileVmoMaker}): under {@code transfer} files of one page-aligned
+ * range share one VMO (handle duplicates), under clone and copy every file gets its own.
  */
 public final class Splicer {
   private static final int PROGRESS_EVERY = 256;
@@ -34,9 +34,21 @@ public final class Splicer {
    */
   public static SpliceResult splice(ZbiImage image, Strategy strategy, ProgressListener progress)
       throws ZbiFormatException, SpliceException {
-    Kernel kernel = new Kernel(configFor(strategy));
+    return splice(image, strategy, KernelEra.K2023, progress);
+  }
+
+  /**
+   * Loads {@code image} and splices its first BOOTFS with {@code strategy} on {@code era}'s kernel.
+   *
+   * @throws ZbiFormatException if the image or its BOOTFS breaks a format rule
+   * @throws SpliceException if the image has no BOOTFS or its data ranges partially overlap
+   */
+  public static SpliceResult splice(ZbiImage image, Strategy strategy, KernelEra era,
+      ProgressListener progress) throws ZbiFormatException, SpliceException {
+    KernelConfig config = configFor(strategy, era);
+    Kernel kernel = new Kernel(config);
     long loadStart = System.nanoTime();
-    LoadedBootfs loaded = BootfsLoader.load(kernel, image);
+    LoadedBootfs loaded = BootfsLoader.load(kernel, image, snapshotSourceAllowed(strategy, config));
     long loadNanos = System.nanoTime() - loadStart;
     VmStats afterLoad = kernel.stats();
     long start = System.nanoTime();
@@ -44,14 +56,25 @@ public final class Splicer {
     List<FileVmo> files = spliceFiles(kernel, loaded, maker, progress);
     long setupNanos = System.nanoTime() - start;
     SpliceCounters counters = SpliceCounters.between(afterLoad, kernel.stats(), maker.pagesWritten());
-    return new SpliceResult(strategy, kernel, loaded, files, counters, loadNanos, setupNanos);
+    return new SpliceResult(strategy, era, config, kernel, loaded, files, counters, loadNanos, setupNanos);
   }
 
-  /** The kernel each strategy boots on: transfers as RFC-0223, clones as the strategy says. */
-  static KernelConfig configFor(Strategy strategy) {
-    CloneFlavour clones =
-        strategy == Strategy.CLONE_SHARECOUNT ? CloneFlavour.SHARE_COUNT : CloneFlavour.LEGACY_CHAIN;
-    return new KernelConfig(TransferProfile.RFC_0223, clones, -1);
+  /**
+   * The kernel a strategy boots on: {@code era}'s transfer profile and clone flavour, except that
+   * {@code clone-sharecount} always runs on SHARE_COUNT clones (so on the default 2023 kernel it is
+   * RFC_0223 + SHARE_COUNT, as before kernels were selectable).
+   */
+  static KernelConfig configFor(Strategy strategy, KernelEra era) {
+    CloneFlavour clones = strategy == Strategy.CLONE_SHARECOUNT ? CloneFlavour.SHARE_COUNT : era.clones();
+    return new KernelConfig(era.profile(), clones, -1);
+  }
+
+  /**
+   * Whether the BOOTFS VMO may be zbitl's SNAPSHOT child of the ZBI VMO: only when no transfer
+   * will take pages from it under RFC_0223, which refuses a source with a parent (BAD_STATE).
+   */
+  private static boolean snapshotSourceAllowed(Strategy strategy, KernelConfig config) {
+    return strategy != Strategy.TRANSFER || config.profile() == TransferProfile.ZIRCON_2024;
   }
 
   private static List<FileVmo> spliceFiles(Kernel kernel, LoadedBootfs loaded, FileVmoMaker maker,
@@ -82,10 +105,6 @@ public final class Splicer {
       return new FileVmo(e, kernel.handleDuplicate(first.handle(), Rights.SAME_RIGHTS), first.name());
     }
     FileVmo made = new FileVmo(e, maker.make(e), first == null ? null : first.name());
-    kernel.setName(made.handle(), e.name());
-    if (maker.contentSizeNeedsSetting(e)) {
-      kernel.setContentSize(made.handle(), e.dataLength());
-    }
     byOwner.putIfAbsent(owner, made);
     return made;
   }

@@ -20,8 +20,9 @@ class CostModelTest {
     assertThat(m.ns(Op.PAGE_COPY)).isEqualTo(295);
     assertThat(m.ns(Op.PAGE_MOVE)).isEqualTo(24);
     assertThat(m.ns(Op.LOOKUP_HOP)).isEqualTo(20);
+    assertThat(m.ns(Op.SHARE_COUNT_UPDATE)).isEqualTo(8);
     assertThat(m.nsByKey()).containsOnlyKeys("syscall", "vmoCreate", "pageAlloc", "pageZero",
-        "pageCopy", "pageMove", "pageFault", "lookupHop");
+        "pageCopy", "pageMove", "pageFault", "lookupHop", "shareCountUpdate");
   }
 
   @Test

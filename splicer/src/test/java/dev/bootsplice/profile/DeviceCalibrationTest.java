@@ -35,6 +35,7 @@ class DeviceCalibrationTest {
     c.put(Op.PAGE_MOVE, 55.0);
     c.put(Op.PAGE_FAULT, 3_000.0);
     c.put(Op.LOOKUP_HOP, 35.0);
+    c.put(Op.SHARE_COUNT_UPDATE, 12.0);
     return c;
   }
 
@@ -65,6 +66,11 @@ class DeviceCalibrationTest {
       add(entries, families, "VmoMap/Read/" + kb + "kbytes", 123 + p, noise);
     }
     add(entries, families, "Channel/WriteRead/64bytes", 2_000, noise);
+    for (int kb : KBYTES) {
+      // after the others, so the seeded noise of the other series is unchanged
+      add(entries, families, "Vmo/Clone/" + kb + "kbytes.clone",
+          c.get(Op.SYSCALL) + 2 * c.get(Op.VMO_CREATE) + kb / 4.0 * c.get(Op.SHARE_COUNT_UPDATE), noise);
+    }
     Path f = dir.resolve("vmo-" + families.size() + ".fuchsiaperf.json");
     Files.writeString(f, json.writerWithDefaultPrettyPrinter().writeValueAsString(entries));
     return f;

@@ -56,6 +56,8 @@ class HtmlReportTest {
     assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http:").doesNotContain("https:");
     assertThat(html.indexOf(Xml.escape(r.verdict().sentence()))).isPositive()
         .isLessThan(html.indexOf("<svg "));
+    assertThat(html).contains("<title>Lookup hops per page read, transfer on kernel 2023 (RFC_0223, LEGACY_CHAIN)</title>")
+        .contains("<td>kernel</td><td>2023 (RFC_0223, LEGACY_CHAIN)</td><td>2023 (RFC_0223, SHARE_COUNT)</td>");
   }
 
   @Test

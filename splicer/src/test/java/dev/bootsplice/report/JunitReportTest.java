@@ -52,6 +52,11 @@ class JunitReportTest {
     assertThat(suite.getAttribute("errors")).isEqualTo("0");
     assertThat(cases(d)).extracting(e -> e.getAttribute("name")).containsExactly("clone",
         "clone-sharecount", "copy", "transfer", "transfer.lookup.hops.max>0", "clone.lookup.hops.max>0");
+    org.w3c.dom.NodeList properties = suite.getElementsByTagName("property");
+    assertThat(properties.getLength()).as("one kernel property per strategy").isEqualTo(4);
+    Element first = (Element) properties.item(0);
+    assertThat(first.getAttribute("name")).isEqualTo("kernel.clone");
+    assertThat(first.getAttribute("value")).isEqualTo("2023 (RFC_0223, LEGACY_CHAIN)");
     for (Element c : cases(d)) {
       assertThat(c.getAttribute("classname")).startsWith("bootsplice.profile.");
       assertThat(Double.parseDouble(c.getAttribute("time"))).isGreaterThanOrEqualTo(0);

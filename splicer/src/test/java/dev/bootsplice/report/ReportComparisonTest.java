@@ -32,6 +32,22 @@ class ReportComparisonTest {
   }
 
   @Test
+  void aReportWrittenBeforeKernelsWereRecordedIsStillComparedAndRendered() throws Exception {
+    ProfileReport now = SampleReports.profile();
+    com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) now.toTree();
+    tree.withArray("strategies").forEach(st -> ((com.fasterxml.jackson.databind.node.ObjectNode) st).remove("kernel"));
+    ProfileReport old = ProfileReport.fromJson(tree.toString());
+    assertThat(old.strategies()).allSatisfy(st -> assertThat(st.kernel()).isNull());
+    ReportComparison c = ReportComparison.compare(old, now, 5);
+    assertThat(c.regressed()).isFalse();
+    assertThat(c.changes()).extracting(MetricChange::strategy).contains("clone", "transfer");
+    java.io.StringWriter text = new java.io.StringWriter();
+    Reports.write(old, ReportFormat.TEXT, ReportContext.of(old, null, null, java.util.List.of()),
+        new java.io.PrintWriter(text));
+    assertThat(text.toString()).contains("not recorded");
+  }
+
+  @Test
   void shrinkingIsNeverARegression() throws Exception {
     ProfileReport old = SampleReports.profile();
     ProfileReport better = SampleReports.scaled(old, "clone", "lookup.hops.total", 0.5);

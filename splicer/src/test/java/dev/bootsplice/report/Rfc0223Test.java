@@ -39,7 +39,7 @@ class Rfc0223Test {
     CostModel dear = new CostModel("dear-move", "test", java.util.Map.of(Op.SYSCALL, d.ns(Op.SYSCALL),
         Op.VMO_CREATE, d.ns(Op.VMO_CREATE), Op.PAGE_ALLOC, d.ns(Op.PAGE_ALLOC), Op.PAGE_ZERO, d.ns(Op.PAGE_ZERO),
         Op.PAGE_COPY, d.ns(Op.PAGE_COPY), Op.PAGE_MOVE, 600.0, Op.PAGE_FAULT, d.ns(Op.PAGE_FAULT),
-        Op.LOOKUP_HOP, d.ns(Op.LOOKUP_HOP)));
+        Op.LOOKUP_HOP, d.ns(Op.LOOKUP_HOP), Op.SHARE_COUNT_UPDATE, d.ns(Op.SHARE_COUNT_UPDATE)));
     Rfc0223 claims = Rfc0223.of(r, List.of(d, dear));
     Rfc0223.Figures f = claims.figures().get(1);
     assertThat(f.recoupedPct()).isLessThan(claims.figures().get(0).recoupedPct());

@@ -110,7 +110,7 @@ final class HandleTable {
         return out;
     }
 
-    private Handle find(int value) {
+    Handle find(int value) {
         int i = indexOf(value);
         return i >= 0 && i < slots.size() ? slots.get(i) : null;
     }

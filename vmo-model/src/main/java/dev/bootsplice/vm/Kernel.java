@@ -19,6 +19,8 @@ public final class Kernel {
     private final RangeOps rangeOps;
     private final Pinning pinning;
     private final TransferData transfer;
+    private final ObjectProperties properties = new ObjectProperties(this);
+    private final ExecutableReplacer executables = new ExecutableReplacer(handles);
     private final Lookup depthScratch = new Lookup();
     private long syscalls;
 
@@ -63,7 +65,12 @@ public final class Kernel {
      */
     public int vmoCreateChild(int handle, int options, long offset, long size) {
         syscalls++;
-        return children.create(handle, options, offset, size);
+        int child = children.create(handle, options, offset, size);
+        // vmo.cc sys_vmo_create_child: kImmutable only for NO_WRITE with an explicit SNAPSHOT
+        boolean explicitSnapshot = (options & VmoOptions.CHILD_SNAPSHOT) != 0;
+        handles.resolve(child, Vmo.class, Rights.NONE).immutable =
+                explicitSnapshot && (options & VmoOptions.CHILD_NO_WRITE) != 0;
+        return child;
     }
 
     /**
@@ -167,46 +174,79 @@ public final class Kernel {
     }
 
     /**
-     * {@code zx_object_set_property(ZX_PROP_NAME)}: names the VMO, truncated to 31 bytes.
-     * <p><b>Rights</b>: SET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED.
+     * {@code zx_object_set_property(ZX_PROP_NAME)}: names the VMO; at most 31 bytes are kept.
+     * <p><b>Rights</b>: SET_PROPERTY (looked up for any object type).
+     * <p><b>Errors</b>: BAD_HANDLE, ACCESS_DENIED; NOT_SUPPORTED an object other than a VMO.
      */
     public void setName(int handle, String name) {
         syscalls++;
-        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.SET_PROPERTY);
-        byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        vmo.name = utf8.length <= 31 ? name : new String(utf8, 0, 31, java.nio.charset.StandardCharsets.UTF_8);
+        properties.setName(handle, name);
     }
 
     /**
      * {@code zx_object_get_property(ZX_PROP_NAME)}.
-     * <p><b>Rights</b>: GET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED.
+     * <p><b>Rights</b>: GET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, ACCESS_DENIED; NOT_SUPPORTED a non-VMO.
      */
     public String getName(int handle) {
         syscalls++;
-        return handles.resolve(handle, Vmo.class, Rights.GET_PROPERTY).name;
+        return properties.getName(handle);
     }
 
     /**
-     * {@code zx_object_set_property(ZX_PROP_VMO_CONTENT_SIZE)}.
-     * <p><b>Rights</b>: SET_PROPERTY and WRITE.
-     * <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED; OUT_OF_RANGE beyond the VMO's size.
+     * {@code zx_object_set_property(ZX_PROP_VMO_CONTENT_SIZE)}: sets the content size (no upper
+     * bound) and zeroes {@code [size, vmo size)} when it is smaller than the VMO, ignoring a failed
+     * zero as the kernel does (a partial last page is zeroed in place: forked or written unless it
+     * already reads zero).
+     * <p><b>Rights</b>: SET_PROPERTY only (WRITE is not needed).
+     * <p><b>Errors</b>: BAD_HANDLE, ACCESS_DENIED; WRONG_TYPE not a VMO; NOT_SUPPORTED physical or
+     * contiguous VMO.
      */
     public void setContentSize(int handle, long size) {
         syscalls++;
-        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.SET_PROPERTY | Rights.WRITE);
-        if (Long.compareUnsigned(size, vmo.sizeBytes()) > 0) {
-            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "content size beyond the VMO's size");
-        }
-        vmo.contentSize.bytes = size;
+        properties.setContentSize(handle, size);
     }
 
     /**
-     * {@code zx_object_get_property(ZX_PROP_VMO_CONTENT_SIZE)}.
-     * <p><b>Rights</b>: GET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE, ACCESS_DENIED.
+     * {@code zx_object_get_property(ZX_PROP_VMO_CONTENT_SIZE)}; a reference shares its parent's value.
+     * <p><b>Rights</b>: GET_PROPERTY. <p><b>Errors</b>: BAD_HANDLE, ACCESS_DENIED; WRONG_TYPE not a VMO.
      */
     public long getContentSize(int handle) {
         syscalls++;
-        return handles.resolve(handle, Vmo.class, Rights.GET_PROPERTY).contentSize.bytes;
+        return properties.getContentSize(handle);
+    }
+
+    /**
+     * {@code zx_vmo_replace_as_executable}: a new handle with {@code handle}'s rights plus EXECUTE;
+     * {@code handle} is removed first and is gone whatever the outcome. {@code vmex} 0
+     * (ZX_HANDLE_INVALID) uses the job policy, which the model allows; the model has no VMEX resources.
+     * <p><b>Rights</b>: none.
+     * <p><b>Errors</b>: BAD_HANDLE missing handle or not a VMO; BAD_HANDLE / WRONG_TYPE a non-zero
+     * {@code vmex} (returned after the handle is removed).
+     */
+    public int vmoReplaceAsExecutable(int handle, int vmex) {
+        syscalls++;
+        return executables.replace(handle, vmex);
+    }
+
+    /**
+     * {@code zx_object_get_info(ZX_INFO_VMO)} through {@code handle}.
+     * <p><b>Rights</b>: none. <p><b>Errors</b>: BAD_HANDLE, WRONG_TYPE.
+     */
+    public VmoInfo objectGetInfoVmo(int handle) {
+        syscalls++;
+        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.NONE);
+        return VmoInfo.of(vmo, handles.get(handle).rights);
+    }
+
+    /**
+     * {@code zx_object_wait_one(handle, signals, ZX_TIME_INFINITE_PAST)}: the signals asserted now
+     * (the model asserts only {@link Signals#VMO_ZERO_CHILDREN}).
+     * <p><b>Rights</b>: WAIT.
+     * <p><b>Errors</b>: BAD_HANDLE, ACCESS_DENIED; TIMED_OUT none of {@code signals} is asserted.
+     */
+    public int objectWaitOne(int handle, int signals) {
+        syscalls++;
+        return Signals.waitOne(handles, handle, signals);
     }
 
     /**
@@ -384,6 +424,11 @@ public final class Kernel {
     /** Committed pages the VMO itself owns (not counting pages seen through a parent). */
     public long ownedPages(int handle) {
         return handles.resolve(handle, Vmo.class, Rights.NONE).ownedPages();
+    }
+
+    /** The range operations, for property code that zeroes a range as VmObject::ZeroRange does. */
+    RangeOps rangeOps() {
+        return rangeOps;
     }
 
     /** A snapshot of the model's counters. */

@@ -41,21 +41,29 @@ final class PageMover {
     /**
      * ZIRCON_2024 take (misttech/mist-os {@code vm_cow_pages.cc} {@code VmCowPages::TakePages}): a
      * root gives up its entries as they are; a node with a parent goes through
-     * {@link #takeWithParent}. On NO_MEMORY at page k the pages already taken are freed (the
-     * syscall's {@code VmPageSpliceList} destructor) and pages [k, n) stay where they were.
+     * {@link #takeWithParent}. Returns the transfer list keyed by page index within the range
+     * (holes absent, so a huge sparse range costs nothing). On NO_MEMORY at page k the pages
+     * already taken are freed (the syscall's {@code VmPageSpliceList} destructor) and pages [k, n)
+     * stay where they were.
      */
-    Slot[] takeShipped(CowPages src, long srcFirst, long n) {
+    PageList takeShipped(CowPages src, long srcFirst, long n) {
         if (n > Integer.MAX_VALUE - 8) {
             throw new ZxException(ZxStatus.ERR_NO_MEMORY, "transfer list of " + n + " pages");
         }
-        Slot[] taken = new Slot[(int) n];
-        for (int i = 0; i < n; i++) {
-            try {
-                taken[i] = src.parent == null ? src.pages.remove(srcFirst + i) : takeWithParent(src, srcFirst + i);
-            } catch (ZxException e) {
-                freeTaken(taken);
-                throw e;
+        PageList taken = new PageList();
+        try {
+            if (src.parent == null) {
+                for (long o : src.pages.indicesInRange(srcFirst, srcFirst + n)) {
+                    taken.put(o - srcFirst, src.pages.remove(o));
+                }
+            } else {
+                for (long i = 0; i < n; i++) {
+                    taken.put(i, takeWithParent(src, srcFirst + i));
+                }
             }
+        } catch (ZxException e) {
+            freeTaken(taken);
+            throw e;
         }
         return taken;
     }
@@ -63,7 +71,10 @@ final class PageMover {
     /**
      * {@code TakePagesWithParentLocked}, one page: allocate a zero page, {@code RequireOwnedPage}
      * (copy, migrate or zero-fill as a write fault would), swap the zero page in, hand the owned
-     * page on. The source slot ends as a committed zero page (fxbug.dev/42076904).
+     * page on. The source slot ends as a committed zero page (fxbug.dev/42076904). Where the node
+     * sees no content, {@code LookupCursor::RequireOwnedPage} allocates a zero page too
+     * ({@code CursorIsContentZero} → {@code TargetAllocateCopyPageAsResult(vm_get_zero_page())},
+     * misttech/mist-os {@code vm_cow_pages.cc} @00b4db61), as {@link CowTree#forkForWrite} does.
      */
     private Slot takeWithParent(CowPages src, long o) {
         byte[] zero = tree.memory.allocateZeroed();
@@ -79,50 +90,69 @@ final class PageMover {
     }
 
     /**
-     * ZIRCON_2024 supply ({@code VmCowPages::SupplyPagesLocked}, {@code SupplyOptions::TransferData}):
-     * a destination with a parent first owns every page of the range ({@code RequireOwnedPage}
-     * pre-pass, whose copies are freed when replaced; NO_MEMORY here supplies nothing), then each
-     * slot is overwritten. Consumed entries of {@code taken} become null.
+     * ZIRCON_2024 supply ({@code VmCowPages::SupplyPagesLocked}, {@code SupplyOptions::TransferData})
+     * of {@code n} pages: a destination with a parent first owns every page of the range
+     * ({@code RequireOwnedPage} pre-pass, whose copies are freed when replaced; NO_MEMORY here
+     * supplies nothing), then each slot is overwritten. {@code taken} is empty afterwards.
      */
-    void supplyShipped(CowPages dst, long dstFirst, Slot[] taken) {
-        if (dst.parent != null) {
-            for (int i = 0; i < taken.length; i++) {
-                tree.forkForWrite(dst, dstFirst + i);
-            }
-        } else if (!dst.pages.anyInRange(dstFirst, dstFirst + taken.length)) {
-            dst.pages.reserve(dst.pages.size() + taken.length);
+    void supplyShipped(CowPages dst, long dstFirst, long n, PageList taken) {
+        if (dst.parent == null) {
+            supplyRoot(dst, dstFirst, n, taken);
+            return;
         }
-        for (int i = 0; i < taken.length; i++) {
+        for (long i = 0; i < n; i++) {
+            tree.forkForWrite(dst, dstFirst + i);
+        }
+        for (long i = 0; i < n; i++) {
             long o = dstFirst + i;
-            Slot old = dst.pages.remove(o);
+            Slot old = dst.pages.remove(o); // an owned page after the pre-pass
             if (old != null) {
                 tree.freeIfPage(old);
             }
-            insertSupplied(dst, o, taken[i]);
-            taken[i] = null;
+            Slot t = taken.remove(i);
+            if (t == null || t.isMarker()) {
+                // A hole becomes a Marker, except in a node that uses ParentContent markers
+                // (SupplyPagesLocked: "we do not want to insert redundant markers"): its empty slot is zero.
+                if (!dst.usesParentContentMarkers()) {
+                    dst.pages.put(o, t == null ? Slot.marker() : t);
+                }
+            } else {
+                insertPage(dst, o, t);
+            }
         }
     }
 
     /**
-     * A hole (or Marker) becomes a Marker unless the node uses {@code ParentContent} markers, where
-     * the slot is left empty ({@code SupplyPagesLocked}: "If we are using parent content markers
-     * then we do not want to insert redundant markers"). The shipped code does this for roots too.
+     * A root destination: its entries in the range are replaced and holes stay empty, which reads
+     * zero like the shipped kernel's Marker there (only tree dumps could tell them apart), so a
+     * huge sparse transfer touches only the entries that exist.
      */
-    private void insertSupplied(CowPages dst, long o, Slot t) {
-        if (t == null || t.isMarker()) {
-            if (!dst.usesParentContentMarkers()) {
-                dst.pages.put(o, t == null ? Slot.marker() : t);
-            }
-            return;
+    private void supplyRoot(CowPages dst, long dstFirst, long n, PageList taken) {
+        for (long o : dst.pages.indicesInRange(dstFirst, dstFirst + n)) {
+            tree.freeIfPage(dst.pages.remove(o));
         }
+        dst.pages.reserve(dst.pages.size() + taken.size());
+        for (long i : taken.indices()) {
+            Slot t = taken.remove(i);
+            if (!t.isMarker()) {
+                insertPage(dst, dstFirst + i, t);
+            } else if (!dst.usesParentContentMarkers()) {
+                dst.pages.put(dstFirst + i, t);
+            }
+        }
+    }
+
+    private void insertPage(CowPages dst, long o, Slot t) {
         t.clearSharing();
         dst.pages.put(o, t);
         tree.memory.recordMoved();
     }
 
     /** Frees every page still in a transfer list (a failed ZIRCON_2024 transfer loses them). */
-    void freeTaken(Slot[] taken) {
-        freeFrom(taken, 0);
+    void freeTaken(PageList taken) {
+        for (long i : taken.indices()) {
+            tree.freeIfPage(taken.remove(i));
+        }
     }
 
     /**
@@ -131,10 +161,10 @@ final class PageMover {
      * kept and the aux page is freed.
      */
     void supplyWithoutOverwrite(CowPages aux, long auxFirst, CowPages pagerRoot, long first, long n) {
-        Slot[] taken = takeShipped(aux, auxFirst, n);
-        for (int i = 0; i < n; i++) {
+        PageList taken = takeShipped(aux, auxFirst, n);
+        for (long i = 0; i < n; i++) {
             long o = first + i;
-            Slot t = taken[i];
+            Slot t = taken.remove(i);
             if (pagerRoot.pages.get(o) != null) {
                 if (t != null) {
                     tree.freeIfPage(t);
@@ -142,15 +172,6 @@ final class PageMover {
                 continue;
             }
             insert(pagerRoot, o, t == null ? Slot.marker() : t);
-        }
-    }
-
-    private void freeFrom(Slot[] taken, int from) {
-        for (int i = from; i < taken.length; i++) {
-            if (taken[i] != null) {
-                tree.freeIfPage(taken[i]);
-                taken[i] = null;
-            }
         }
     }
 

@@ -88,8 +88,8 @@ final class RangeOps {
         return Long.compareUnsigned(offset + size, max) > 0 ? max - offset : size;
     }
 
-    /** §11 ZERO: partial pages zeroed in place, whole pages freed or replaced by markers. */
-    private void zero(Vmo vmo, long offset, long size) {
+    /** §11 ZERO (also VmObject::ZeroRange for content sizes): partial pages zeroed in place, whole pages freed or replaced by markers. */
+    void zero(Vmo vmo, long offset, long size) {
         if (vmo.isPhysical()) {
             throw new ZxException(ZxStatus.ERR_NOT_SUPPORTED, "zero of a physical VMO");
         }

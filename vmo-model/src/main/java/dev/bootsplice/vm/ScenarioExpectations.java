@@ -43,8 +43,33 @@ final class ScenarioExpectations {
                 return got == want ? null : "expected rights " + Rights.format(want) + ", found " + Rights.format(got);
             }
             case "expect_stat": return compare(a.get(0), stat(a.get(0)), ScenarioValues.number(line, a.get(1)));
+            case "expect_name": {
+                String got = kernel.getName(names.handle(s, 0));
+                String want = new String(ScenarioValues.string(line, a.get(1)), java.nio.charset.StandardCharsets.UTF_8);
+                return got.equals(want) ? null : "expected name \"" + want + "\", found \"" + got + "\"";
+            }
+            case "expect_content_size":
+                return compare("content size", kernel.getContentSize(names.handle(s, 0)), ScenarioValues.number(line, a.get(1)));
+            case "expect_info": return new ScenarioInfoCheck(kernel, names).problem(s);
+            case "expect_signal": return signal(s);
             default: throw new IllegalStateException("unknown expectation " + s.verb());
         }
+    }
+
+    /** expect_signal: read with zx_object_wait_one and a past deadline; TIMED_OUT means off. */
+    private String signal(Statement s) throws ScenarioInterpreter.Failure, ScenarioSyntaxException {
+        int bit = ScenarioValues.signal(s.line(), s.args().get(1));
+        boolean want = ScenarioValues.onOff(s.line(), s.args().get(2));
+        boolean got;
+        try {
+            got = (kernel.objectWaitOne(names.handle(s, 0), bit) & bit) != 0;
+        } catch (ZxException e) {
+            if (e.status() != ZxStatus.ERR_TIMED_OUT) {
+                throw e;
+            }
+            got = false;
+        }
+        return got == want ? null : "expected " + s.args().get(1) + " " + (want ? "on" : "off") + ", found " + (got ? "on" : "off");
     }
 
     /** PAGE in expect_depth is a page index; a {@code p}-suffixed value is read as pages too. */

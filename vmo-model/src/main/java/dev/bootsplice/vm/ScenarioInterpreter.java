@@ -107,6 +107,11 @@ final class ScenarioInterpreter {
                 return h;
             }
             case "event_create": return kernel.eventCreate();
+            case "replace_as_executable": {
+                int h = handle(s, 0);
+                names.remove(a.get(0));
+                return kernel.vmoReplaceAsExecutable(h, 0);
+            }
             case "pin": return kernel.btiPin(VmoOptions.BTI_PERM_READ, handle(s, 0), num(s, 1), num(s, 2));
             default:
                 executeVoid(s);
@@ -130,6 +135,8 @@ final class ScenarioInterpreter {
             case "vmo_set_size": kernel.vmoSetSize(handle(s, 0), num(s, 1)); break;
             case "vmo_op_range": kernel.vmoOpRange(handle(s, 0), ScenarioValues.op(line, a.get(1)), num(s, 2), num(s, 3)); break;
             case "transfer_data": kernel.vmoTransferData(handle(s, 0), (int) num(s, 1), num(s, 2), num(s, 3), handle(s, 4), num(s, 5)); break;
+            case "set_name": kernel.setName(handle(s, 0), new String(ScenarioValues.string(line, a.get(1)), java.nio.charset.StandardCharsets.UTF_8)); break;
+            case "set_content_size": kernel.setContentSize(handle(s, 0), num(s, 1)); break;
             case "handle_close": kernel.handleClose(handle(s, 0)); names.remove(a.get(0)); break;
             case "unpin": kernel.pmtUnpin(handle(s, 0)); names.remove(a.get(0)); break;
             default: throw new IllegalStateException("unknown verb " + s.verb());

@@ -17,12 +17,17 @@ final class ScenarioParser {
             Map.entry("vmo_set_size", "HN"), Map.entry("vmo_op_range", "HXNN"),
             Map.entry("transfer_data", "HUNNHN"), Map.entry("handle_duplicate", "HR"),
             Map.entry("handle_replace", "HR"), Map.entry("handle_close", "H"), Map.entry("event_create", ""),
-            Map.entry("pin", "HNN"), Map.entry("unpin", "H"));
-    private static final Map<String, String> EXPECTATIONS = Map.of(
-            "expect_pages", "H*", "expect_bytes", "HNS", "expect_size", "HN", "expect_depth", "HNN",
-            "expect_committed", "HN", "expect_rights", "HR", "expect_stat", "XN");
+            Map.entry("pin", "HNN"), Map.entry("unpin", "H"), Map.entry("set_name", "HS"),
+            Map.entry("set_content_size", "HN"), Map.entry("replace_as_executable", "H"));
+    /** Expectations; F an info field, I the info value (its kind depends on F), G a signal, T on|off. */
+    private static final Map<String, String> EXPECTATIONS = Map.ofEntries(
+            Map.entry("expect_pages", "H*"), Map.entry("expect_bytes", "HNS"), Map.entry("expect_size", "HN"),
+            Map.entry("expect_depth", "HNN"), Map.entry("expect_committed", "HN"), Map.entry("expect_rights", "HR"),
+            Map.entry("expect_stat", "XN"), Map.entry("expect_name", "HS"), Map.entry("expect_content_size", "HN"),
+            Map.entry("expect_info", "HFI"), Map.entry("expect_signal", "HGT"));
     private static final Set<String> BINDING = Set.of("vmo_create", "vmo_create_child", "vmo_create_physical",
-            "vmo_create_contiguous", "pager_create_vmo", "handle_duplicate", "handle_replace", "event_create", "pin");
+            "vmo_create_contiguous", "pager_create_vmo", "handle_duplicate", "handle_replace", "event_create", "pin",
+            "replace_as_executable");
 
     private final Set<String> bound = new HashSet<>();
     private boolean sawSyscall;
@@ -147,7 +152,24 @@ final class ScenarioParser {
                     + " arguments, got " + args.size());
         }
         for (int i = 0; i < args.size(); i++) {
-            checkArg(line, verb, kinds.charAt(i), args.get(i));
+            if (kinds.charAt(i) == 'I') {
+                checkInfoValue(line, args.get(i - 1), args.get(i));
+            } else {
+                checkArg(line, verb, kinds.charAt(i), args.get(i));
+            }
+        }
+    }
+
+    /** expect_info's VALUE: a handle name or {@code none} for {@code parent}, a flag set for {@code flags}, else a number. */
+    private void checkInfoValue(int line, String field, String value) throws ScenarioSyntaxException {
+        switch (field) {
+            case "parent":
+                if (!value.equals("none")) {
+                    checkHandle(line, value);
+                }
+                break;
+            case "flags": ScenarioValues.options(line, value, ScenarioValues.INFO_FLAGS); break;
+            default: ScenarioValues.number(line, value); break;
         }
     }
 
@@ -163,6 +185,9 @@ final class ScenarioParser {
             case 'S': ScenarioValues.string(line, a); break;
             case 'B': ScenarioValues.byteToken(line, a, false); break;
             case 'R': ScenarioValues.rights(line, a); break;
+            case 'F': ScenarioValues.infoField(line, a); break;
+            case 'G': ScenarioValues.signal(line, a); break;
+            case 'T': ScenarioValues.onOff(line, a); break;
             case 'O': ScenarioValues.options(line, a, verb.equals("vmo_create") ? ScenarioValues.CREATE_OPTIONS : ScenarioValues.CHILD_OPTIONS); break;
             case 'X':
                 if (verb.equals("vmo_op_range")) {

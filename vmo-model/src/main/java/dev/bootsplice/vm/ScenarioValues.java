@@ -18,6 +18,13 @@ final class ScenarioValues {
     static final java.util.Set<String> STATS = java.util.Set.of("pages_allocated", "pages_copied", "pages_moved",
             "pages_zeroed", "pages_freed", "hidden_nodes", "vmos", "peak_pages_allocated", "pages_migrated",
             "hidden_nodes_created", "vmos_created");
+    /** expect_info flags: ZX_INFO_VMO_* without the prefix ({@code COW_CLONE} = IS_COW_CLONE). */
+    static final Map<String, Integer> INFO_FLAGS = Map.of(
+            "PAGED", VmoInfo.TYPE_PAGED, "RESIZABLE", VmoInfo.RESIZABLE, "COW_CLONE", VmoInfo.IS_COW_CLONE,
+            "VIA_HANDLE", VmoInfo.VIA_HANDLE, "PAGER_BACKED", VmoInfo.PAGER_BACKED, "CONTIGUOUS", VmoInfo.CONTIGUOUS,
+            "DISCARDABLE", VmoInfo.DISCARDABLE, "IMMUTABLE", VmoInfo.IMMUTABLE);
+    static final java.util.Set<String> INFO_FIELDS = java.util.Set.of("size", "committed", "num_children", "flags", "parent");
+    static final Map<String, Integer> SIGNALS = Map.of("ZERO_CHILDREN", Signals.VMO_ZERO_CHILDREN);
     /** Byte token value meaning "any content" ({@code ?}, expect_pages only). */
     static final int ANY = -1;
 
@@ -156,6 +163,28 @@ final class ScenarioValues {
             throw new ScenarioSyntaxException(line, "unknown counter '" + s + "'");
         }
         return s;
+    }
+
+    static String infoField(int line, String s) throws ScenarioSyntaxException {
+        if (!INFO_FIELDS.contains(s)) {
+            throw new ScenarioSyntaxException(line, "unknown info field '" + s + "' (size, committed, num_children, flags or parent)");
+        }
+        return s;
+    }
+
+    static int signal(int line, String s) throws ScenarioSyntaxException {
+        Integer bit = SIGNALS.get(s);
+        if (bit == null) {
+            throw new ScenarioSyntaxException(line, "unknown signal '" + s + "' (ZERO_CHILDREN)");
+        }
+        return bit;
+    }
+
+    static boolean onOff(int line, String s) throws ScenarioSyntaxException {
+        if (!s.equals("on") && !s.equals("off")) {
+            throw new ScenarioSyntaxException(line, "expected on or off, got '" + s + "'");
+        }
+        return s.equals("on");
     }
 
     static TransferProfile profile(int line, String s) throws ScenarioSyntaxException {

@@ -58,10 +58,11 @@ final class TransferData {
      * by the stack {@code VmPageSpliceList}'s destructor ({@code vm_page_list.cc} {@code FreeAllPages}).
      */
     private void transferShipped(Vmo src, long srcFirst, Vmo dst, long offset, long length, long dstFirst) {
-        Slot[] taken = length == 0 ? new Slot[0] : mover.takeShipped(src.node, srcFirst, length >>> 12);
+        long n = length >>> 12;
+        PageList taken = n == 0 ? new PageList() : mover.takeShipped(src.node, srcFirst, n);
         try {
             if (checkDestination(dst, offset, length, false)) {
-                mover.supplyShipped(dst.node, dstFirst, taken);
+                mover.supplyShipped(dst.node, dstFirst, n, taken);
             }
         } catch (ZxException e) {
             mover.freeTaken(taken);

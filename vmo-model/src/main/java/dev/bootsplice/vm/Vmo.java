@@ -38,6 +38,8 @@ final class Vmo implements KernelObject {
     final boolean discardable;
     final ContentSize contentSize;
     String name = "";
+    /** ZX_INFO_VMO_IMMUTABLE: created as an explicit SNAPSHOT with NO_WRITE (§5.2 step 7). */
+    boolean immutable;
     /** ZX_CACHE_POLICY_*: 0 cached; anything else is "uncached" for clone and ZERO rules. */
     int cachePolicy;
     /** User-visible parent (the VMO create_child was called on, or its surviving ancestor). */

@@ -158,6 +158,25 @@ class HostileInputTest {
     }
 
     @Test
+    void aHugeSparseShippedTransferTouchesOnlyThePagesThatExist() {
+        Kernel k = new Kernel(KernelConfig.defaults().withProfile(TransferProfile.ZIRCON_2024));
+        long huge = 1L << 40; // 2^28 pages, almost all of them holes
+        int src = k.vmoCreate(huge, 0);
+        Pages.fill(k, src, 0, 1, 's');
+        Pages.fill(k, src, (int) ((huge >>> 12) - 1), 1, 't');
+        int small = k.vmoCreate(PAGE, 0);
+        // The source is taken before the destination's range check fails (shipped order): lost.
+        assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoTransferData(small, 0, 0, huge, src, 0));
+        assertThat(k.stats().pagesAllocated()).isZero();
+        Pages.fill(k, src, 0, 1, 's');
+        int dst = k.vmoCreate(huge, 0);
+        k.vmoTransferData(dst, 0, 0, huge, src, 0);
+        assertThat(k.ownedPages(dst)).isEqualTo(1);
+        assertThat(k.stats().pagesMoved()).isEqualTo(1);
+        k.checkInvariants();
+    }
+
+    @Test
     void transferRunningOutOfMemoryMovesAPrefixUnderRfc() {
         Kernel k = new Kernel(KernelConfig.defaults().withMemoryLimitPages(10));
         int a = k.vmoCreate(4 * PAGE, 0);
