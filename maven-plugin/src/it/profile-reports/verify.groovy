@@ -41,7 +41,8 @@ assert json.comparison.baseline == 'clone'
 assert json.comparison.rows*.strategy == ['copy', 'transfer']
 
 // Profiling the image straight through the library (what `bootsplice profile` runs) gives the same numbers:
-// everything but the measured wall times (medians and every run's time).
+// everything but the measured wall times (medians and every run's time) and the warm-up's round count (it lasts
+// a minimum time).
 def withoutTimes
 // warmUpRounds too: the rounds that fit in the 300 ms warm-up depend on the machine's load
 withoutTimes = { node ->

@@ -68,7 +68,7 @@ public final class Bootfs {
      */
     public static Bootfs parseDirectory(ZbiItem item) throws ZbiFormatException {
         try {
-            if (!item.isCompressed()) {
+            if (!item.isCompressed() || item.hasDecompressedPayload()) {
                 return parse(item.payload());
             }
             long capacity = item.uncompressedSize();

@@ -123,7 +123,8 @@ public final class ImageChecker {
         if (item.type().isStorage()) {
             checkStorage(item);
         }
-        if (!directoriesOnly && item.isCompressed()) {
+        // A payload already decompressed in full (by a listing) has passed S1–S3: no second decompression.
+        if (!directoriesOnly && item.isCompressed() && !item.hasDecompressedPayload()) {
             try {
                 Decompression.measure(item); // S1–S3 by streaming: the output costs no heap
             } catch (ZbiFormatException e) {

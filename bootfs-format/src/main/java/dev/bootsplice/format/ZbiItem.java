@@ -186,6 +186,11 @@ public final class ZbiItem {
         return cached.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** Returns true when the decompressed payload is in memory already (so S1–S3 are known to hold). */
+    boolean hasDecompressedPayload() {
+        return isCompressed() && decompressed.get() != null;
+    }
+
     /** Returns the CRC-32 of the header with its crc32 field zeroed followed by the stored payload (spec §1.6). */
     public long computeCrc32() {
         long crc = computedCrc;

@@ -80,12 +80,13 @@ final class ListCommand implements Callable<Integer> {
         try {
             // The reference listing decompresses every item, so its verdict does too; the table and JSON
             // read each BOOTFS only up to its directory (`verify` decompresses everything).
+            // The listing decompresses every item first, so the checker then finds the payloads in memory.
+            ZbiToolListing.Result listing = format == Format.ZBI
+                    ? ZbiToolListing.render(zbi, ZbiToolListing.Naming.PROJECT, true, NameFilter.of(patterns)) : null;
             List<Problem> problems = format == Format.ZBI
                     ? ImageChecker.check(zbi, !noVerifyCrc, false)
                     : ImageChecker.checkListing(zbi, !noVerifyCrc);
             if (format == Format.ZBI) {
-                ZbiToolListing.Result listing = ZbiToolListing.render(zbi, ZbiToolListing.Naming.PROJECT, true,
-                        NameFilter.of(patterns));
                 listing.stderr().forEach(line -> err.println(IoMessages.stripClassNames(line)));
                 listing.stdout().forEach(out::println);
             } else {

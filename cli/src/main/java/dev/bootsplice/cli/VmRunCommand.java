@@ -1,6 +1,6 @@
 package dev.bootsplice.cli;
 
-import dev.bootsplice.vm.ScenarioRunner;
+import dev.bootsplice.vm.scenario.ScenarioRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -81,6 +81,21 @@ class CostCommandsTest {
     }
 
     @Test
+    void withSeveralKernelsEachFuchsiaperfLabelNamesTheStrategyAndTheKernel() throws Exception {
+        Path image = TestImages.writeSmall(tmp.resolve("small.zbi"));
+        Path json = tmp.resolve("k.json");
+        Path perf = tmp.resolve("k.fuchsiaperf.json");
+        Cli.Result p = Cli.run("profile", image.toString(), "--kernel=2023,2024", "--format=json", "-o", json.toString(),
+                "--format=fuchsiaperf", "-o", perf.toString());
+        assertThat(p.exitCode()).as(p.toString()).isZero();
+        List<String> labels = new ArrayList<>();
+        JSON.readTree(perf.toFile()).forEach(e -> labels.add(e.get("label").asText()));
+        assertThat(labels).contains("clone@2023/bootCost/modeledNs", "clone@2024/bootCost/modeledNs",
+                "transfer@2024/lookup/hops/max");
+        assertThat(Cli.run("compare", json.toString(), perf.toString(), "--max-regression=0").exitCode()).isZero();
+    }
+
+    @Test
     void runsAndWarmUpAreOptionsAndTheReportRecordsThem() throws Exception {
         Path image = TestImages.writeSmall(tmp.resolve("small.zbi"));
         JsonNode report = JSON.readTree(Cli.run("profile", image.toString(), "--format=json", "--runs=2",

@@ -19,9 +19,10 @@ import java.util.Map;
  * ({@code docs/development/performance/fuchsiaperf_format.md}: a list of
  * {@code {label, test_suite, unit, values}}), and back as a {@link MetricTable}.
  *
- * <p>Test suite {@value #TEST_SUITE}. One entry per strategy and metric, labelled
- * {@code STRATEGY/PATH} with the metric's dotted path written with slashes
- * ({@code transfer/bootCost/modeledNs}, {@code clone/lookup/hops/p99}), plus {@code image/files}
+ * <p>Test suite {@value #TEST_SUITE}. One entry per strategy (and kernel, when several were
+ * profiled) and metric, labelled {@code ENTRY/PATH} with the report's entry name ({@code transfer},
+ * or {@code transfer@2024} with several kernels) and the metric's dotted path written with slashes
+ * ({@code transfer/bootCost/modeledNs}, {@code clone@2023/lookup/hops/p99}), plus {@code image/files}
  * and {@code image/bootfsBytes}. Units: {@code nanoseconds} for {@code *Ns} metrics,
  * {@code bytes} for byte sizes, {@code count_smallerIsBetter} for counts (the doc lists only the
  * time and byte units; Fuchsia's Catapult converter, {@code src/testing/catapult_converter/

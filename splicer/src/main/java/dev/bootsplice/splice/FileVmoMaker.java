@@ -32,8 +32,6 @@ final class FileVmoMaker {
   private final Strategy strategy;
   // reused between files by COPY: grows to the largest file
   private byte[] copyBuffer = new byte[0];
-  // pages whose bytes COPY wrote with vmo_write: the kernel counts them zero-filled, not copied
-  private long pagesWritten;
 
   FileVmoMaker(Kernel kernel, int root, Strategy strategy) {
     this.kernel = kernel;
@@ -43,11 +41,6 @@ final class FileVmoMaker {
 
   Strategy strategy() {
     return strategy;
-  }
-
-  /** Pages the COPY strategy filled with a file's bytes through vmo_write (each one page copy). */
-  long pagesWritten() {
-    return pagesWritten;
   }
 
   /** The handle boot code hands out for {@code e}'s new VMO, after its whole call sequence. */
@@ -76,7 +69,6 @@ final class FileVmoMaker {
       kernel.vmoRead(root, copyBuffer, 0, e.dataOffset(), length);
       kernel.vmoWrite(file, copyBuffer, 0, 0, length);
     }
-    pagesWritten += FileVmo.pagesOf(length);
     return file;
   }
 

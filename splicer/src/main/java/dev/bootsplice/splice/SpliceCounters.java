@@ -4,25 +4,31 @@ import dev.bootsplice.vm.VmStats;
 
 /**
  * What the splice phase alone did to the model: the differences of the kernel's counters between
- * "BOOTFS loaded" and "last file VMO made". {@code pagesCopied} adds to the kernel's copy-on-write
- * copies the pages the copy strategy filled through vmo_write, which the kernel counts as
- * zero-filled allocations only (it zero-fills a fresh page, then the write copies into it).
+ * "BOOTFS loaded" and "last file VMO made". {@code pagesCopied} is every page copy the phase paid
+ * for: the kernel's page-to-page copies ({@code VmStats.pagesCopied}) plus the pages the copy
+ * strategy wrote from user memory ({@code VmStats.pagesWrittenFromUser}), which the kernel
+ * allocates zero-filled and then copies the user's bytes into.
  * {@code shareCountUpdates} is RFC-0254's per-page clone work: share counts incremented at clone
  * creation, hidden pages released at a child's death, and ParentContent markers written.
  */
 public record SpliceCounters(long syscalls, long vmosCreated, long hiddenNodesCreated,
     long pagesAllocated, long pagesZeroed, long pagesCopied, long pagesMoved, long shareCountUpdates) {
 
-  static SpliceCounters between(VmStats before, VmStats after, long pagesWritten) {
+  static SpliceCounters between(VmStats before, VmStats after) {
     return new SpliceCounters(
         after.syscalls() - before.syscalls(),
         after.vmosCreated() - before.vmosCreated(),
         after.hiddenNodesCreated() - before.hiddenNodesCreated(),
         allocatedSoFar(after) - allocatedSoFar(before),
         after.pagesZeroed() - before.pagesZeroed(),
-        after.pagesCopied() - before.pagesCopied() + pagesWritten,
+        pageCopies(after) - pageCopies(before),
         after.pagesMoved() - before.pagesMoved(),
         shareWork(after) - shareWork(before));
+  }
+
+  /** Every page copy so far: kernel page-to-page copies and pages vmo_write filled from user memory. */
+  private static long pageCopies(VmStats s) {
+    return s.pagesCopied() + s.pagesWrittenFromUser();
   }
 
   /** Every per-page share-count operation so far (VmStats' three clone work counters). */

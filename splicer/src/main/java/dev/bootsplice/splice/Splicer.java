@@ -55,7 +55,7 @@ public final class Splicer {
     FileVmoMaker maker = new FileVmoMaker(kernel, loaded.rootHandle(), strategy);
     List<FileVmo> files = spliceFiles(kernel, loaded, maker, progress);
     long setupNanos = System.nanoTime() - start;
-    SpliceCounters counters = SpliceCounters.between(afterLoad, kernel.stats(), maker.pagesWritten());
+    SpliceCounters counters = SpliceCounters.between(afterLoad, kernel.stats());
     return new SpliceResult(strategy, era, config, kernel, loaded, files, counters, loadNanos, setupNanos);
   }
 

@@ -164,4 +164,31 @@ class CorpusProfileTest {
       assertThat(ByteBuffer.wrap(result.readFile(e.name()))).as(e.name()).isEqualTo(expected);
     }
   }
+
+  /**
+   * The splice phase's counts for every strategy, pinned to what the report said when the splicer
+   * still counted the copy strategy's vmo_write pages itself; since then pagesCopied is read from
+   * the model's VmStats.pagesCopied + pagesWrittenFromUser, and no number may move.
+   */
+  @Test
+  void everyStrategysSetupCountsAreThoseTheReportHasAlwaysShown() {
+    java.util.Map<String, String> pinned = new java.util.TreeMap<>(java.util.Map.of(
+        "clone", "syscalls=7330 vmosCreated=2384 hiddenNodes=2384"
+            + " pagesAllocated=2383 pagesZeroed=0 pagesCopied=2383 pagesMoved=0 shareCountUpdates=0",
+        "clone-sharecount", "syscalls=7330 vmosCreated=2384 hiddenNodes=1"
+            + " pagesAllocated=2383 pagesZeroed=0 pagesCopied=2383 pagesMoved=0 shareCountUpdates=13765",
+        "copy", "syscalls=12096 vmosCreated=2384 hiddenNodes=0"
+            + " pagesAllocated=13765 pagesZeroed=13765 pagesCopied=13765 pagesMoved=0 shareCountUpdates=0",
+        "transfer", "syscalls=12098 vmosCreated=2384 hiddenNodes=0"
+            + " pagesAllocated=0 pagesZeroed=0 pagesCopied=0 pagesMoved=13765 shareCountUpdates=0"));
+    java.util.Map<String, String> shown = new java.util.TreeMap<>();
+    for (StrategyReport r : report.strategies()) {
+      ProfileReport.Setup s = r.setup();
+      shown.put(r.name(), "syscalls=" + s.syscalls() + " vmosCreated=" + s.vmosCreated()
+          + " hiddenNodes=" + s.hiddenNodes() + " pagesAllocated=" + s.pagesAllocated()
+          + " pagesZeroed=" + s.pagesZeroed() + " pagesCopied=" + s.pagesCopied()
+          + " pagesMoved=" + s.pagesMoved() + " shareCountUpdates=" + s.shareCountUpdates());
+    }
+    assertThat(shown).isEqualTo(pinned);
+  }
 }

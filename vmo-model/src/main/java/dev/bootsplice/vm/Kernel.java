@@ -97,14 +97,24 @@ public final class Kernel {
         io.write(handles.resolve(handle, Vmo.class, Rights.WRITE), src, srcOffset, offset, length);
     }
 
-    /** {@code zx_vmo_write} of {@code length} copies of {@code value}, as one syscall (scenario {@code fill}). */
-    void vmoWriteFill(int handle, long offset, long length, byte value) {
+    /**
+     * {@code zx_vmo_write} of {@code length} copies of {@code value}, as one syscall, without a user
+     * buffer of that length (scenario {@code fill}); counted like {@link #vmoWrite}.
+     *
+     * @throws ZxException as {@link #vmoWrite}
+     */
+    public void vmoWriteFill(int handle, long offset, long length, byte value) {
         syscalls++;
         io.fill(handles.resolve(handle, Vmo.class, Rights.WRITE), offset, length, value);
     }
 
-    /** {@code zx_vmo_read} whose bytes are dropped, as one syscall (scenario {@code vmo_read}). */
-    void vmoReadDiscard(int handle, long offset, long length) {
+    /**
+     * {@code zx_vmo_read} whose bytes are dropped, as one syscall (scenario {@code vmo_read}): the
+     * same faults, forks and counters as {@link #vmoRead} without a destination buffer.
+     *
+     * @throws ZxException as {@link #vmoRead}
+     */
+    public void vmoReadDiscard(int handle, long offset, long length) {
         syscalls++;
         io.readDiscard(handles.resolve(handle, Vmo.class, Rights.READ), offset, length);
     }
@@ -421,6 +431,26 @@ public final class Kernel {
         }
     }
 
+    /**
+     * What page {@code pageIndex} of the VMO holds, as a debugger sees it: nothing is committed,
+     * forked, faulted or recorded, no right is needed and no syscall is counted (scenario
+     * {@code expect_pages}, {@code expect_bytes}).
+     *
+     * @return a copy of the page's 4096 bytes; an empty array for a page that reads as zero without
+     *     content of its own in the tree (never written, a zero marker, a physical VMO); null for a
+     *     pager-backed page that was never supplied
+     * @throws ZxException BAD_HANDLE, WRONG_TYPE, OUT_OF_RANGE
+     */
+    public byte[] peekPage(int handle, long pageIndex) {
+        Vmo vmo = handles.resolve(handle, Vmo.class, Rights.NONE);
+        checkPage(vmo, pageIndex);
+        byte[] page = VmoIo.peek(vmo, pageIndex);
+        if (page == VmoIo.UNSUPPLIED) {
+            return null;
+        }
+        return page == VmoIo.ZERO ? new byte[0] : page.clone();
+    }
+
     /** Committed pages the VMO itself owns (not counting pages seen through a parent). */
     public long ownedPages(int handle) {
         return handles.resolve(handle, Vmo.class, Rights.NONE).ownedPages();
@@ -436,7 +466,7 @@ public final class Kernel {
         return new VmStats(memory.inUse(), memory.peak(), memory.copied(), memory.moved(), memory.zeroed(),
                 memory.freed(), tree.hiddenNodes, tree.hiddenNodesCreated, vmos.live.size(), vmos.created, syscalls,
                 memory.migrated(), tree.cloneShareCountIncrements, tree.closeShareCountReleases,
-                tree.cloneParentContentMarkers);
+                tree.cloneParentContentMarkers, io.pagesWrittenFromUser());
     }
 
     /** Hops of every {@link #readPage} so far (the live histogram; copy it to keep a snapshot). */

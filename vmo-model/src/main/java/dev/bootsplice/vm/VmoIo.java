@@ -4,6 +4,7 @@ package dev.bootsplice.vm;
 final class VmoIo {
     private static final int PAGE = PhysicalMemory.PAGE_SIZE;
     private final Kernel kernel;
+    private long pagesWrittenFromUser;
 
     VmoIo(Kernel kernel) {
         this.kernel = kernel;
@@ -31,6 +32,7 @@ final class VmoIo {
             int n = Math.min(PAGE - inPage, length - done);
             Slot s = kernel.tree.forkForWrite(vmo.node, vmo.windowOffset + (pos >>> 12));
             System.arraycopy(src, srcOffset + done, s.page, inPage, n);
+            pagesWrittenFromUser++;
             done += n;
             pos += n;
         }
@@ -48,8 +50,17 @@ final class VmoIo {
             int n = (int) Math.min(PAGE - inPage, end - pos);
             Slot s = kernel.tree.forkForWrite(vmo.node, vmo.windowOffset + (pos >>> 12));
             System.arraycopy(page, 0, s.page, inPage, n);
+            pagesWrittenFromUser++;
             pos += n;
         }
+    }
+
+    /**
+     * Pages into which {@link #write} and {@link #fill} copied bytes from user memory: one per page
+     * a write touched, a partial page counting as one (VmStats.pagesWrittenFromUser).
+     */
+    long pagesWrittenFromUser() {
+        return pagesWrittenFromUser;
     }
 
     /** One {@code zx_vmo_read} of {@code length} bytes whose content is dropped (status only). */

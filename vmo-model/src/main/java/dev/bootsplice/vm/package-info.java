@@ -7,7 +7,7 @@
  * ({@code HandleTable}, {@code Handle}), user VMOs ({@code Vmo}), copy-on-write nodes
  * ({@code CowPages}) holding page lists ({@code PageList}) of {@code Slot}s, and
  * {@code PhysicalMemory}, which hands out real 4 KiB pages. The semantics are those of
- * {@code shared/spec/zircon-vm.md}; {@link dev.bootsplice.vm.ScenarioRunner} runs the scenario
+ * {@code shared/spec/zircon-vm.md}; {@link dev.bootsplice.vm.scenario.ScenarioRunner}, a client of this surface, runs the scenario
  * language of {@code shared/spec/vmo-scenarios.md}.
  *
  * <p>The model is single-threaded: no class in this package is safe for use by more than one

@@ -1,7 +1,8 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bootsplice.vm.CloneFlavour;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

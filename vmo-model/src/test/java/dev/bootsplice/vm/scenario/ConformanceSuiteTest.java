@@ -1,4 +1,4 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

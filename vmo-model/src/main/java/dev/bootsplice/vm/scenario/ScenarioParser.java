@@ -1,5 +1,6 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
+import dev.bootsplice.vm.ZxStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
 import java.util.ArrayList;
 import java.util.List;

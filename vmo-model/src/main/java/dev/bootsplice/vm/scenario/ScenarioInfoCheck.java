@@ -1,4 +1,7 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
+
+import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.VmoInfo;
 
 /** {@code expect_info H FIELD VALUE}: one field of {@code zx_object_get_info(H, ZX_INFO_VMO)}. */
 final class ScenarioInfoCheck {

@@ -1,5 +1,10 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
+import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.KernelConfig;
+import dev.bootsplice.vm.VmoOptions;
+import dev.bootsplice.vm.ZxException;
+import dev.bootsplice.vm.ZxStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

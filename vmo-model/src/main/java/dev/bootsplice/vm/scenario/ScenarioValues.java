@@ -1,5 +1,11 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
+import dev.bootsplice.vm.CloneFlavour;
+import dev.bootsplice.vm.Rights;
+import dev.bootsplice.vm.Signals;
+import dev.bootsplice.vm.TransferProfile;
+import dev.bootsplice.vm.VmoInfo;
+import dev.bootsplice.vm.VmoOptions;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 

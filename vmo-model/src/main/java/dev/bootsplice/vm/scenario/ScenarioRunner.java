@@ -1,4 +1,4 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +20,7 @@ public final class ScenarioRunner {
     /** An expectation or a status check failed. */
     public static final int EXIT_CHECK_FAILED = 4;
 
-    /** Creates a runner; each file runs on its own fresh {@link Kernel}. */
+    /** Creates a runner; each file runs on its own fresh {@link dev.bootsplice.vm.Kernel}. */
     public ScenarioRunner() {}
 
     /**

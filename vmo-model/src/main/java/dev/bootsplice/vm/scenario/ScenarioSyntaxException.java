@@ -1,4 +1,4 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
 /** A scenario file does not follow vmo-scenarios.md; carries the 1-based line. */
 final class ScenarioSyntaxException extends Exception {

@@ -1,5 +1,10 @@
-package dev.bootsplice.vm;
+package dev.bootsplice.vm.scenario;
 
+import dev.bootsplice.vm.Kernel;
+import dev.bootsplice.vm.Rights;
+import dev.bootsplice.vm.VmStats;
+import dev.bootsplice.vm.ZxException;
+import dev.bootsplice.vm.ZxStatus;
 import java.util.List;
 
 /** The {@code expect_*} statements: read the model without changing it and compare. */
@@ -83,18 +88,18 @@ final class ScenarioExpectations {
     }
 
     private String pages(Statement s) throws ScenarioInterpreter.Failure, ScenarioSyntaxException {
-        Vmo vmo = kernel.handles.resolve(names.handle(s, 0), Vmo.class, Rights.NONE);
+        int handle = names.handle(s, 0);
+        long sizePages = kernel.vmoGetSize(handle) >>> 12;
         List<String> tokens = s.args().subList(1, s.args().size());
-        if (vmo.sizePages() != tokens.size()) {
-            return "expected " + tokens.size() + " pages, the VMO has " + vmo.sizePages();
+        if (sizePages != tokens.size()) {
+            return "expected " + tokens.size() + " pages, the VMO has " + sizePages;
         }
         for (int i = 0; i < tokens.size(); i++) {
             int want = ScenarioValues.pageToken(s.line(), tokens.get(i));
             if (want == ScenarioValues.ANY) {
                 continue;
             }
-            byte[] got = VmoIo.peek(vmo, i);
-            String found = describeMismatch(got, want);
+            String found = describeMismatch(kernel.peekPage(handle, i), want);
             if (found != null) {
                 return "page " + i + ": expected " + describeToken(want) + ", found " + found;
             }
@@ -102,12 +107,12 @@ final class ScenarioExpectations {
         return null;
     }
 
-    /** Null when every byte of the page equals {@code want}; else what the page holds. */
+    /** Null when every byte of the page ({@link Kernel#peekPage}) equals {@code want}; else what the page holds. */
     private static String describeMismatch(byte[] got, int want) {
-        if (got == VmoIo.UNSUPPLIED) {
+        if (got == null) {
             return "a pager page that was never supplied";
         }
-        if (got == VmoIo.ZERO) {
+        if (got.length == 0) {
             return want == 0 ? null : "an all-zero page";
         }
         boolean uniform = true;
@@ -134,18 +139,23 @@ final class ScenarioExpectations {
     }
 
     private String bytes(int handle, long offset, byte[] want) {
-        Vmo vmo = kernel.handles.resolve(handle, Vmo.class, Rights.NONE);
-        if (!Ranges.inRange(offset, want.length, vmo.sizeBytes())) {
+        long size = kernel.vmoGetSize(handle);
+        if (Long.compareUnsigned(offset, size) > 0 || Long.compareUnsigned(want.length, size - offset) > 0) {
             return "range [" + Long.toUnsignedString(offset) + ", +" + want.length + ") outside the VMO's "
-                    + vmo.sizeBytes() + " bytes";
+                    + size + " bytes";
         }
+        byte[] page = null;
+        long pageIndex = -1;
         for (int i = 0; i < want.length; i++) {
             long pos = offset + i;
-            byte[] page = VmoIo.peek(vmo, pos >>> 12);
-            if (page == VmoIo.UNSUPPLIED) {
+            if (pos >>> 12 != pageIndex) {
+                pageIndex = pos >>> 12;
+                page = kernel.peekPage(handle, pageIndex);
+            }
+            if (page == null) {
                 return "byte " + Long.toUnsignedString(pos) + " is in a pager page that was never supplied";
             }
-            int got = page == VmoIo.ZERO ? 0 : page[(int) (pos & 0xfff)] & 0xff;
+            int got = page.length == 0 ? 0 : page[(int) (pos & 0xfff)] & 0xff;
             if (got != (want[i] & 0xff)) {
                 return "byte " + Long.toUnsignedString(pos) + ": expected " + describeToken(want[i] & 0xff)
                         + ", found " + describeToken(got);
