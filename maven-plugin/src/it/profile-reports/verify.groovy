@@ -69,10 +69,11 @@ assert junit.isFile()
 assert junit.bytes == new File(dir, 'report.junit.xml').bytes
 def suite = new XmlSlurper().parse(junit)
 def cases = suite.'**'.findAll { it.name() == 'testcase' }
-assert cases.size() == 5 : "expected 3 strategies + 2 budgets, got ${cases*.@name}"
+assert cases.size() == 6 : "expected 3 strategies + 2 budgets + 1 size budget, got ${cases*.@name}"
 assert cases.every { it.failure.size() == 0 }
 assert cases*.@name*.toString().any { it.contains('transfer.lookup.hops.max>0') }
+assert cases.any { it.@classname.toString() == 'bootsplice.profile.size' && it.@name.toString() == 'size[*]>1GiB' }
 
 String log = new File(basedir, 'build.log').getText('UTF-8').replaceAll(/\u001B\[[;\d]*m/, '')  // without colours
-assert log.contains('bootsplice: 2 budgets passed')
+assert log.contains('bootsplice: 3 budgets passed')
 return true

@@ -1,6 +1,6 @@
 package dev.bootsplice.cli;
 
-import dev.bootsplice.report.MetricChange;
+import dev.bootsplice.report.Check;
 import dev.bootsplice.report.MetricTable;
 import dev.bootsplice.report.ReportComparison;
 import dev.bootsplice.report.ReportFormat;
@@ -8,6 +8,7 @@ import dev.bootsplice.report.Reports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +47,8 @@ final class CompareCommand implements Callable<Integer> {
     private String per;
 
     @Option(names = "--format", paramLabel = "text|markdown|junit", defaultValue = "text",
-            converter = ReportFormatConverter.class, description = "Output format (default ${DEFAULT-VALUE}).")
+            converter = ReportFormatConverter.class, completionCandidates = Completions.CompareFormats.class,
+            description = "Output format (default ${DEFAULT-VALUE}).")
     private ReportFormat format;
 
     @Override
@@ -70,10 +72,9 @@ final class CompareCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(e), e);
         }
         out.flush();
-        PrintWriter err = spec.commandLine().getErr();
-        for (MetricChange m : comparison.regressions()) {
-            err.println("bootsplice: check failed: " + Regressions.describe(m, comparison.thresholdOf(m)));
-        }
+        List<Check> checks = comparison.regressions().stream()
+                .map(m -> Check.regression(m, comparison.thresholdOf(m))).toList();
+        CiEnvironment.reportFailures(checks, spec.commandLine().getErr());
         return comparison.regressed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 

@@ -40,6 +40,7 @@ final class ListCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--format", paramLabel = "text|zbi", defaultValue = "text",
+            completionCandidates = Completions.ListFormats.class,
             description = "text: a readable table (default); zbi: the reference `zbi -t -v` listing.")
     private Format format;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = "Read, write, verify and profile Fuchsia boot images (ZBI/BOOTFS) and model Zircon VMOs.",
         footer = {"", "Exit status: 0 success, 1 internal error, 2 usage error, 3 invalid input,",
-            "4 check failed (regression, budget, scenario expectation)."})
+            "4 check failed (regression, budget, size budget, scenario expectation)."})
 public final class Main implements Callable<Integer> {
     /**
      * The subcommands in help order. They are registered on demand: building a command's model by
@@ -55,6 +55,7 @@ public final class Main implements Callable<Integer> {
         m.put("splice", SpliceCommand.class);
         m.put("profile", ProfileCommand.class);
         m.put("compare", CompareCommand.class);
+        m.put("diff", DiffCommand.class);
         m.put("calibrate", CalibrateCommand.class);
         m.put("rfc0223", Rfc0223Command.class);
         m.put("vm", VmCommand.class);
@@ -91,6 +92,14 @@ public final class Main implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         System.exit(run(args, out, err));
+    }
+
+    /**
+     * Runs the tool with {@code args} and {@code env} as its environment (the variables CI conventions read,
+     * such as {@code GITHUB_STEP_SUMMARY}), printing results to {@code out} and diagnostics to {@code err}.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return CiEnvironment.with(env, () -> run(args, out, err));
     }
 
     /** Runs the tool with {@code args}, printing results to {@code out} and diagnostics to {@code err}. */

@@ -1,22 +1,17 @@
 package dev.bootsplice.cli;
 
 import dev.bootsplice.format.AtomicFiles;
-import dev.bootsplice.format.ZbiFormatException;
-import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.CostModel;
-import dev.bootsplice.profile.DemoImage;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
-import dev.bootsplice.profile.Profiler;
 import dev.bootsplice.profile.Repetitions;
 import dev.bootsplice.report.Budget;
-import dev.bootsplice.report.BudgetResult;
-import dev.bootsplice.report.MetricChange;
 import dev.bootsplice.report.MetricTable;
 import dev.bootsplice.report.ReportComparison;
 import dev.bootsplice.report.ReportContext;
 import dev.bootsplice.report.ReportFormat;
 import dev.bootsplice.report.Reports;
+import dev.bootsplice.report.SizeBudgetResult;
 import dev.bootsplice.splice.KernelEra;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.Strategy;
@@ -33,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -55,6 +51,7 @@ final class ProfileCommand implements Callable<Integer> {
     private Path image;
 
     @Option(names = "--strategies", split = ",", paramLabel = "S,...", converter = StrategyConverter.class,
+            completionCandidates = Completions.Strategies.class,
             description = "Strategies in report order (default clone,copy,transfer); the first is the baseline.")
     private List<Strategy> strategies = new ArrayList<>(ProfileOptions.DEFAULT_STRATEGIES);
 
@@ -73,6 +70,7 @@ final class ProfileCommand implements Callable<Integer> {
     private String costModel;
 
     @Option(names = "--format", paramLabel = "text|json|markdown|html|junit|fuchsiaperf", converter = ReportFormatConverter.class,
+            completionCandidates = Completions.ReportFormats.class,
             description = "A report format (repeatable; default text).")
     private List<ReportFormat> formats = new ArrayList<>();
 
@@ -89,10 +87,17 @@ final class ProfileCommand implements Callable<Integer> {
             description = "With --baseline: exit 4 if bootCost, lookup.hops.total or setup.modeledNs grew by more than PCT%%.")
     private Double maxRegression;
 
-    @Option(names = "--fail-on", paramLabel = "EXPR", converter = BudgetConverter.class,
-            description = "A budget such as transfer.lookup.hops.max>0, transfer.bootCost.modeledNs/file>80000 or "
-                    + "transfer.bootCost.modeledNs>=0.9*clone.bootCost.modeledNs (repeatable); exit 4 when it holds.")
-    private List<Budget> budgets = new ArrayList<>();
+    @Option(names = "--fail-on", paramLabel = "EXPR", converter = FailOn.ProfileConverter.class,
+            description = {"A budget (repeatable); exit 4 when it holds: a metric such as transfer.lookup.hops.max>0, "
+                + "transfer.bootCost.modeledNs/file>80000 or transfer.bootCost.modeledNs>=0.9*clone.bootCost.modeledNs, "
+                + "or a size such as size[bin/**]>8MiB or size[*].compressed>32MiB."})
+    private List<FailOn<Budget>> budgets = new ArrayList<>();
+
+    @Mixin
+    private ProgressOptions progress = new ProgressOptions();
+
+    /** The size budgets evaluated on the image while it is open. */
+    private List<SizeBudgetResult> sizeResults = List.of();
 
     @Option(names = "--gate-measured", paramLabel = "PCT",
             description = "With --baseline: also exit 4 when a measured median grew by more than PCT%% and lies above "
@@ -124,7 +129,9 @@ final class ProfileCommand implements Callable<Integer> {
         for (ReportOutputs.Target t : targets) {
             write(report, context, t);
         }
-        return verdict(context);
+        CiEnvironment.appendStepSummary(() -> markdown(report, context));
+        CiEnvironment.reportFailures(context.checks(), spec.commandLine().getErr());
+        return context.failed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
     private List<ReportOutputs.Target> targets() {
@@ -166,31 +173,14 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private ProfileReport profile(ProfileOptions options) {
-        try (TerminalProgress progress = TerminalProgress.onTerminal(spec.commandLine().getErr())) {
-            ZbiImage zbi = image == null ? DemoImage.open() : ImageFiles.open(image);
-            try {
-                String path = image == null ? DemoImage.NAME : image.toString();
-                zbi.firstBootfs().ifPresent(item -> ImageFiles.warnOnCrcMismatch(Path.of(path), item,
-                        "profiling the data anyway", spec.commandLine().getErr()));
-                return Profiler.profile(zbi, options.withProgress(progress).withImagePath(path));
-            } finally {
-                ImageFiles.closeQuietly(zbi);
-            }
-        } catch (ZbiFormatException e) {
-            throw CommandFailure.invalidInput(image == null ? Path.of(DemoImage.NAME) : image, e);
-        } catch (SpliceException e) {
-            throw CommandFailure.cannotSplice(image == null ? DemoImage.NAME : image.toString(), e);
-        } catch (TraceException e) {
-            throw CommandFailure.invalidInput(e.getMessage());
-        } catch (IOException e) {
-            throw new IllegalStateException("the built-in demo image could not be made", e);
-        }
+        return ImageProfiles.profile(image, options, spec.commandLine().getErr(), progress.enabled(),
+                (zbi, path) -> sizeResults = SizeBudgets.evaluate(FailOn.sizes(budgets), zbi, path));
     }
 
     private ReportContext context(ProfileReport report, ProfileReport old) {
         try {
             return ReportContext.judged(report, old, new ReportComparison.Rule(maxRegression, gateMeasured, true,
-                    MetricTable.Per.parse(regressionPer)), budgets);
+                    MetricTable.Per.parse(regressionPer)), FailOn.others(budgets)).withSizeBudgets(sizeResults);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -219,19 +209,15 @@ final class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    private int verdict(ReportContext context) {
-        PrintWriter err = spec.commandLine().getErr();
-        for (BudgetResult b : context.budgets()) {
-            if (b.failed()) {
-                err.println("bootsplice: check failed: " + b.message());
-            }
+    /** The Markdown report, for the CI step summary. */
+    private static String markdown(ProfileReport report, ReportContext context) {
+        java.io.StringWriter md = new java.io.StringWriter();
+        try {
+            Reports.write(report, ReportFormat.MARKDOWN, context, md);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
         }
-        context.baseline().ifPresent(c -> {
-            for (MetricChange m : c.regressions()) {
-                err.println("bootsplice: check failed: " + Regressions.describe(m, c.thresholdOf(m)));
-            }
-        });
-        return context.failed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        return md.toString();
     }
 
     static ProfileReport readReport(Path file) {

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar on stderr, redrawn in place with carriage returns. It draws only when enabled,
- * which {@link #onTerminal} does only when the process has a console, so pipes and logs stay clean.
+ * which {@link #onTerminal} does only when stderr is a terminal, so pipes and logs stay clean.
  */
 final class ProgressBar implements AutoCloseable {
     /** Redrawing more often than this is invisible to a reader and costs time on slow terminals. */
@@ -13,7 +13,9 @@ final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
-    private final String label;
+    private String label;
+    /** Drawn after the percentage (e.g. an ETA); empty for none. */
+    private String suffix = "";
     private final long total;
     private final boolean enabled;
     private final LongSupplier clock;
@@ -35,7 +37,13 @@ final class ProgressBar implements AutoCloseable {
 
     /** Returns a bar that draws on {@code err} only when stderr is a terminal. */
     static ProgressBar onTerminal(PrintWriter err, String label, long total) {
-        return new ProgressBar(err, label, total, System.console() != null, System::nanoTime);
+        return new ProgressBar(err, label, total, StderrTerminal.isTerminal(), System::nanoTime);
+    }
+
+    /** Changes the text before the bar and after the percentage, drawn with the next update. */
+    void relabel(String newLabel, String newSuffix) {
+        label = newLabel;
+        suffix = newSuffix;
     }
 
     /** Adds {@code amount} units of work done. */
@@ -73,7 +81,8 @@ final class ProgressBar implements AutoCloseable {
         if (filled < WIDTH) {
             s.append('>').append(" ".repeat(WIDTH - filled - 1));
         }
-        return s.append("] ").append(String.format("%3d%%", percent)).toString();
+        s.append("] ").append(String.format("%3d%%", percent));
+        return suffix.isEmpty() ? s.toString() : s.append(' ').append(suffix).toString();
     }
 
     private void draw() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
+import dev.bootsplice.report.Units;
 import dev.bootsplice.splice.KernelEra;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.SpliceResult;
@@ -35,7 +36,8 @@ final class SpliceCommand implements Callable<Integer> {
     private Path image;
 
     @Option(names = "--strategy", required = true, paramLabel = "clone|clone-sharecount|copy|transfer",
-            converter = StrategyConverter.class, description = "How each file's VMO is made.")
+            converter = StrategyConverter.class, completionCandidates = Completions.Strategies.class,
+            description = "How each file's VMO is made.")
     private Strategy strategy;
 
     @Option(names = "--kernel", paramLabel = "2023|2024|2025", converter = KernelConverter.class, defaultValue = "2023",
@@ -92,10 +94,11 @@ final class SpliceCommand implements Callable<Integer> {
         }
         table.print(out);
         SpliceSummary s = result.summary();
-        out.printf(Locale.ROOT, "%s on kernel %s (%s, %s): %d files, %d VMOs, %d hidden nodes; pages allocated %d,"
+        out.printf(Locale.ROOT, "%s on kernel %s (%s, %s): %s, %s, %s; pages allocated %d,"
                 + " copied %d, moved %d, zeroed %d; lookup depth max %d, mean %.2f%n", strategy.cliName(), kernel.cliName(),
-                result.config().profile(), result.config().clones(), result.files().size(), s.vmos(),
-                s.hiddenNodes(), s.pagesAllocated(), s.pagesCopied(), s.pagesMoved(), s.pagesZeroed(), s.maxDepth(),
+                result.config().profile(), result.config().clones(), Units.count(result.files().size(), "file"),
+                Units.count(s.vmos(), "VMO"), Units.count(s.hiddenNodes(), "hidden node"), s.pagesAllocated(),
+                s.pagesCopied(), s.pagesMoved(), s.pagesZeroed(), s.maxDepth(),
                 s.meanDepth());
     }
 

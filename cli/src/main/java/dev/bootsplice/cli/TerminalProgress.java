@@ -3,7 +3,7 @@ package dev.bootsplice.cli;
 import dev.bootsplice.splice.ProgressListener;
 import java.io.PrintWriter;
 
-/** Shows a library's progress reports as one {@link ProgressBar} per task, only when stderr is a terminal. */
+/** Shows a library's progress reports as one {@link ProgressBar} per task, only when enabled (stderr a terminal). */
 final class TerminalProgress implements ProgressListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean enabled;
@@ -15,9 +15,9 @@ final class TerminalProgress implements ProgressListener, AutoCloseable {
         this.enabled = enabled;
     }
 
-    /** Returns a listener that draws on {@code err} only when the process has a console. */
+    /** Returns a listener that draws on {@code err} only when stderr is a terminal. */
     static TerminalProgress onTerminal(PrintWriter err) {
-        return new TerminalProgress(err, System.console() != null);
+        return new TerminalProgress(err, StderrTerminal.isTerminal());
     }
 
     @Override

@@ -1,11 +1,16 @@
 package dev.bootsplice.maven;
 
+import dev.bootsplice.diff.ImageInventory;
+import dev.bootsplice.format.ZbiFormatException;
+import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.report.Budget;
 import dev.bootsplice.report.MetricTable;
 import dev.bootsplice.report.ReportComparison;
 import dev.bootsplice.report.ReportContext;
 import dev.bootsplice.report.ReportFormat;
+import dev.bootsplice.report.SizeBudget;
+import dev.bootsplice.report.SizeBudgetResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -32,11 +37,24 @@ abstract class AbstractReportMojo extends AbstractMojo {
      * Budgets as {@code bootsplice profile --fail-on} takes them: {@code STRATEGY.PATH[/file|/MiB] OP LIMIT} with
      * LIMIT a number or {@code [NUMBER*]STRATEGY.PATH[/file|/MiB]}, e.g. {@code transfer.lookup.hops.max>0},
      * {@code transfer.bootCost.modeledNs/file>80000} or
-     * {@code transfer.bootCost.modeledNs>=0.9*clone.bootCost.modeledNs}. A budget fails when its comparison is true.
+     * {@code transfer.bootCost.modeledNs>=0.9*clone.bootCost.modeledNs}. Size budgets on the image's BOOTFS files:
+     * {@code size[GLOB] OP SIZE} or {@code size[GLOB].compressed OP SIZE}, e.g. {@code size[bin/**]>8MiB}.
+     * A budget fails when its comparison is true.
      * Comma-separated from the command line.
      */
     @Parameter(property = "bootsplice.failOn")
     List<String> failOn = new ArrayList<>();
+
+    /**
+     * The image, a ZBI or a bare BOOTFS: what {@code profile} profiles and size budgets measure. Unset: the
+     * image {@code pack} wrote in this build, else {@code ${project.build.directory}/${project.build.finalName}.zbi}.
+     */
+    @Parameter(property = "bootsplice.image")
+    File image;
+
+    /** Skips every bootsplice goal of the build ({@code -Dbootsplice.skip}). */
+    @Parameter(property = "bootsplice.skip", defaultValue = "false")
+    boolean skipAll;
 
     /** An earlier JSON profile report to compare with (takes precedence over {@link #baselineVersion}). */
     @Parameter(property = "bootsplice.baseline")
@@ -101,11 +119,12 @@ abstract class AbstractReportMojo extends AbstractMojo {
      * @throws MojoExecutionException when {@code maxRegression} is negative, a budget does not parse or names a
      *     metric the report lacks, or the baseline cannot be found or read
      */
-    ReportContext judge(ProfileReport report) throws MojoExecutionException {
+    ReportContext judge(ProfileReport report, Path imageFile) throws MojoExecutionException {
         if (!(maxRegression >= 0) || Double.isInfinite(maxRegression)) {
             throw Failures.badParameter("maxRegression", "must be a finite percentage >= 0, was " + maxRegression);
         }
         List<Budget> budgets = budgets(failOn);
+        List<SizeBudget> sizes = sizeBudgets(failOn);
         ReportComparison.Rule rule;
         try {
             rule = new ReportComparison.Rule(maxRegression, maxMeasuredRegression, true,
@@ -115,33 +134,96 @@ abstract class AbstractReportMojo extends AbstractMojo {
         }
         ProfileReport old = baselineReport().orElse(null);
         try {
-            return ReportContext.judged(report, old, rule, budgets);
+            return ReportContext.judged(report, old, rule, budgets)
+                    .withSizeBudgets(sizes.isEmpty() ? List.of() : sizeResults(sizes, imageFile));
         } catch (IllegalArgumentException e) {
             throw Failures.badParameter("failOn", e.getMessage());
         }
     }
 
+    private static List<SizeBudgetResult> sizeResults(List<SizeBudget> sizes, Path imageFile)
+            throws MojoExecutionException {
+        try (ZbiImage zbi = ZbiImage.open(imageFile)) {
+            ImageInventory inventory = ImageInventory.of(zbi, imageFile.toString());
+            return sizes.stream().map(b -> b.evaluate(inventory)).toList();
+        } catch (ZbiFormatException e) {
+            throw Failures.invalidImage(imageFile, e);
+        } catch (IOException e) {
+            throw Failures.unreadable(imageFile, e);
+        }
+    }
+
+    /** The image the goals work on: {@link #image}, else what {@code pack} wrote, else the default name. */
+    Path imageToProfile() {
+        if (image != null) {
+            return image.toPath();
+        }
+        Object packed = project.getContextValue(PackMojo.PACKED_IMAGE_KEY);
+        if (packed instanceof File f) {
+            return f.toPath();
+        }
+        return Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".zbi");
+    }
+
     /**
-     * Parses budget expressions; elements may be comma-separated lists themselves (a budget never contains a
-     * comma: its number is a plain or scientific decimal).
+     * Parses the metric budgets among the expressions (size budgets aside); elements may be comma-separated
+     * lists themselves.
      *
      * @throws MojoExecutionException naming the parameter when one does not parse
      */
     static List<Budget> budgets(List<String> expressions) throws MojoExecutionException {
         List<Budget> budgets = new ArrayList<>();
-        for (String element : expressions) {
-            for (String expression : element.split(",")) {
-                if (expression.isBlank()) {
-                    continue;
-                }
+        for (String expression : expressions(expressions)) {
+            if (SizeBudget.isSizeBudget(expression)) {
+                continue;
+            }
+            try {
+                budgets.add(Budget.parse(expression));
+            } catch (IllegalArgumentException e) {
+                throw Failures.badParameter("failOn", e.getMessage());
+            }
+        }
+        return budgets;
+    }
+
+    /**
+     * The size budgets ({@code size[GLOB] OP SIZE}) among the expressions.
+     *
+     * @throws MojoExecutionException naming the parameter when one does not parse
+     */
+    static List<SizeBudget> sizeBudgets(List<String> expressions) throws MojoExecutionException {
+        List<SizeBudget> sizes = new ArrayList<>();
+        for (String expression : expressions(expressions)) {
+            if (SizeBudget.isSizeBudget(expression)) {
                 try {
-                    budgets.add(Budget.parse(expression.trim()));
+                    sizes.add(SizeBudget.parse(expression));
                 } catch (IllegalArgumentException e) {
                     throw Failures.badParameter("failOn", e.getMessage());
                 }
             }
         }
-        return budgets;
+        return sizes;
+    }
+
+    /** The expressions of {@code elements}, each split at commas outside {@code [...]} (a size budget's glob may hold one). */
+    static List<String> expressions(List<String> elements) {
+        List<String> out = new ArrayList<>();
+        for (String element : elements) {
+            int depth = 0;
+            int start = 0;
+            for (int i = 0; i <= element.length(); i++) {
+                char c = i < element.length() ? element.charAt(i) : ',';
+                depth += c == '[' ? 1 : c == ']' && depth > 0 ? -1 : 0;
+                if (c == ',' && depth == 0) {
+                    String e = element.substring(start, i).trim();
+                    if (!e.isEmpty()) {
+                        out.add(e);
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+        return out;
     }
 
     /** The JSON report this build writes: {@code profile} writes it, {@code check} reads it. */

@@ -36,11 +36,11 @@ public final class CheckMojo extends AbstractReportMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
+        if (skip || skipAll) {
             getLog().info(Failures.line("check skipped"));
             return;
         }
-        Verdict verdict = Verdict.of(judge(readReport()), failOnRegression);
+        Verdict verdict = Verdict.of(judge(readReport(), imageToProfile()), failOnRegression);
         verdict.passed().forEach(getLog()::info);
         verdict.warnings().forEach(getLog()::warn);
         if (!verdict.failures().isEmpty()) {

@@ -92,6 +92,10 @@ public final class PackMojo extends AbstractMojo {
     @Parameter(property = "bootsplice.pack.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Skips every bootsplice goal of the build ({@code -Dbootsplice.skip}). */
+    @Parameter(property = "bootsplice.skip", defaultValue = "false")
+    private boolean skipAll;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -112,7 +116,7 @@ public final class PackMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
+        if (skip || skipAll) {
             getLog().info(Failures.line("pack skipped"));
             return;
         }

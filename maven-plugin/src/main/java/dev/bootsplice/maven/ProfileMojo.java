@@ -9,6 +9,7 @@ import dev.bootsplice.profile.Repetitions;
 import dev.bootsplice.report.ReportContext;
 import dev.bootsplice.report.ReportFormat;
 import dev.bootsplice.report.Reports;
+import dev.bootsplice.report.Units;
 import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.TraceException;
 import java.io.File;
@@ -37,13 +38,6 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "profile", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class ProfileMojo extends AbstractReportMojo {
-    /**
-     * The image to profile, a ZBI or a bare BOOTFS. Unset: the image {@code pack} wrote in this build, else
-     * {@code ${project.build.directory}/${project.build.finalName}.zbi}.
-     */
-    @Parameter(property = "bootsplice.image")
-    private File image;
-
     /** The splice strategies to compare, in report order: {@code clone}, {@code clone-sharecount}, {@code copy}, {@code transfer}. */
     @Parameter(property = "bootsplice.strategies", defaultValue = "clone,copy,transfer")
     private List<String> strategies;
@@ -99,7 +93,7 @@ public final class ProfileMojo extends AbstractReportMojo {
 
     @Override
     public void execute() throws MojoExecutionException {
-        if (skip) {
+        if (skip || skipAll) {
             getLog().info(Failures.line("profile skipped"));
             return;
         }
@@ -109,7 +103,7 @@ public final class ProfileMojo extends AbstractReportMojo {
         ProfileOptions options = ProfileSettings.options(strategies, kernels, trace, costModel, basedir,
                 displayName(basedir, imageFile)).withRepetitions(repetitions());
         ProfileReport report = profile(imageFile, options);
-        ReportContext context = judge(report);
+        ReportContext context = judge(report, imageFile);
         Path dir = outputDirectory.toPath();
         for (ReportFormat format : wanted) {
             write(report, format, context, dir.resolve(ReportFiles.fileName(format)));
@@ -132,17 +126,6 @@ public final class ProfileMojo extends AbstractReportMojo {
         } catch (IllegalArgumentException e) {
             throw Failures.badParameter("runs", e.getMessage());
         }
-    }
-
-    private Path imageToProfile() {
-        if (image != null) {
-            return image.toPath();
-        }
-        Object packed = project.getContextValue(PackMojo.PACKED_IMAGE_KEY);
-        if (packed instanceof File f) {
-            return f.toPath();
-        }
-        return Path.of(project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".zbi");
     }
 
     private Set<ReportFormat> wantedFormats() throws MojoExecutionException {
@@ -202,14 +185,16 @@ public final class ProfileMojo extends AbstractReportMojo {
     }
 
     private void summarize(ProfileReport report, ReportContext context) {
-        getLog().info(Failures.line(String.format(Locale.ROOT, "profiled %s: %d files, %d pages, trace %s (%d reads)",
-                report.image().path(), report.image().files(), report.image().pages(), report.trace().name(),
-                report.trace().accesses())));
+        getLog().info(Failures.line(String.format(Locale.ROOT, "profiled %s: %s, %s, trace %s (%s)",
+                report.image().path(), Units.count(report.image().files(), "file"),
+                Units.count(report.image().pages(), "page"), report.trace().name(),
+                Units.count(report.trace().accesses(), "read"))));
         for (ProfileReport.StrategyReport s : report.strategies()) {
             getLog().info(String.format(Locale.ROOT, "  %-16s hops max %d mean %.2f, boot cost %,d ns (modeled)",
                     s.name(), s.lookup().hops().max(), s.lookup().hops().mean(), s.bootCost().modeledNs()));
         }
         context.budgets().forEach(b -> getLog().info("  budget " + b.message()));
+        context.sizeBudgets().forEach(b -> getLog().info("  size budget " + b.message()));
         getLog().info(Failures.line("reports in " + outputDirectory));
     }
 }

@@ -1,8 +1,6 @@
 package dev.bootsplice.maven;
 
-import dev.bootsplice.report.BudgetResult;
-import dev.bootsplice.report.MetricChange;
-import dev.bootsplice.report.ReportComparison;
+import dev.bootsplice.report.Check;
 import dev.bootsplice.report.ReportContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,46 +31,28 @@ record Verdict(List<String> failures, List<String> warnings, List<String> passed
         List<String> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> passed = new ArrayList<>();
+        long budgets = context.budgets().size() + context.sizeBudgets().size();
         long held = 0;
-        for (BudgetResult budget : context.budgets()) {
-            if (budget.failed()) {
-                failures.add(Failures.line(FAILED + budget.message()));
+        for (Check c : context.checks()) {
+            if (c.kind().equals("regression")) {
+                if (failOnRegression) {
+                    failures.add(Failures.line(FAILED + c.message()));
+                } else {
+                    warnings.add(Failures.line(REGRESSION + c.message()));
+                }
+            } else if (c.failed()) {
+                failures.add(Failures.line(FAILED + c.message()));
             } else {
                 held++;
             }
         }
-        if (!context.budgets().isEmpty()) {
+        if (budgets > 0) {
             passed.add(Failures.line(held + (held == 1 ? " budget" : " budgets") + " passed"));
         }
-        if (context.baseline().isPresent()) {
-            ReportComparison comparison = context.baseline().get();
-            Double maxPct = comparison.maxRegressionPct().isPresent() ? comparison.maxRegressionPct().getAsDouble()
-                    : null;
-            for (MetricChange change : comparison.regressions()) {
-                String line = describe(change, comparison.thresholdOf(change));
-                if (failOnRegression) {
-                    failures.add(Failures.line(FAILED + line));
-                } else {
-                    warnings.add(Failures.line(REGRESSION + line));
-                }
-            }
-            if (comparison.regressions().isEmpty()) {
-                passed.add(Failures.line("no regression beyond " + number(maxPct) + "% against "
-                        + comparison.oldName()));
-            }
-        }
+        context.baseline().filter(c -> !c.regressed()).ifPresent(c -> passed.add(Failures.line(
+                "no regression beyond " + number(c.maxRegressionPct().isPresent() ? c.maxRegressionPct().getAsDouble()
+                        : null) + "% against " + c.oldName())));
         return new Verdict(failures, warnings, passed);
-    }
-
-    /**
-     * Words a regressed metric as the command line does, e.g.
-     * {@code transfer bootCost.modeledNs grew 12.3% (1000 -> 1123), more than 5%}.
-     */
-    static String describe(MetricChange m, Double maxPct) {
-        String growth = m.changePct() == null ? "grew from 0"
-                : String.format(Locale.ROOT, "grew %.1f%%", m.changePct());
-        return String.format(Locale.ROOT, "%s %s %s (%s -> %s), more than %s%%", m.strategy(), m.metric(), growth,
-                number(m.oldValue()), number(m.newValue()), maxPct == null ? "0" : number(maxPct));
     }
 
     private static String number(Double value) {

@@ -137,6 +137,50 @@ class CheckMojoTest {
                 .hasMessage("bootsplice: <maxRegression>: must be a finite percentage >= 0, was -1.0");
     }
 
+    /** A generated image and the uncompressed bytes its bin/ files hold. */
+    private long generatedImage(Path file) throws Exception {
+        dev.bootsplice.format.ImageGenerator.builder().files(40).size(512 << 10).seed(3).build().writeTo(file);
+        try (dev.bootsplice.format.ZbiImage zbi = dev.bootsplice.format.ZbiImage.open(file)) {
+            return dev.bootsplice.diff.ImageInventory.of(zbi, "x").uncompressedSize(n -> n.startsWith("bin/"));
+        }
+    }
+
+    @Test
+    void sizeBudgetsMeasureTheImageAndFailAboveTheirThreshold() throws Exception {
+        Path image = basedir.resolve("image.zbi");
+        long bin = generatedImage(image);
+        assertThat(bin).isPositive();
+        CheckMojo held = set(check(), "failOn", List.of("size[bin/**]>" + bin));
+        set(held, "image", image.toFile()).execute();
+        assertThat(fixture.lines("INFO")).contains("bootsplice: 1 budget passed");
+        CheckMojo over = set(check(), "failOn", List.of("size[bin/**]>" + (bin - 1) + ",clone.lookup.hops.max>5"));
+        set(over, "image", image.toFile());
+        assertThatThrownBy(over::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("bootsplice: 1 check failed\nbootsplice: check failed: size[bin/**]>"
+                        + (bin - 1) + ": actual ");
+    }
+
+    @Test
+    void sizeBudgetsNeedAReadableImage() {
+        CheckMojo mojo = set(check(), "failOn", List.of("size[*]>1MiB"));
+        set(mojo, "image", basedir.resolve("missing.zbi").toFile());
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("missing.zbi");
+    }
+
+    @Test
+    void theGlobalSkipSkipsCheck() throws Exception {
+        CheckMojo mojo = set(check(), "failOn", List.of("clone.lookup.hops.max>0"));
+        set(mojo, "skipAll", true).execute();
+        assertThat(fixture.lines("INFO")).containsExactly("bootsplice: check skipped");
+    }
+
+    @Test
+    void commasInsideASizeGlobDoNotSplitTheBudget() {
+        assertThat(AbstractReportMojo.expressions(List.of("size[{a,b}/[,x]*]>1, clone.lookup.hops.max>0")))
+                .containsExactly("size[{a,b}/[,x]*]>1", "clone.lookup.hops.max>0");
+    }
+
     @Test
     void budgetsPerFileAndRelativeToAnotherMetricWorkInThePlugin() {
         CheckMojo mojo = set(check(), "failOn",

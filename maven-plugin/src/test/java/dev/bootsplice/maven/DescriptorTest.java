@@ -40,6 +40,9 @@ class DescriptorTest {
         assertThat(GeneratedDescriptor.parameter("pack", "skip").property()).isEqualTo("bootsplice.pack.skip");
         assertThat(GeneratedDescriptor.parameter("profile", "skip").property()).isEqualTo("bootsplice.profile.skip");
         assertThat(GeneratedDescriptor.parameter("check", "skip").property()).isEqualTo("bootsplice.check.skip");
+        for (String goal : List.of("pack", "profile", "check")) {
+            assertThat(GeneratedDescriptor.parameter(goal, "skipAll").property()).as(goal).isEqualTo("bootsplice.skip");
+        }
     }
 
     @Test

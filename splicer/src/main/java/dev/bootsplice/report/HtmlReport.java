@@ -7,53 +7,118 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** One self-contained HTML page: inline CSS and SVG charts, no scripts, nothing fetched. */
+/**
+ * One self-contained HTML page (inline CSS and SVG, no scripts, nothing fetched): the verdict and
+ * checks first, then charts with labelled axes and printed values, then the tables; it fits
+ * 1,000–1,400 px wide screens without sideways scrolling and prints one chart per block.
+ */
 final class HtmlReport {
-  private static final String STYLE = "body{font:14px sans-serif;margin:16px;color:#222;background:#fff}"
-      + "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:2px 8px}"
-      + "td+td,th+th{text-align:right}svg text{font:12px sans-serif;fill:#222}"
-      + ".fail{color:#b00;font-weight:bold}";
+  private static final String STYLE = "*{box-sizing:border-box}"
+      + "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;padding:16px 20px;color:#222;background:#fff}"
+      + "main{max-width:1160px;margin:0 auto}h1{font-size:22px;margin:4px 0 8px}h2{font-size:18px;margin:26px 0 6px}"
+      + ".verdict{font-size:19px;font-weight:600;margin:6px 0;padding:10px 14px;border-left:6px solid #2ca02c;background:#f3faf3}"
+      + ".verdict.failed{border-color:#d62728;background:#fdf3f3}.checks{margin:4px 0 4px 20px}"
+      + ".facts{color:#555;margin:4px 0}p.note{color:#555;margin:2px 0 6px}"
+      + "svg.chart{display:block;width:100%;height:auto;margin:4px 0 10px}"
+      + "svg text{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:13px;fill:#222}"
+      + "svg .tick{font-size:12px;fill:#444}svg .axis-title{font-size:13px;fill:#333;font-weight:600}"
+      + "svg .value{font-size:13px;font-weight:600}svg .small{font-size:11px}svg .note{fill:#555}"
+      + "svg .label{font-weight:600}svg .legend{font-size:12px}"
+      + "svg line.axis{stroke:#333;stroke-width:1}svg line.grid{stroke:#e3e3e3;stroke-width:1}"
+      + ".scroll{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:6px 0;font-size:13px}"
+      + "td,th{border:1px solid #ccc;padding:2px 8px}td+td,th+th{text-align:right}th{background:#f4f4f4}"
+      + ".badge{display:inline-block;font-size:11px;font-weight:700;padding:0 5px;border-radius:3px;color:#fff}"
+      + ".badge.good{background:#2a7d2a}.badge.bad{background:#c62828}ul.checks{list-style:none;padding-left:0}"
+      + ".fail{color:#b00;font-weight:bold}.ok{color:#2a7d2a}code{word-break:break-all}"
+      + "section{break-inside:avoid}"
+      + "@media print{body{padding:0;font-size:12px}main{max-width:none}h2{break-after:avoid}"
+      + "svg.chart{break-inside:avoid}.scroll{overflow:visible}}";
 
   private HtmlReport() {}
 
   static void write(ProfileReport r, ReportContext context, PrintWriter out) {
     out.println("<!DOCTYPE html>");
-    out.println("<html lang=\"en\"><head><meta charset=\"utf-8\"><title>bootsplice profile</title>");
-    out.println("<style>" + STYLE + "</style></head><body>");
-    out.println("<h1>bootsplice profile</h1>");
-    out.println("<p><strong>" + Xml.escape(r.verdict().sentence()) + "</strong></p>");
-    out.println("<p>" + Xml.escape(ReportTables.headline(r)) + "</p>");
-    out.println("<h2>Boot cost per strategy (modeled)</h2>");
-    out.print(SvgCharts.bootCost(r.strategies(), costModelOf(r)));
-    out.println("<h2>Lookup hops per page read</h2>");
-    for (int i = 0; i < r.strategies().size(); i++) {
-      out.print(SvgCharts.hops(r.strategies().get(i), i));
-    }
-    out.println("<h2>All metrics</h2>");
-    out.println("<p>Modeled = counted operations &#215; cost model; measured = wall time of the model.</p>");
-    out.print(table(ReportTables.sideBySide(r)));
+    out.println("<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>bootsplice profile: " + Xml.escape(ReportTables.shortName(r.image().path())) + "</title>");
+    out.println("<style>" + STYLE + "</style></head><body><main>");
+    header(r, context, out);
+    charts(r, out);
+    tables(r, context, out);
+    out.println("</main></body></html>");
+  }
+
+  /** The chart sections, one per question a reader asks. */
+  private static void charts(ProfileReport r, PrintWriter out) {
+    List<ProfileReport.StrategyReport> strategies = r.strategies();
+    section(out, "Boot cost per strategy (modeled)", "Counted operations × the cost model ("
+        + r.costModel().name() + "); each bar is split by operation.", SvgCharts.bootCost(strategies, costModelOf(r)));
+    section(out, "Setup and lookup, apart", "Setup gives every file its VMO; lookup replays the "
+        + "boot's page reads. Each panel has its own scale.", SvgCharts.phases(strategies));
+    section(out, "Memory", "Model pages allocated: the peak over the run and what is left at the end.",
+        SvgCharts.memory(strategies, r.comparison()));
+    section(out, "Lookup hops per page read", "How many parent hops each page read walks; every "
+        + "histogram has the same x range and the same y scale.", String.join("", HopCharts.charts(strategies)));
+  }
+
+  /** The table sections: key metrics, every metric (counted apart from measured), comparisons, the image. */
+  private static void tables(ProfileReport r, ReportContext context, PrintWriter out) {
+    section(out, "Key metrics", null, table(ReportTables.keyMetrics(r)));
     if (r.verdict().runnerUp() != null) {
-      out.println("<h2>Robustness of the verdict</h2>");
-      out.println("<p>Each cost key alone, the others fixed. Measured: "
-          + Xml.escape(ReportTables.measurement(r)) + ".</p>");
-      out.print(table(ReportTables.robustness(r)));
+      section(out, "Robustness of the verdict", "Each cost key alone, the others fixed. Measured: "
+          + ReportTables.measurement(r) + ".", table(ReportTables.robustness(r)));
     }
+    section(out, "All counted metrics (deterministic)", null,
+        table(ReportTables.sideBySide(r, m -> !Metrics.isMeasured(m))));
+    section(out, "Measured wall times of the model (noisy: medians and spread; gated only with --gate-measured)", null,
+        table(ReportTables.sideBySide(r, Metrics::isMeasured)));
     if (!r.comparison().rows().isEmpty()) {
-      out.println("<h2>Against the baseline strategy</h2>");
-      out.print(table(ReportTables.strategies(r)));
+      section(out, "Against the baseline strategy", null, table(ReportTables.strategies(r)));
     }
-    context.baseline().ifPresent(c -> {
-      out.println("<h2>Change against " + Xml.escape(c.oldName()) + "</h2>");
-      out.println("<p>" + Xml.escape(ReportTables.regressionSummary(c)) + "</p>");
-      out.print(table(ReportTables.changes(c)));
-    });
-    if (!context.budgets().isEmpty()) {
-      out.println("<h2>Budgets</h2><ul>");
-      context.budgets().forEach(b -> out.println("<li" + (b.failed() ? " class=\"fail\"" : "") + ">"
-          + Xml.escape(b.message()) + "</li>"));
+    context.baseline().ifPresent(c -> section(out, "Change against " + c.oldName(),
+        ReportTables.regressionSummary(c), table(ReportTables.changes(c))));
+    ProfileReport.Image i = r.image();
+    section(out, "Image", null, "<p>path <code>" + Xml.escape(i.path()) + "</code><br>sha256 <code>"
+        + i.sha256() + "</code><br>" + Xml.escape(ReportTables.facts(r)) + "</p>\n");
+  }
+
+  private static void header(ProfileReport r, ReportContext context, PrintWriter out) {
+    out.println("<header><h1>bootsplice profile: " + Xml.escape(ReportTables.shortName(r.image().path())) + "</h1>");
+    out.println("<p class=\"verdict" + (context.failed() ? " failed" : "") + "\">"
+        + Xml.escape(r.verdict().sentence()) + "</p>");
+    List<String> summary = ReportTables.checkSummary(context);
+    if (!summary.isEmpty()) {
+      out.println("<p class=\"checks\">" + String.join(" · ", summary.stream().map(HtmlReport::marked).toList())
+          + "</p>");
+    }
+    if (!context.checks().isEmpty()) {
+      out.println("<ul class=\"checks\">");
+      context.checks().forEach(c -> out.println("<li class=\"" + (c.failed() ? "fail" : "ok") + "\">"
+          + badge(c.failed()) + Xml.escape(c.message()) + "</li>"));
       out.println("</ul>");
     }
-    out.println("</body></html>");
+    out.println("<p class=\"facts\">" + Xml.escape(ReportTables.facts(r)) + "</p></header>");
+  }
+
+  /** A check summary part with its mark as a badge (emoji fonts are not everywhere a report is opened). */
+  private static String marked(String part) {
+    if (part.startsWith("✅ ") || part.startsWith("❌ ")) {
+      return badge(part.startsWith("❌")) + Xml.escape(part.substring(2));
+    }
+    return Xml.escape(part);
+  }
+
+  private static String badge(boolean failed) {
+    return failed ? "<span class=\"badge bad\">FAIL</span> " : "<span class=\"badge good\">PASS</span> ";
+  }
+
+  private static void section(PrintWriter out, String title, String note, String content) {
+    out.println("<section><h2>" + Xml.escape(title) + "</h2>");
+    if (note != null) {
+      out.println("<p class=\"note\">" + Xml.escape(note) + "</p>");
+    }
+    out.print(content);
+    out.println("</section>");
   }
 
   /** The report's own cost model, so a report read back from JSON draws the same chart. */
@@ -66,7 +131,7 @@ final class HtmlReport {
   }
 
   private static String table(Table t) {
-    StringBuilder b = new StringBuilder("<table>\n<tr>");
+    StringBuilder b = new StringBuilder("<div class=\"scroll\"><table>\n<tr>");
     t.header().forEach(h -> b.append("<th>").append(Xml.escape(h)).append("</th>"));
     b.append("</tr>\n");
     for (List<String> row : t.rows()) {
@@ -75,6 +140,6 @@ final class HtmlReport {
           .append(Xml.escape(c)).append("</td>"));
       b.append("</tr>\n");
     }
-    return b.append("</table>\n").toString();
+    return b.append("</table></div>\n").toString();
   }
 }

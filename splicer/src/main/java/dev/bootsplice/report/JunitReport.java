@@ -31,6 +31,10 @@ final class JunitReport {
       cases.add(new Case("bootsplice.profile.budget", b.budget().text(), 0,
           b.failed() ? b.message() : null, "budget"));
     }
+    for (SizeBudgetResult b : context.sizeBudgets()) {
+      cases.add(new Case("bootsplice.profile.size", b.budget().text(), 0,
+          b.failed() ? b.message() : null, "size-budget"));
+    }
     Map<String, String> kernels = new LinkedHashMap<>();
     r.strategies().forEach(s -> kernels.put("kernel." + s.name(), ReportTables.kernelOf(s)));
     writeSuite("bootsplice.profile", kernels, cases, out);

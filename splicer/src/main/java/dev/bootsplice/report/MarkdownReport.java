@@ -2,57 +2,91 @@ package dev.bootsplice.report;
 
 import dev.bootsplice.profile.ProfileReport;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The Markdown report: the text report's tables as GitHub-flavoured Markdown. */
+/**
+ * The Markdown report for pull-request comments and CI summaries: the verdict with a mark per
+ * kind of check on the first line, the few metrics that matter, the failed checks, and everything
+ * else folded into {@code <details>} sections (counted metrics apart from measured ones).
+ */
 final class MarkdownReport {
   private MarkdownReport() {}
 
   static void write(ProfileReport r, ReportContext context, PrintWriter out) {
-    out.println("# bootsplice profile");
+    out.println(firstLine(r, context));
     out.println();
-    out.println("**" + r.verdict().sentence() + "**");
+    out.println("**" + md(ReportTables.shortName(r.image().path())) + "**: " + md(ReportTables.facts(r)));
     out.println();
-    out.println(ReportTables.headline(r).replace("_", "\\_"));
-    out.println();
-    out.println("Modeled = counted operations × cost model; measured = wall time of the model.");
-    out.println();
-    out.print(ReportTables.sideBySide(r).toMarkdown());
-    if (!r.comparison().rows().isEmpty()) {
+    out.print(ReportTables.keyMetrics(r).toMarkdown());
+    List<Check> failed = context.checks().stream().filter(Check::failed).toList();
+    if (!failed.isEmpty()) {
       out.println();
-      out.println("## Against the baseline strategy");
-      out.println();
-      out.print(ReportTables.strategies(r).toMarkdown());
+      failed.forEach(c -> out.println("- ❌ `" + c.message() + "`"));
     }
-    if (r.verdict().runnerUp() != null) {
+    for (Section s : sections(r, context)) {
       out.println();
-      out.println("## Robustness of the verdict");
+      out.println("<details><summary>" + Xml.escape(s.title()) + "</summary>");
       out.println();
-      out.println("Each cost key alone, the others fixed (modeled cost is linear in the costs). Measured: "
-          + ReportTables.measurement(r) + ".");
+      out.print(s.body());
       out.println();
-      out.print(ReportTables.robustness(r).toMarkdown());
-    }
-    context.baseline().ifPresent(c -> {
-      out.println();
-      out.println("## Change against " + c.oldName());
-      out.println();
-      out.println(ReportTables.regressionSummary(c));
-      out.println();
-      out.print(ReportTables.changes(c).toMarkdown());
-    });
-    if (!context.budgets().isEmpty()) {
-      out.println();
-      out.println("## Budgets");
-      out.println();
-      ReportTables.budgets(context).forEach(line -> out.println("- `" + line + "`"));
+      out.println("</details>");
     }
   }
 
+  /** The verdict sentence, then one marked part per kind of check. */
+  static String firstLine(ProfileReport r, ReportContext context) {
+    List<String> parts = new ArrayList<>(List.of(md(r.verdict().sentence())));
+    ReportTables.checkSummary(context).forEach(p -> parts.add(md(p)));
+    return String.join(" · ", parts);
+  }
+
+  /** One folded section: a summary line and its Markdown body. */
+  record Section(String title, String body) {}
+
+  private static List<Section> sections(ProfileReport r, ReportContext context) {
+    List<Section> sections = new ArrayList<>();
+    if (!context.checks().isEmpty()) {
+      StringBuilder b = new StringBuilder();
+      context.checks().forEach(c -> b.append("- ").append(c.failed() ? "❌" : "✅").append(" `")
+          .append(c.message()).append("`\n"));
+      sections.add(new Section("Checks", b.toString()));
+    }
+    if (r.verdict().runnerUp() != null) {
+      sections.add(new Section("Robustness of the verdict", "Each cost key alone, the others fixed (modeled cost"
+          + " is linear in the costs). Measured: " + md(ReportTables.measurement(r)) + ".\n\n"
+          + ReportTables.robustness(r).toMarkdown()));
+    }
+    sections.add(new Section("All counted metrics (deterministic)",
+        ReportTables.sideBySide(r, m -> !Metrics.isMeasured(m)).toMarkdown()));
+    sections.add(new Section("Measured wall times of the model (noisy: medians and spread; gated only with --gate-measured)",
+        ReportTables.sideBySide(r, Metrics::isMeasured).toMarkdown()));
+    if (!r.comparison().rows().isEmpty()) {
+      sections.add(new Section("Against the baseline strategy " + r.comparison().baseline(),
+          ReportTables.strategies(r).toMarkdown()));
+    }
+    context.baseline().ifPresent(c -> sections.add(new Section("Change against " + c.oldName(),
+        md(ReportTables.regressionSummary(c)) + "; " + md(ReportTables.unchangedNote(c)) + "\n\n"
+            + ReportTables.changes(c, true).toMarkdown())));
+    ProfileReport.Image i = r.image();
+    sections.add(new Section("Image", "- path: `" + i.path() + "`\n- sha256: `" + i.sha256() + "`\n- BOOTFS: "
+        + Metrics.format((double) i.bootfsBytes()) + " bytes in " + Units.count(i.files(), "file") + "\n"));
+    return sections;
+  }
+
   static void writeComparison(ReportComparison c, PrintWriter out) {
-    out.println("# bootsplice compare");
+    out.println((c.regressed() ? "❌ " : "✅ ") + "`" + ReportTables.shortName(c.oldName()) + "` → `"
+        + ReportTables.shortName(c.newName()) + "`: " + ReportTables.regressionSummary(c));
     out.println();
-    out.println("`" + c.oldName() + "` → `" + c.newName() + "`: " + ReportTables.regressionSummary(c));
+    out.println("<details><summary>Every metric</summary>");
     out.println();
     out.print(ReportTables.changes(c).toMarkdown());
+    out.println();
+    out.println("</details>");
+  }
+
+  /** {@code s} with Markdown's emphasis characters escaped. */
+  private static String md(String s) {
+    return s.replace("_", "\\_").replace("*", "\\*");
   }
 }

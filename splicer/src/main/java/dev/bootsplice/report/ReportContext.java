@@ -7,15 +7,24 @@ import java.util.Optional;
 
 /**
  * What a report shows besides the profile itself: the comparison against a `--baseline` report
- * (absent without one) and the evaluated `--fail-on` budgets; {@link #failed()} is the exit-4 check.
+ * (absent without one), the evaluated `--fail-on` budgets and size budgets; {@link #failed()} is
+ * the exit-4 check.
  */
-public record ReportContext(Optional<ReportComparison> baseline, List<BudgetResult> budgets) {
+public record ReportContext(Optional<ReportComparison> baseline, List<BudgetResult> budgets,
+    List<SizeBudgetResult> sizeBudgets) {
 
   /** No baseline, no budgets. */
-  public static final ReportContext NONE = new ReportContext(Optional.empty(), List.of());
+  public static final ReportContext NONE =
+      new ReportContext(Optional.empty(), List.of(), List.of());
 
   public ReportContext {
     budgets = List.copyOf(budgets);
+    sizeBudgets = List.copyOf(sizeBudgets);
+  }
+
+  /** A context without size budgets. */
+  public ReportContext(Optional<ReportComparison> baseline, List<BudgetResult> budgets) {
+    this(baseline, budgets, List.of());
   }
 
   /**
@@ -48,9 +57,24 @@ public record ReportContext(Optional<ReportComparison> baseline, List<BudgetResu
     return new ReportContext(comparison, results);
   }
 
+  /** This context with {@code results} as its size budgets. */
+  public ReportContext withSizeBudgets(List<SizeBudgetResult> results) {
+    return new ReportContext(baseline, budgets, results);
+  }
+
+  /** Every check in report order: budgets, size budgets, then the gated metrics that regressed. */
+  public List<Check> checks() {
+    List<Check> checks = new ArrayList<>();
+    budgets.forEach(b -> checks.add(Check.of(b)));
+    sizeBudgets.forEach(b -> checks.add(Check.of(b)));
+    baseline.ifPresent(c -> c.regressions().forEach(m -> checks.add(Check.regression(m, c.thresholdOf(m)))));
+    return checks;
+  }
+
   /** Whether a budget failed or a gated metric regressed against the baseline. */
   public boolean failed() {
     return budgets.stream().anyMatch(BudgetResult::failed)
+        || sizeBudgets.stream().anyMatch(SizeBudgetResult::failed)
         || baseline.map(ReportComparison::regressed).orElse(false);
   }
 }

@@ -16,9 +16,9 @@ final class ReportTables {
   static String headline(ProfileReport r) {
     ProfileReport.Image i = r.image();
     return String.format(Locale.ROOT,
-        "%s: %,d files, %,d BOOTFS bytes (%,d pages), sha256 %s; trace %s (%,d page reads); cost model %s",
-        i.path(), i.files(), i.bootfsBytes(), i.pages(), i.sha256(), r.trace().name(),
-        r.trace().accesses(), r.costModel().describe());
+        "%s: %s, %,d BOOTFS bytes (%s), sha256 %s; trace %s (%s); cost model %s",
+        i.path(), Units.count(i.files(), "file"), i.bootfsBytes(), Units.count(i.pages(), "page"), i.sha256(),
+        r.trace().name(), Units.count(r.trace().accesses(), "page read"), r.costModel().describe());
   }
 
   /** How the measured times were taken, or that they are single runs of an older report. */
@@ -46,20 +46,95 @@ final class ReportTables {
 
   /** Every metric down, every strategy across. */
   static Table sideBySide(ProfileReport r) {
+    return sideBySide(r, m -> true);
+  }
+
+  /** The metrics {@code shown} selects down, every strategy across (columns in report order). */
+  static Table sideBySide(ProfileReport r, java.util.function.Predicate<String> shown) {
     Map<String, Map<String, Double>> all = Metrics.all(r);
-    List<String> header = new ArrayList<>(List.of("metric"));
-    header.addAll(all.keySet());
-    Table t = new Table(header);
+    Table t = new Table(header("metric", r));
     List<String> kernels = new ArrayList<>(List.of("kernel"));
     r.strategies().forEach(s -> kernels.add(kernelOf(s)));
     t.row(kernels);
     Map<String, Double> first = all.values().iterator().next();
     for (String metric : first.keySet()) {
-      List<String> row = new ArrayList<>(List.of(metric));
-      all.values().forEach(m -> row.add(Metrics.format(m.get(metric))));
-      t.row(row);
+      if (shown.test(metric)) {
+        List<String> row = new ArrayList<>(List.of(metric));
+        all.values().forEach(m -> row.add(Metrics.format(m.get(metric))));
+        t.row(row);
+      }
     }
     return t;
+  }
+
+  /** A header of {@code first} and one column per strategy, in report order. */
+  static List<String> header(String first, ProfileReport r) {
+    List<String> header = new ArrayList<>(List.of(first));
+    r.strategies().forEach(s -> header.add(column(s)));
+    return header;
+  }
+
+  /** The column title of a strategy. */
+  static String column(ProfileReport.StrategyReport s) {
+    return s.name();
+  }
+
+  /** The few numbers that tell the story, one row each, every strategy across. */
+  static Table keyMetrics(ProfileReport r) {
+    Table t = new Table(header("modeled, per strategy", r));
+    t.row(row("boot cost", r, s -> Units.millis(s.bootCost().modeledNs())));
+    t.row(row("setup", r, s -> Units.millis(s.setup().modeledNs())));
+    t.row(row("lookup", r, s -> Units.millis(s.lookup().modeledNs())));
+    t.row(row("hops p50", r, s -> Metrics.format((double) s.lookup().hops().p50())));
+    t.row(row("hops p99", r, s -> Metrics.format((double) s.lookup().hops().p99())));
+    t.row(row("hops max", r, s -> Metrics.format((double) s.lookup().hops().max())));
+    t.row(row("peak pages", r, s -> Metrics.format((double) s.memory().peakPages())));
+    return t;
+  }
+
+  private static List<String> row(String name, ProfileReport r,
+      java.util.function.Function<ProfileReport.StrategyReport, String> cell) {
+    List<String> row = new ArrayList<>(List.of(name));
+    r.strategies().forEach(s -> row.add(cell.apply(s)));
+    return row;
+  }
+
+  /** The image's file name without its folders, as a short title. */
+  static String shortName(String path) {
+    return Units.fileName(path);
+  }
+
+  /** One line of image facts under its short name: files, BOOTFS size, trace, cost model. */
+  static String facts(ProfileReport r) {
+    ProfileReport.Image i = r.image();
+    return String.format(Locale.ROOT, "%s, %s BOOTFS (%s); trace %s (%s); cost model %s",
+        Units.count(i.files(), "file"), Units.bytes(i.bootfsBytes()), Units.count(i.pages(), "page"),
+        r.trace().name(), Units.count(r.trace().accesses(), "page read"), r.costModel().name());
+  }
+
+  /**
+   * The checks in a few words with a mark each: "✅ 2 budgets passed", "❌ 1 of 3 budgets failed",
+   * "❌ 2 regressions against old.json"; empty when nothing was checked.
+   */
+  static List<String> checkSummary(ReportContext context) {
+    List<String> parts = new ArrayList<>();
+    long budgets = context.budgets().size() + context.sizeBudgets().size();
+    long failed = context.checks().stream().filter(c -> c.failed() && !c.kind().equals("regression")).count();
+    if (budgets > 0) {
+      parts.add(failed == 0 ? "✅ " + (budgets == 1 ? "1 budget passed" : budgets + " budgets passed")
+          : "❌ " + failed + " of " + Units.count(budgets, "budget") + " failed");
+    }
+    context.baseline().ifPresent(c -> {
+      String against = " against " + shortName(c.oldName());
+      if (c.maxRegressionPct().isEmpty()) {
+        parts.add("compared" + against + " (no threshold)");
+      } else if (c.regressed()) {
+        parts.add("❌ " + Units.count(c.regressions().size(), "regression") + against);
+      } else {
+        parts.add("✅ no regression" + against);
+      }
+    });
+    return parts;
   }
 
   /** The kernel a strategy's numbers are for; reports written before kernels were selectable lack it. */
@@ -81,8 +156,16 @@ final class ReportTables {
 
   /** Every metric's change against an earlier report; gated regressions are flagged. */
   static Table changes(ReportComparison c) {
+    return changes(c, false);
+  }
+
+  /** The changes; with {@code changedOnly} just the metrics that changed and the regressions. */
+  static Table changes(ReportComparison c, boolean changedOnly) {
     Table t = new Table(List.of("strategy / metric", "old", "new", "change", "check"));
     for (MetricChange m : c.changes()) {
+      if (changedOnly && !changed(m)) {
+        continue;
+      }
       t.row(List.of(m.strategy() + " " + m.metric(), Metrics.format(m.oldValue()),
           Metrics.format(m.newValue()), m.oldValue() == null ? "new" : Metrics.pct(m.changePct()),
           m.regressed() ? "REGRESSION" : m.gated() ? "ok" : Metrics.isMeasured(m.metric()) ? "noisy" : ""));
@@ -90,9 +173,14 @@ final class ReportTables {
     return t;
   }
 
-  /** One line per budget. */
-  static List<String> budgets(ReportContext context) {
-    return context.budgets().stream().map(BudgetResult::message).toList();
+  private static boolean changed(MetricChange m) {
+    return m.regressed() || m.oldValue() == null || !m.oldValue().equals(m.newValue());
+  }
+
+  /** "84 unchanged metrics not shown" (or "every metric changed"). */
+  static String unchangedNote(ReportComparison c) {
+    long same = c.changes().stream().filter(m -> !changed(m)).count();
+    return same == 0 ? "every metric changed" : Units.count(same, "unchanged metric") + " not shown";
   }
 
   /** One line describing the regression check of a comparison. */

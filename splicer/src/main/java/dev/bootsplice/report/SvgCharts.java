@@ -3,129 +3,143 @@ package dev.bootsplice.report;
 import dev.bootsplice.profile.CostBreakdown;
 import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.CostModel.Op;
-import dev.bootsplice.profile.ProfileReport.Hops;
+import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
-import dev.bootsplice.splice.HopDistribution;
+import dev.bootsplice.splice.Strategy;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
-/** Inline SVG charts (no scripts): the boot-cost breakdown and the lookup-hop distribution. */
+/**
+ * Inline SVG bar charts (no scripts) with a labelled value axis and every value printed beside its
+ * bar: the boot-cost breakdown, setup and lookup apart, and memory; one row per strategy of the
+ * report, in report order.
+ */
 final class SvgCharts {
-  static final int WIDTH = 1100;
-  private static final int LABEL = 150;
-  private static final int BAR_AREA = 780;
-  /** Most histogram bars per strategy; wider hop ranges are grouped into equal bins. */
-  private static final int MAX_BINS = 60;
-  /** Widest histogram bar: with one or two hop values a full-width bar would read as a wall. */
-  private static final double MAX_BAR_WIDTH = 40;
-  private static final String[] OP_COLOURS = {
+  static final String[] OP_COLOURS = {
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"};
-  private static final String[] STRATEGY_COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e"};
+  static final String[] STRATEGY_COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
+  private static final int LABEL = 150;
+  private static final int ROW = 34;
+  private static final int TOP = 10;
+  /** Width of one legend entry; the legend wraps onto more rows when the cost model has more operations. */
+  private static final int LEGEND_SLOT = 118;
 
   private SvgCharts() {}
 
-  /** One stacked bar per strategy: each operation's share of the modeled boot cost. */
+  /** An operation's colour (the palette repeats if the cost model outgrows it). */
+  static String opColour(Op op) {
+    return OP_COLOURS[op.ordinal() % OP_COLOURS.length];
+  }
+
+  /** The colour of the strategy at {@code index} in the report. */
+  static String colour(int index) {
+    return STRATEGY_COLOURS[index % STRATEGY_COLOURS.length];
+  }
+
+  /** A strategy's own colour, the same in every report (by its place in {@link Strategy}), else by {@code index}. */
+  static String colour(StrategyReport s, int index) {
+    try {
+      return colour(Strategy.parse(s.name()).ordinal());
+    } catch (IllegalArgumentException e) {
+      return colour(index);
+    }
+  }
+
+  /** One stacked bar per strategy: each operation's share of the modeled boot cost, total beside it. */
   static String bootCost(List<StrategyReport> strategies, CostModel model) {
-    int rowHeight = 34;
-    int height = 30 + rowHeight * strategies.size() + 60;
-    double max = strategies.stream().mapToDouble(s -> s.bootCost().modeledNs()).max().orElse(0);
-    StringBuilder svg = open(height, "Modeled boot cost per strategy, split by operation");
+    Svg svg = new Svg("Modeled boot cost per strategy, split by operation", "chart cost");
+    double right = Svg.WIDTH - 110;
+    Svg.Scale scale = Svg.Scale.of(max(strategies, s -> s.bootCost().modeledNs()), Svg::ms);
+    double axisY = TOP + ROW * strategies.size() + 4;
+    svg.xAxis(scale, LABEL, right, axisY, TOP, "modeled boot cost (ms): setup operations, then lookup");
     for (int i = 0; i < strategies.size(); i++) {
       StrategyReport s = strategies.get(i);
-      int y = 20 + i * rowHeight;
-      svg.append(text(4, y + 18, s.name(), "start"));
+      double y = TOP + i * ROW + 4;
+      svg.text(LABEL - 8, y + 17, ReportTables.column(s), "end", "label");
       double x = LABEL;
       for (Map.Entry<Op, Long> part : CostBreakdown.all(s, model).entrySet()) {
-        double w = max == 0 ? 0 : part.getValue() / max * BAR_AREA;
-        svg.append(rect(x, y, w, rowHeight - 8, OP_COLOURS[part.getKey().ordinal()],
-            part.getKey().key() + ": " + Metrics.format((double) part.getValue()) + " ns"));
+        double w = scale.fraction(part.getValue()) * (right - LABEL);
+        svg.rect(x, y, w, ROW - 10, opColour(part.getKey()), ReportTables.column(s) + " "
+            + part.getKey().key() + ": " + Units.millis(part.getValue()));
         x += w;
       }
-      svg.append(text(x + 6, y + 18, ms(s.bootCost().modeledNs()), "start"));
+      svg.text(x + 6, y + 17, Units.millis(s.bootCost().modeledNs()), "start", "value");
     }
-    int legendY = 30 + rowHeight * strategies.size();
+    double legendY = axisY + 52;
+    int perRow = (Svg.WIDTH - 10) / LEGEND_SLOT;
     for (Op op : Op.values()) {
-      int x = LABEL + op.ordinal() * 110;
-      svg.append(rect(x, legendY, 14, 14, OP_COLOURS[op.ordinal()], op.key()));
-      svg.append(text(x + 18, legendY + 12, op.key(), "start"));
+      double x = 10 + (op.ordinal() % perRow) * LEGEND_SLOT;
+      double y = legendY + (op.ordinal() / perRow) * 20;
+      svg.rect(x, y, 14, 14, opColour(op), op.key());
+      svg.text(x + 19, y + 12, op.key(), "start", "legend");
     }
-    return svg.append("</svg>\n").toString();
+    int legendRows = (Op.values().length + perRow - 1) / perRow;
+    return svg.finish((int) legendY + 20 * legendRows + 4);
   }
 
-  /** A histogram of hops per page read for one strategy (percentile bars without the full distribution). */
-  static String hops(StrategyReport s, int index) {
-    int height = 190;
-    StringBuilder svg = open(height, "Lookup hops per page read, " + s.name() + " on kernel "
-        + ReportTables.kernelOf(s));
-    String colour = STRATEGY_COLOURS[index % STRATEGY_COLOURS.length];
-    svg.append(text(4, 20, s.name(), "start"));
-    if (s.hopDistribution().isPresent()) {
-      histogram(svg, s.hopDistribution().get(), colour);
-    } else {
-      percentiles(svg, s.lookup().hops(), colour);
-    }
-    return svg.append("</svg>\n").toString();
+  /** Setup and lookup apart: two panels, each with its own axis, one bar per strategy. */
+  static String phases(List<StrategyReport> strategies) {
+    Svg svg = new Svg("Modeled setup and lookup cost per strategy", "chart phases");
+    double half = Svg.WIDTH / 2.0;
+    panel(svg, strategies, 0, half - 20, "setup (ms): creating every file's VMO", s -> s.setup().modeledNs());
+    panel(svg, strategies, half + 10, Svg.WIDTH - 10, "lookup (ms): the boot's page reads",
+        s -> s.lookup().modeledNs());
+    return svg.finish(TOP + ROW * strategies.size() + 48);
   }
 
-  private static void histogram(StringBuilder svg, HopDistribution d, String colour) {
-    int values = d.max() + 1;
-    int binWidth = (values + MAX_BINS - 1) / MAX_BINS;
-    int bins = (values + binWidth - 1) / binWidth;
-    long[] counts = new long[bins];
-    for (int h = 0; h <= d.max(); h++) {
-      counts[h / binWidth] += d.count(h);
-    }
-    long top = 0;
-    for (long c : counts) {
-      top = Math.max(top, c);
-    }
-    double barWidth = Math.min(MAX_BAR_WIDTH, (double) BAR_AREA / bins);
-    for (int b = 0; b < bins; b++) {
-      double h = top == 0 ? 0 : 140.0 * counts[b] / top;
-      String label = "hops " + b * binWidth + (binWidth > 1 ? "-" + ((b + 1) * binWidth - 1) : "")
-          + ": " + counts[b] + " reads";
-      svg.append(rect(LABEL + b * barWidth, 160 - h, Math.max(1, barWidth - 1), h, colour, label));
-    }
-    svg.append(text(LABEL, 178, "0 hops", "start"));
-    if (d.max() > 0) {
-      svg.append(text(LABEL + bins * barWidth, 178, d.max() + " hops", "end"));
-    }
-    svg.append(text(LABEL + BAR_AREA + 10, 30, "reads: " + d.accesses(), "start"));
-    svg.append(text(LABEL + BAR_AREA + 10, 50, String.format(Locale.ROOT, "mean %.1f", d.mean()), "start"));
-  }
-
-  private static void percentiles(StringBuilder svg, Hops h, String colour) {
-    String[] names = {"mean", "p50", "p90", "p99", "max"};
-    double[] values = {h.mean(), h.p50(), h.p90(), h.p99(), h.max()};
-    double top = Math.max(1, h.max());
-    for (int i = 0; i < names.length; i++) {
-      double w = values[i] / top * BAR_AREA;
-      int y = 30 + i * 28;
-      svg.append(text(LABEL - 6, y + 15, names[i], "end"));
-      svg.append(rect(LABEL, y, Math.max(1, w), 20, colour, names[i] + ": " + Metrics.format(values[i])));
-      svg.append(text(LABEL + w + 6, y + 15, Metrics.format(values[i]), "start"));
+  private static void panel(Svg svg, List<StrategyReport> strategies, double x0, double x1, String title,
+      ToDoubleFunction<StrategyReport> value) {
+    double label = x0 + 150;
+    double right = x1 - 85;
+    Svg.Scale scale = Svg.Scale.of(max(strategies, value), Svg::ms);
+    double axisY = TOP + ROW * strategies.size() + 4;
+    svg.xAxis(scale, label, right, axisY, TOP, title);
+    for (int i = 0; i < strategies.size(); i++) {
+      StrategyReport s = strategies.get(i);
+      double y = TOP + i * ROW + 4;
+      double w = scale.fraction(value.applyAsDouble(s)) * (right - label);
+      svg.text(label - 8, y + 17, ReportTables.column(s), "end", "label");
+      svg.rect(label, y, w, ROW - 10, colour(s, i), ReportTables.column(s) + ": "
+          + Units.millis(value.applyAsDouble(s)));
+      svg.text(label + w + 6, y + 17, Units.millis(value.applyAsDouble(s)), "start", "value");
     }
   }
 
-  private static StringBuilder open(int height, String title) {
-    return new StringBuilder().append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
-        .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-        .append(height).append("\" role=\"img\"><title>").append(Xml.escape(title)).append("</title>\n");
+  /** Peak and end model pages per strategy, side by side, with their counts printed. */
+  static String memory(List<StrategyReport> strategies, ProfileReport.Comparison comparison) {
+    Svg svg = new Svg("Model pages per strategy: peak and at the end", "chart memory");
+    double right = Svg.WIDTH - 230;
+    int row = 44;
+    Svg.Scale scale = Svg.Scale.of(max(strategies, s -> s.memory().peakPages()), Svg::compact);
+    double axisY = TOP + row * strategies.size() + 4;
+    svg.xAxis(scale, LABEL, right, axisY, TOP, "model pages (4 KiB each)");
+    for (int i = 0; i < strategies.size(); i++) {
+      StrategyReport s = strategies.get(i);
+      double y = TOP + i * row + 4;
+      svg.text(LABEL - 8, y + 22, ReportTables.column(s), "end", "label");
+      String vs = comparison.rows().stream().filter(c -> c.strategy().equals(s.name())).findFirst()
+          .map(c -> " (" + Metrics.pct(c.peakMemoryChangePct()) + " vs " + comparison.baseline() + ")").orElse("");
+      bar(svg, scale, right, y, 17, colour(s, i), "peak" + vs, s.memory().peakPages(), ReportTables.column(s));
+      bar(svg, scale, right, y + 19, 17, "#999", "end", s.memory().endPages(), ReportTables.column(s));
+    }
+    double legendY = axisY + 50;
+    svg.rect(10, legendY, 14, 14, colour(strategies.get(0), 0), "peak").text(29, legendY + 12,
+        "peak pages (strategy colour)", "start", "legend");
+    svg.rect(260, legendY, 14, 14, "#999", "end").text(279, legendY + 12, "pages at the end (grey)",
+        "start", "legend");
+    return svg.finish((int) legendY + 24);
   }
 
-  private static String rect(double x, double y, double w, double h, String fill, String tip) {
-    return String.format(Locale.ROOT,
-        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>\n",
-        x, y, w, h, fill, Xml.escape(tip));
+  private static void bar(Svg svg, Svg.Scale scale, double right, double y, double h, String fill,
+      String what, long pages, String strategy) {
+    double w = scale.fraction(pages) * (right - LABEL);
+    String value = Metrics.format((double) pages) + " " + what;
+    svg.rect(LABEL, y, w, h, fill, strategy + " " + value + " pages");
+    svg.text(LABEL + w + 6, y + 13, value, "start", "value");
   }
 
-  private static String text(double x, double y, String s, String anchor) {
-    return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n",
-        x, y, anchor, Xml.escape(s));
-  }
-
-  private static String ms(long ns) {
-    return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
+  private static double max(List<StrategyReport> strategies, ToDoubleFunction<StrategyReport> value) {
+    return strategies.stream().mapToDouble(value).max().orElse(0);
   }
 }

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A grid of text cells printed as aligned plain text or as a Markdown table; column 0 is left-aligned, the rest right-aligned. */
-final class Table {
+public final class Table {
   private final List<String> header;
   // every row has header.size() cells
   private final List<List<String>> rows = new ArrayList<>();
 
-  Table(List<String> header) {
+  /** A table with these column titles. */
+  public Table(List<String> header) {
     this.header = List.copyOf(header);
   }
 
-  Table row(List<String> cells) {
+  /** Adds a row of exactly one cell per column. */
+  public Table row(List<String> cells) {
     if (cells.size() != header.size()) {
       throw new IllegalArgumentException("row has " + cells.size() + " cells, header " + header.size());
     }
@@ -30,7 +32,7 @@ final class Table {
   }
 
   /** Aligned columns separated by two spaces. */
-  String toText() {
+  public String toText() {
     int[] width = new int[header.size()];
     for (List<String> r : allRows()) {
       for (int i = 0; i < r.size(); i++) {
@@ -50,7 +52,7 @@ final class Table {
   }
 
   /** A GitHub-flavoured Markdown table. */
-  String toMarkdown() {
+  public String toMarkdown() {
     StringBuilder out = new StringBuilder();
     out.append(mdRow(header));
     StringBuilder rule = new StringBuilder("|");

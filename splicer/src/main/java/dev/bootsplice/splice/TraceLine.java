@@ -41,7 +41,7 @@ record TraceLine(int lineNo, String file, long firstPage, long count) {
     boolean wholeFile = count < 0 && firstPage == 0;
     if (!wholeFile && (firstPage >= f.pages() || n > f.pages() - firstPage)) {
       throw new TraceException(where(trace, lineNo) + "pages " + firstPage + "+" + (count < 0 ? "rest" : count)
-          + " outside \"" + file + "\" (" + f.pages() + " pages)");
+          + " outside \"" + file + "\" (" + f.pages() + (f.pages() == 1 ? " page)" : " pages)"));
     }
     return new PageRun(f, firstPage, n);
   }

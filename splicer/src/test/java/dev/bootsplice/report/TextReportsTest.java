@@ -19,6 +19,7 @@ class TextReportsTest {
   @Test
   void theTextReportPutsStrategiesSideBySide() throws Exception {
     String text = write(SampleReports.profile(), ReportFormat.TEXT, ReportContext.NONE);
+    assertThat(text).startsWith(SampleReports.profile().verdict().sentence() + "\n");
     String header = text.lines().filter(l -> l.startsWith("metric")).findFirst().orElseThrow();
     assertThat(header).containsSubsequence("clone", "clone-sharecount", "copy", "transfer");
     assertThat(text).contains("lookup.hops.total").contains("bootCost.modeledNs").contains("vs clone");
@@ -41,7 +42,7 @@ class TextReportsTest {
   @Test
   void theMarkdownReportIsMadeOfTables() throws Exception {
     String md = write(SampleReports.profile(), ReportFormat.MARKDOWN, ReportContext.NONE);
-    assertThat(md).startsWith("# bootsplice profile").contains("| metric | clone | clone-sharecount | copy | transfer |")
+    assertThat(md).startsWith(SampleReports.profile().verdict().sentence()).contains("| metric | clone | clone-sharecount | copy | transfer |")
         .contains("| --- | ---: | ---: | ---: | ---: |");
   }
 
@@ -57,6 +58,10 @@ class TextReportsTest {
     StringWriter out = new StringWriter();
     Reports.writeComparison(ReportComparison.compare(r, r, 5), ReportFormat.TEXT, out);
     assertThat(out.toString()).startsWith("compare ").contains("0 of ");
+    StringWriter md = new StringWriter();
+    Reports.writeComparison(ReportComparison.compare(r, r, 5), ReportFormat.MARKDOWN, md);
+    assertThat(md.toString()).startsWith("✅ `adversarial.zbi` → `adversarial.zbi`: 0 of ")
+        .contains("<details><summary>Every metric</summary>");
     assertThatThrownBy(() -> Reports.writeComparison(ReportComparison.compare(r, r, 5),
         ReportFormat.HTML, new StringWriter())).isInstanceOf(IllegalArgumentException.class);
   }
