@@ -24,18 +24,20 @@ final class BenchImages {
     static final String CORE_X64 = "realistic/core-x64.zbi";
     /** core-x64's BOOTFS: 2,384 files, 56.5 MiB uncompressed; the stand-in copies that shape. */
     static final int PRODUCT_FILES = 2384;
+
     static final long PRODUCT_BYTES = 113L << 19;
     /** Files per MiB of a generated splice image: core-x64 has about 42. */
     static final int FILES_PER_MIB = 42;
     /** Fixed generator seed: every run benchmarks the same bytes. */
     static final long SEED = 1;
 
-    private BenchImages() {
-    }
+    private BenchImages() {}
 
     /** Returns core-x64 from the corpus, else a generated zstd image of the same size and file count. */
     static Path product() throws IOException, UsageException {
-        Path corpusImage = BenchPaths.corpus().map(c -> c.resolve(CORE_X64)).filter(Files::isRegularFile)
+        Path corpusImage = BenchPaths.corpus()
+                .map(c -> c.resolve(CORE_X64))
+                .filter(Files::isRegularFile)
                 .orElse(null);
         if (corpusImage != null) {
             return corpusImage;
@@ -64,16 +66,28 @@ final class BenchImages {
 
     /** Returns a generated bootable image (synthetic kernel first), writing it on first use. */
     static Path generated(long bootfsBytes, int files, Compression compression) throws IOException, UsageException {
-        Path out = BenchPaths.cache().resolve(String.format(Locale.ROOT, "generated-%d-bytes-%d-files-seed-%d-%s.zbi",
-                bootfsBytes, files, SEED, key(compression)));
+        Path out = BenchPaths.cache()
+                .resolve(String.format(
+                        Locale.ROOT,
+                        "generated-%d-bytes-%d-files-seed-%d-%s.zbi",
+                        bootfsBytes,
+                        files,
+                        SEED,
+                        key(compression)));
         if (Files.exists(out)) {
             return out;
         }
         Files.createDirectories(out.getParent());
         long start = System.nanoTime();
         try {
-            ImageGenerator.builder().files(files).size(bootfsBytes).seed(SEED).compression(compression).kernel(true)
-                    .build().writeTo(out);
+            ImageGenerator.builder()
+                    .files(files)
+                    .size(bootfsBytes)
+                    .seed(SEED)
+                    .compression(compression)
+                    .kernel(true)
+                    .build()
+                    .writeTo(out);
         } catch (FileAlreadyExistsException raced) {
             return out;
         }

@@ -14,8 +14,7 @@ final class BenchPaths {
     /** System property naming the image cache folder. */
     static final String CACHE_PROPERTY = "bootsplice.bench.cache";
 
-    private BenchPaths() {
-    }
+    private BenchPaths() {}
 
     /**
      * Returns the corpus folder: the property, else the environment variable, else {@code ../shared/corpus}
@@ -55,8 +54,10 @@ final class BenchPaths {
         }
         try {
             Path parent = Path.of(source.getLocation().toURI()).toAbsolutePath().getParent();
-            boolean inTarget = parent != null && parent.getFileName() != null
-                    && parent.getFileName().toString().equals("target") && parent.getParent() != null;
+            boolean inTarget = parent != null
+                    && parent.getFileName() != null
+                    && parent.getFileName().toString().equals("target")
+                    && parent.getParent() != null;
             return inTarget ? Optional.of(parent) : Optional.empty();
         } catch (URISyntaxException | IllegalArgumentException e) {
             return Optional.empty();

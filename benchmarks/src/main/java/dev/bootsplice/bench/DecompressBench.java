@@ -1,7 +1,7 @@
 package dev.bootsplice.bench;
 
-import dev.bootsplice.format.CrcStatus;
 import dev.bootsplice.format.Compression;
+import dev.bootsplice.format.CrcStatus;
 import dev.bootsplice.format.UsageException;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
@@ -62,8 +62,8 @@ public class DecompressBench {
         try (ZbiImage zbi = ZbiImage.read(mapped.duplicate(), name)) {
             ZbiItem item = bootfs(zbi);
             expectedBytes = item.uncompressedSize();
-            BenchImages.log(image + ": BOOTFS " + item.length() + " bytes stored as " + item.codec().orElseThrow()
-                    + ", " + expectedBytes + " uncompressed (touch sum " + touched + ")");
+            BenchImages.log(image + ": BOOTFS " + item.length() + " bytes stored as "
+                    + item.codec().orElseThrow() + ", " + expectedBytes + " uncompressed (touch sum " + touched + ")");
         }
     }
 
@@ -77,7 +77,8 @@ public class DecompressBench {
             }
             ByteBuffer payload = item.payload();
             if (payload.remaining() != expectedBytes) {
-                throw new IllegalStateException("decompressed " + payload.remaining() + " bytes, expected " + expectedBytes);
+                throw new IllegalStateException(
+                        "decompressed " + payload.remaining() + " bytes, expected " + expectedBytes);
             }
             bh.consume(payload.get(payload.limit() - 1));
             return payload.remaining();

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:MaxDirectMemorySize=3g"})
 public class MemoryBench {
     static final int PAGE = 4096;
 
@@ -34,6 +36,7 @@ public class MemoryBench {
         /** Buffer size; 1024 MiB in the full run. */
         @Param({"1024"})
         public int bufferMiB;
+
         byte[] src;
         byte[] dst;
         int pages;
@@ -63,6 +66,7 @@ public class MemoryBench {
         /** Buffer size; 1024 MiB in the full run. */
         @Param({"1024"})
         public int bufferMiB;
+
         ByteBuffer src;
         ByteBuffer dst;
 

@@ -40,10 +40,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PageMoveBench {
     /** Pages handled per invocation: 4 MiB, enough to dwarf the invocation timer, small enough to set up fast. */
     static final int BATCH = 1024;
+
     static final int PAGE = VmoOptions.PAGE_SIZE;
 
     /** The source's content: page {@code i} starts with {@code i + 1}. */
     private final byte[] tagged = new byte[BATCH * PAGE];
+
     private final byte[] buffer = new byte[BATCH * PAGE];
     private Kernel kernel;
     private int src;

@@ -43,7 +43,8 @@ public class ParseBench {
         BenchImages.log("image " + image);
         try (ZbiImage zbi = ZbiImage.open(image)) {
             ByteBuffer payload = firstBootfs(zbi).payload();
-            bootfsPayload = ByteBuffer.allocate(payload.remaining()).put(payload).flip();
+            bootfsPayload =
+                    ByteBuffer.allocate(payload.remaining()).put(payload).flip();
         }
     }
 

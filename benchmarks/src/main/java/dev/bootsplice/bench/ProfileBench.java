@@ -37,7 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx3g"})
 @State(Scope.Benchmark)
 public class ProfileBench {
     private static final List<Strategy> ALL = List.of(Strategy.values());
@@ -53,8 +55,9 @@ public class ProfileBench {
     @Setup
     public void setUp() throws IOException, UsageException {
         image = BenchImages.product();
-        options = ProfileOptions.defaults().withStrategies(ALL).withRepetitions(
-                runs.equals("auto") ? Repetitions.AUTO : new Repetitions(0, Integer.parseInt(runs)));
+        options = ProfileOptions.defaults()
+                .withStrategies(ALL)
+                .withRepetitions(runs.equals("auto") ? Repetitions.AUTO : new Repetitions(0, Integer.parseInt(runs)));
         BenchImages.log("profile image " + image);
     }
 
@@ -65,7 +68,8 @@ public class ProfileBench {
         try (ZbiImage zbi = ZbiImage.open(image)) {
             ProfileReport report = Profiler.profile(zbi, options);
             if (report.strategies().size() != ALL.size()) {
-                throw new IllegalStateException("report has " + report.strategies().size() + " strategies");
+                throw new IllegalStateException(
+                        "report has " + report.strategies().size() + " strategies");
             }
             return report;
         }

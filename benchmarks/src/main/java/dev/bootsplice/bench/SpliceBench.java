@@ -41,7 +41,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx5g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx5g"})
 @State(Scope.Benchmark)
 public class SpliceBench {
     /** Uncompressed BOOTFS size of the generated image (about 42 files per MiB, like core-x64). */
@@ -83,8 +85,9 @@ public class SpliceBench {
     @TearDown
     public void tearDown() throws IOException {
         if (calls > 0) {
-            BenchImages.log(String.format("%s %d MiB: %d calls, mean load %.2f ms, mean splice %.2f ms", strategy,
-                    sizeMiB, calls, loadNanos / 1e6 / calls, spliceNanos / 1e6 / calls));
+            BenchImages.log(String.format(
+                    "%s %d MiB: %d calls, mean load %.2f ms, mean splice %.2f ms",
+                    strategy, sizeMiB, calls, loadNanos / 1e6 / calls, spliceNanos / 1e6 / calls));
         }
         image.close();
     }

@@ -92,7 +92,8 @@ public class WriteBench {
     @Benchmark
     public long writeCompressedZbi(ProductFiles files, Storage storage) throws IOException, UsageException {
         CountingSink sink = new CountingSink();
-        new ZbiWriter().addStorageItem(ItemType.BOOTFS, files.builder(), Compression.parse(storage.compression))
+        new ZbiWriter()
+                .addStorageItem(ItemType.BOOTFS, files.builder(), Compression.parse(storage.compression))
                 .writeTo(sink);
         return sink.count();
     }

@@ -20,6 +20,7 @@ public final class AtomicFiles {
     private static final int BUFFER = 1 << 20;
     /** Temporary names tried before giving up (a clash needs another writer with the same random name). */
     private static final int MAX_NAME_ATTEMPTS = 16;
+
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /**
      * The names a killed write can leave: {@code .OUT.HEX.tmp} (this class) and {@code .bootsplice-DIGITS.tmp}
@@ -35,8 +36,7 @@ public final class AtomicFiles {
         void accept(T value) throws IOException;
     }
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Creates {@code target} with the bytes {@code body} writes (the stream is closed afterwards).
@@ -84,7 +84,8 @@ public final class AtomicFiles {
         for (int attempt = 0; ; attempt++) {
             Path temp = folder.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
             try {
-                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
                 return temp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= MAX_NAME_ATTEMPTS) {

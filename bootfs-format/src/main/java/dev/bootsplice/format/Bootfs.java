@@ -21,6 +21,7 @@ public final class Bootfs {
     static final int MAX_ENTRIES = 1 << 20;
     /** The largest directory {@link #MAX_ENTRIES} dirents of the longest name (268 bytes each) can fill. */
     static final long MAX_DIRECTORY_BYTES = MAX_ENTRIES * 268L;
+
     static final String F1 = "storage smaller than BOOTFS header size (truncated?)";
     static final String F2 = "bad BOOTFS header";
     static final String F3 = "directory exceeds capacity (truncated?)";
@@ -34,6 +35,7 @@ public final class Bootfs {
 
     /** The whole payload, or for a directory-only view just its first {@code 16 + dirsize} bytes. */
     private final ByteBuffer bytes;
+
     private final boolean hasContent;
     private final long capacity;
     private final long dirsize;
@@ -84,11 +86,16 @@ public final class Bootfs {
                 head.get(0, dir, 0, ZbiConstants.BOOTFS_HEADER_SIZE);
                 System.arraycopy(rest, 0, dir, ZbiConstants.BOOTFS_HEADER_SIZE, rest.length);
                 ByteBuffer b = ByteBuffer.wrap(dir).order(ByteOrder.LITTLE_ENDIAN);
-                return new Bootfs(b.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), false, capacity, dirsize,
+                return new Bootfs(
+                        b.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN),
+                        false,
+                        capacity,
+                        dirsize,
                         readEntries(b, capacity, dirsize));
             } catch (IOException e) {
-                throw item.error(item.codec().map(Codec::displayName).orElse("decompression") + ": "
-                        + Decompression.describe(e), e);
+                throw item.error(
+                        item.codec().map(Codec::displayName).orElse("decompression") + ": " + Decompression.describe(e),
+                        e);
             }
         } catch (ZbiFormatException e) {
             return rethrowInItem(e, item);
@@ -129,7 +136,8 @@ public final class Bootfs {
         long off = ZbiConstants.BOOTFS_HEADER_SIZE;
         while (off < end) {
             if (list.size() == MAX_ENTRIES) {
-                throw new ZbiFormatException("more than " + MAX_ENTRIES + " entries (reader limit)", -1, null, off, null);
+                throw new ZbiFormatException(
+                        "more than " + MAX_ENTRIES + " entries (reader limit)", -1, null, off, null);
             }
             list.add(readEntry(b, capacity, off, end));
             off += ZbiConstants.direntSize(ZbiConstants.u32(b.getInt((int) off)));
@@ -156,11 +164,13 @@ public final class Bootfs {
         }
         boolean terminated = b.get(at + 12 + (int) nameLen - 1) == 0;
         String name = decodeName(b, at + 12, (int) nameLen - (terminated ? 1 : 0));
-        String reason = b.get(at + 12) == '/' ? F8
-                : !terminated ? F9
-                : dataOff % ZbiConstants.BOOTFS_PAGE_SIZE != 0 ? F10
-                : !fits(dataOff, dataLen, capacity) ? F11
-                : null;
+        String reason = b.get(at + 12) == '/'
+                ? F8
+                : !terminated
+                        ? F9
+                        : dataOff % ZbiConstants.BOOTFS_PAGE_SIZE != 0
+                                ? F10
+                                : !fits(dataOff, dataLen, capacity) ? F11 : null;
         if (reason != null) {
             throw new ZbiFormatException(reason, -1, null, off, name);
         }
@@ -235,7 +245,9 @@ public final class Bootfs {
         if (e.dataOffset() > capacity || e.dataLength() > capacity - e.dataOffset()) {
             throw new IllegalArgumentException("entry \"" + e.name() + "\" outside the BOOTFS payload");
         }
-        return bytes.slice((int) e.dataOffset(), (int) e.dataLength()).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        return bytes.slice((int) e.dataOffset(), (int) e.dataLength())
+                .asReadOnlyBuffer()
+                .order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Returns the raw directory bytes (header and dirents), as a read-only view. */

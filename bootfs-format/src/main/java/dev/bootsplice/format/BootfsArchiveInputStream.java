@@ -38,8 +38,7 @@ public final class BootfsArchiveInputStream extends ArchiveInputStream<BootfsArc
         super(in, "UTF-8");
         this.image = image;
         try {
-            ZbiItem item = image.firstBootfs()
-                    .orElseThrow(() -> new IOException(image.name() + ": no BOOTFS item"));
+            ZbiItem item = image.firstBootfs().orElseThrow(() -> new IOException(image.name() + ": no BOOTFS item"));
             this.bootfs = Bootfs.parse(item.payload());
         } catch (ZbiFormatException e) {
             image.close();
@@ -88,7 +87,8 @@ public final class BootfsArchiveInputStream extends ArchiveInputStream<BootfsArc
     private static ZbiImage readImage(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_STREAM_BYTES);
         if (in.read() >= 0) {
-            throw new IOException("<stream>: image larger than " + MAX_STREAM_BYTES + " bytes; open it by path instead");
+            throw new IOException(
+                    "<stream>: image larger than " + MAX_STREAM_BYTES + " bytes; open it by path instead");
         }
         try {
             return ZbiImage.read(ByteBuffer.wrap(bytes), "<stream>");

@@ -93,7 +93,9 @@ public final class BootfsArchiveOutputStream extends ArchiveOutputStream<BootfsA
             if (bareBootfs) {
                 builder.writeTo(out);
             } else {
-                new ZbiWriter().addStorageItem(ItemType.BOOTFS, builder, compression).writeTo(out);
+                new ZbiWriter()
+                        .addStorageItem(ItemType.BOOTFS, builder, compression)
+                        .writeTo(out);
             }
         } catch (UsageException e) {
             throw new IOException(e.getMessage(), e);

@@ -22,8 +22,8 @@ public final class BootfsArchiveStreamProvider implements ArchiveStreamProvider 
 
     @Override
     @SuppressWarnings("unchecked")
-    public <I extends ArchiveInputStream<? extends ArchiveEntry>> I createArchiveInputStream(String name,
-            InputStream in, String encoding) throws ArchiveException {
+    public <I extends ArchiveInputStream<? extends ArchiveEntry>> I createArchiveInputStream(
+            String name, InputStream in, String encoding) throws ArchiveException {
         check(name);
         try {
             return (I) new BootfsArchiveInputStream(in);
@@ -34,8 +34,8 @@ public final class BootfsArchiveStreamProvider implements ArchiveStreamProvider 
 
     @Override
     @SuppressWarnings("unchecked")
-    public <O extends ArchiveOutputStream<? extends ArchiveEntry>> O createArchiveOutputStream(String name,
-            OutputStream out, String encoding) throws ArchiveException {
+    public <O extends ArchiveOutputStream<? extends ArchiveEntry>> O createArchiveOutputStream(
+            String name, OutputStream out, String encoding) throws ArchiveException {
         check(name);
         return (O) new BootfsArchiveOutputStream(out);
     }

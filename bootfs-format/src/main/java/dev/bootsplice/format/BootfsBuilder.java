@@ -20,6 +20,7 @@ public final class BootfsBuilder {
     private final SortedMap<String, FileSource> files = new TreeMap<>(BootfsNames.ORDER);
     /** Every proper directory prefix of an added name, to reject a name that is both file and directory. */
     private final Set<String> directories = new HashSet<>();
+
     private RangeSharing sharing = RangeSharing.SAME_CONTENT;
     /** When true, adding a name that is already present replaces its content (the reference's --replace). */
     private boolean replace;

@@ -18,12 +18,10 @@ import java.util.SortedMap;
  */
 final class BootfsLayout implements PayloadSource {
     /** One dirent: the name, its content, and the data offset assigned to it. */
-    record Placed(String name, FileSource source, long dataOffset) {
-    }
+    record Placed(String name, FileSource source, long dataOffset) {}
 
     /** A distinct data range written once. */
-    private record Range(FileSource source, long offset) {
-    }
+    private record Range(FileSource source, long offset) {}
 
     private final List<Placed> entries;
     private final List<Range> ranges;
@@ -43,14 +41,16 @@ final class BootfsLayout implements PayloadSource {
      *
      * @throws UsageException when a file or the image exceeds the format's 32-bit sizes
      */
-    static BootfsLayout of(SortedMap<String, FileSource> files, RangeSharing sharing) throws UsageException, IOException {
+    static BootfsLayout of(SortedMap<String, FileSource> files, RangeSharing sharing)
+            throws UsageException, IOException {
         long dirsize = 0;
         for (String name : files.keySet()) {
             dirsize += ZbiConstants.direntSize(name.getBytes(StandardCharsets.UTF_8).length + 1L);
         }
         long offset = ZbiConstants.pageAlign(ZbiConstants.BOOTFS_HEADER_SIZE + dirsize);
         if (offset > Integer.MAX_VALUE) {
-            throw new UsageException("BOOTFS directory of " + files.size() + " names is " + offset + " bytes, too large");
+            throw new UsageException(
+                    "BOOTFS directory of " + files.size() + " names is " + offset + " bytes, too large");
         }
         List<Placed> entries = new ArrayList<>(files.size());
         List<Range> ranges = new ArrayList<>();
@@ -61,7 +61,9 @@ final class BootfsLayout implements PayloadSource {
             checkFits(source.size(), "input file size of \"" + e.getKey() + "\"");
             // Content of a size no other file has is unique: its digest (SHA-256, slow without the optimising
             // compiler) is needed only where sizes collide. The name stands in as a key no other entry has.
-            Object key = sharing == RangeSharing.SAME_CONTENT && sizes.get(source.size()) == 1 ? e.getKey() : source.key(sharing);
+            Object key = sharing == RangeSharing.SAME_CONTENT && sizes.get(source.size()) == 1
+                    ? e.getKey()
+                    : source.key(sharing);
             Long at = source.size() == 0 ? Long.valueOf(offset) : placed.get(key);
             if (at == null) {
                 at = offset;
@@ -127,7 +129,10 @@ final class BootfsLayout implements PayloadSource {
         for (Placed e : entries) {
             byte[] name = e.name().getBytes(StandardCharsets.UTF_8);
             int start = b.position();
-            b.putInt(name.length + 1).putInt((int) e.source().size()).putInt((int) e.dataOffset()).put(name);
+            b.putInt(name.length + 1)
+                    .putInt((int) e.source().size())
+                    .putInt((int) e.dataOffset())
+                    .put(name);
             b.position(start + (int) ZbiConstants.direntSize(name.length + 1L));
         }
         return b.array();

@@ -14,8 +14,7 @@ final class BootfsNames {
      */
     static final Comparator<String> ORDER = BootfsNames::compare;
 
-    private BootfsNames() {
-    }
+    private BootfsNames() {}
 
     /**
      * Checks that {@code name} can be a BOOTFS entry name and returns its UTF-8 bytes.
@@ -43,8 +42,8 @@ final class BootfsNames {
             throw new UsageException("BOOTFS name \"" + name + "\" is not valid Unicode");
         }
         if (bytes.length > MAX_NAME_BYTES) {
-            throw new UsageException("BOOTFS name \"" + name + "\" is " + bytes.length + " bytes, more than "
-                    + MAX_NAME_BYTES);
+            throw new UsageException(
+                    "BOOTFS name \"" + name + "\" is " + bytes.length + " bytes, more than " + MAX_NAME_BYTES);
         }
         return bytes;
     }

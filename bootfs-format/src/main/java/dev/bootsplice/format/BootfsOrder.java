@@ -14,8 +14,7 @@ final class BootfsOrder {
     /** Whole-path unsigned byte order: {@code a-b} before {@code a/x}. */
     static final Comparator<String> BYTE_WISE = (a, b) -> Arrays.compareUnsigned(utf8(a), utf8(b));
 
-    private BootfsOrder() {
-    }
+    private BootfsOrder() {}
 
     private static int compareComponentWise(String a, String b) {
         String[] x = a.split("/", -1);

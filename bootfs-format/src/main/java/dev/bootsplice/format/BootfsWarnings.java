@@ -22,8 +22,7 @@ final class BootfsWarnings {
     static final String F20 = "file overlaps directory";
     static final String F21 = "reserved field nonzero";
 
-    private BootfsWarnings() {
-    }
+    private BootfsWarnings() {}
 
     /** Returns the warnings for a directory that passed F1–F11, in a deterministic order. */
     static List<Problem> collect(ByteBuffer dir, long capacity, long dirsize, List<BootfsEntry> entries) {
@@ -41,8 +40,8 @@ final class BootfsWarnings {
         return List.copyOf(out);
     }
 
-    private static void perEntry(ByteBuffer dir, long capacity, long dataStart, BootfsEntry e, Set<String> seen,
-            List<Problem> out) {
+    private static void perEntry(
+            ByteBuffer dir, long capacity, long dataStart, BootfsEntry e, Set<String> seen, List<Problem> out) {
         if (!(e.dataOffset() < capacity && capacity - e.dataOffset() >= e.dataLength())) {
             out.add(warning(e, F12));
         }
@@ -78,8 +77,11 @@ final class BootfsWarnings {
             }
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(name);
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(name);
             return true;
         } catch (CharacterCodingException ex) {
             return false;
@@ -111,7 +113,8 @@ final class BootfsWarnings {
                 ranges.add(e);
             }
         }
-        ranges.sort(Comparator.comparingLong(BootfsEntry::dataOffset).thenComparingLong(BootfsEntry::pageAlignedEnd)
+        ranges.sort(Comparator.comparingLong(BootfsEntry::dataOffset)
+                .thenComparingLong(BootfsEntry::pageAlignedEnd)
                 .thenComparingLong(BootfsEntry::direntOffset));
         long prevStart = -1;
         long prevEnd = -1;

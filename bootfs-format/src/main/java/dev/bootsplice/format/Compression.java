@@ -60,11 +60,12 @@ public record Compression(Codec codec, int level) {
         }
         int sep = Math.max(s.indexOf(':'), s.indexOf('.'));
         String name = sep < 0 ? s : s.substring(0, sep);
-        Codec codec = switch (name) {
-            case "zstd" -> Codec.ZSTD;
-            case "lz4f" -> Codec.LZ4F;
-            default -> throw syntax(text);
-        };
+        Codec codec =
+                switch (name) {
+                    case "zstd" -> Codec.ZSTD;
+                    case "lz4f" -> Codec.LZ4F;
+                    default -> throw syntax(text);
+                };
         if (sep < 0) {
             return new Compression(codec, DEFAULT_LEVEL);
         }

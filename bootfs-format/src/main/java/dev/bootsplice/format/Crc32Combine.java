@@ -8,8 +8,7 @@ final class Crc32Combine {
     /** Reflected CRC-32 polynomial. */
     private static final long POLY = 0xedb88320L;
 
-    private Crc32Combine() {
-    }
+    private Crc32Combine() {}
 
     /** Returns the CRC-32 of the concatenation of two byte strings given their CRCs and the second length. */
     static long combine(long crc1, long crc2, long len2) {

@@ -47,8 +47,7 @@ final class Decompression {
     static final String TOO_MUCH = "decompression produced too much data";
     static final String TOO_LITTLE = "decompression produced too little data";
 
-    private Decompression() {
-    }
+    private Decompression() {}
 
     /**
      * Returns the decompressed payload of a compressed storage item, exactly {@code extra} bytes long.
@@ -109,16 +108,16 @@ final class Decompression {
         if (raw.isDirect()) {
             // A mapped payload is read through Java copies (ByteBufferInputStream), never handed to native code:
             // if the file shrinks meanwhile, a native read would crash the JVM (see MappedReads).
-            try (InputStream in = new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw))
-                    .setLongMax(ZSTD_MAX_WINDOW_LOG)) {
+            try (InputStream in =
+                    new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw)).setLongMax(ZSTD_MAX_WINDOW_LOG)) {
                 return readGrowing(item, in, upfront ? item.extra() : 4 * item.length() + RATIO_SLACK);
             } catch (IOException e) {
                 throw item.error("zstd: " + describe(e), e);
             }
         }
         if (!upfront) {
-            try (InputStream in = new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw))
-                    .setLongMax(ZSTD_MAX_WINDOW_LOG)) {
+            try (InputStream in =
+                    new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw)).setLongMax(ZSTD_MAX_WINDOW_LOG)) {
                 return readGrowing(item, in, 4 * item.length() + RATIO_SLACK);
             } catch (IOException e) {
                 throw item.error("zstd: " + describe(e), e);
@@ -215,7 +214,7 @@ final class Decompression {
      * @throws ZbiFormatException with the same reasons as {@link #decompress}
      */
     static void measure(ZbiItem item) throws ZbiFormatException {
-        streamTo(item, (offset, chunk) -> { });
+        streamTo(item, (offset, chunk) -> {});
     }
 
     /**

@@ -9,13 +9,15 @@ import java.util.zip.CRC32;
  * {@code crc32_combine(crc(H0), crc(P[e..L)), L)}.
  */
 final class EmptyFileCrcDefect {
-    private EmptyFileCrcDefect() {
-    }
+    private EmptyFileCrcDefect() {}
 
     /** Returns true when {@code item} is an uncompressed BOOTFS with an empty file whose stored CRC has that value. */
     static boolean matches(ZbiItem item) {
-        if (!item.type().equals(ItemType.BOOTFS) || item.isCompressed() || !item.hasCrc32()
-                || item.isSynthetic() || item.length() > ImageBytes.MAX_SLICE) {
+        if (!item.type().equals(ItemType.BOOTFS)
+                || item.isCompressed()
+                || !item.hasCrc32()
+                || item.isSynthetic()
+                || item.length() > ImageBytes.MAX_SLICE) {
             return false;
         }
         ByteBuffer payload = item.rawPayload();

@@ -13,16 +13,13 @@ import java.util.HexFormat;
 
 /** {@link FileSource}s over a byte array, a host file and a slice of an input BOOTFS; keyed by SHA-256. */
 final class FileSources {
-    private FileSources() {
-    }
+    private FileSources() {}
 
     /** Key of content identified by its size and SHA-256. */
-    record Digest(long size, String sha256) {
-    }
+    record Digest(long size, String sha256) {}
 
     /** Identity of a range of some origin object (an array, an input image) compared by reference. */
-    private record OriginKey(Identity origin, long offset, long length) {
-    }
+    private record OriginKey(Identity origin, long offset, long length) {}
 
     /** Wraps an object so that equality is reference equality. */
     private record Identity(Object object) {

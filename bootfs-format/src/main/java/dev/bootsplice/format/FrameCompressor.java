@@ -13,8 +13,7 @@ final class FrameCompressor {
     /** LZ4 levels below this use the fast (non-HC) compressor, as liblz4's LZ4F does. */
     private static final int LZ4_HC_MIN_LEVEL = 3;
 
-    private FrameCompressor() {
-    }
+    private FrameCompressor() {}
 
     /**
      * Returns a stream whose {@code close()} ends the frame without closing {@code sink}; exactly
@@ -43,9 +42,14 @@ final class FrameCompressor {
     private static OutputStream openLz4(int level, long size, OutputStream sink) throws IOException {
         LZ4Factory factory = LZ4Factory.safeInstance();
         LZ4Compressor compressor = level < LZ4_HC_MIN_LEVEL ? factory.fastCompressor() : factory.highCompressor(level);
-        return new LZ4FrameOutputStream(new Unclosable(sink), LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB, size,
-                compressor, XXHashFactory.safeInstance().hash32(),
-                LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE, LZ4FrameOutputStream.FLG.Bits.CONTENT_SIZE);
+        return new LZ4FrameOutputStream(
+                new Unclosable(sink),
+                LZ4FrameOutputStream.BLOCKSIZE.SIZE_64KB,
+                size,
+                compressor,
+                XXHashFactory.safeInstance().hash32(),
+                LZ4FrameOutputStream.FLG.Bits.BLOCK_INDEPENDENCE,
+                LZ4FrameOutputStream.FLG.Bits.CONTENT_SIZE);
     }
 
     /** Passes writes through; {@code close()} only flushes, so the sink stays open for the next item. */

@@ -12,21 +12,45 @@ import java.util.SplittableRandom;
  */
 final class GeneratorPlan {
     /** One planned file; files with equal {@code contentId} hold equal bytes. */
-    record File(String name, long size, int contentId, boolean text) {
-    }
+    record File(String name, long size, int contentId, boolean text) {}
 
     /** A top-level folder of the product tree with its share of files and size distribution. */
-    private record Category(String folder, int weight, double medianBytes, double sigma, boolean text) {
-    }
+    private record Category(String folder, int weight, double medianBytes, double sigma, boolean text) {}
 
     private static final Category[] CATEGORIES = {
         new Category("bin", 12, 60_000, 1.2, false), new Category("lib", 14, 150_000, 1.3, false),
         new Category("driver", 10, 80_000, 1.0, false), new Category("blob", 24, 100_000, 1.6, false),
         new Category("config", 8, 800, 1.0, true), new Category("data", 12, 20_000, 1.8, false),
-        new Category("meta", 6, 2_000, 0.8, true), new Category("pkg/base/data", 14, 8_000, 1.5, false)};
-    private static final String[] WORDS = {"netstack", "devmgr", "svchost", "console", "audio", "display",
-        "input", "usb", "block", "fshost", "pkgfs", "archivist", "timekeeper", "sysmem", "power", "wlan",
-        "bluetooth", "scheduler", "tracing", "crash", "cobalt", "ui", "fonts", "locale", "ssl", "zlib"};
+        new Category("meta", 6, 2_000, 0.8, true), new Category("pkg/base/data", 14, 8_000, 1.5, false)
+    };
+    private static final String[] WORDS = {
+        "netstack",
+        "devmgr",
+        "svchost",
+        "console",
+        "audio",
+        "display",
+        "input",
+        "usb",
+        "block",
+        "fshost",
+        "pkgfs",
+        "archivist",
+        "timekeeper",
+        "sysmem",
+        "power",
+        "wlan",
+        "bluetooth",
+        "scheduler",
+        "tracing",
+        "crash",
+        "cobalt",
+        "ui",
+        "fonts",
+        "locale",
+        "ssl",
+        "zlib"
+    };
     /** Per cent of files that are empty. */
     private static final int EMPTY_PERCENT = 2;
     /** Per cent of files that repeat an earlier file's content. */
@@ -34,8 +58,7 @@ final class GeneratorPlan {
     /** Largest generated file; keeps every size a uint32 with room for page alignment. */
     private static final long MAX_FILE = 0xffff_0000L;
 
-    private GeneratorPlan() {
-    }
+    private GeneratorPlan() {}
 
     /** Returns the planned files in generation order. */
     static List<File> plan(int files, long size, long seed) {
@@ -48,14 +71,21 @@ final class GeneratorPlan {
             double rawSize = c.medianBytes() * Math.exp(c.sigma() * gaussian(random));
             int roll = random.nextInt(100);
             boolean empty = roll < EMPTY_PERCENT || (files >= 20 && i == files / 2);
-            boolean shared = !empty && i > 0 && (roll < EMPTY_PERCENT + SHARED_PERCENT || (files >= 20 && i == files - 1));
+            boolean shared =
+                    !empty && i > 0 && (roll < EMPTY_PERCENT + SHARED_PERCENT || (files >= 20 && i == files - 1));
             if (empty) {
                 planned.add(new File(name, 0, i, c.text()));
                 raw.add(0.0);
             } else if (shared) {
                 int from = earlierNonEmpty(planned, random);
-                planned.add(from < 0 ? new File(name, 1, i, c.text())
-                        : new File(name, 1, planned.get(from).contentId(), planned.get(from).text()));
+                planned.add(
+                        from < 0
+                                ? new File(name, 1, i, c.text())
+                                : new File(
+                                        name,
+                                        1,
+                                        planned.get(from).contentId(),
+                                        planned.get(from).text()));
                 raw.add(from < 0 ? rawSize : -1.0 - from);
             } else {
                 planned.add(new File(name, 1, i, c.text()));

@@ -7,8 +7,7 @@ package dev.bootsplice.format;
 public final class Hex {
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     /** Returns the low 32 bits of {@code value} as eight lowercase hex digits ({@code %08x}). */
     public static String pad8(long value) {

@@ -21,6 +21,7 @@ final class ImageBytes implements AutoCloseable {
     private final ByteBuffer whole;
     /** Open only for images larger than {@link #MAX_SLICE}; regions are mapped from it on demand. */
     private final FileChannel channel;
+
     private final long size;
 
     private ImageBytes(ByteBuffer whole, FileChannel channel, long size) {
@@ -41,7 +42,8 @@ final class ImageBytes implements AutoCloseable {
         try {
             long size = ch.size();
             if (size <= MAX_SLICE) {
-                ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer mapped =
+                        ch.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
                 ch.close();
                 return new ImageBytes(mapped, null, size);
             }

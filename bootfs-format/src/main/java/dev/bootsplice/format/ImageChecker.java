@@ -57,8 +57,8 @@ public final class ImageChecker {
      * As {@link #check(ZbiImage, boolean, boolean)}; with {@code tolerateToolCrcDefect} a CRC mismatch that
      * matches the reference tool's empty-file defect (spec §4.9) is a warning instead of an error.
      */
-    public static List<Problem> check(ZbiImage image, boolean verifyCrc, boolean strict,
-            boolean tolerateToolCrcDefect) {
+    public static List<Problem> check(
+            ZbiImage image, boolean verifyCrc, boolean strict, boolean tolerateToolCrcDefect) {
         return run(new ImageChecker(verifyCrc, strict, tolerateToolCrcDefect, false), image);
     }
 
@@ -150,8 +150,8 @@ public final class ImageChecker {
         if (verifyCrc && item.crcStatus() == CrcStatus.MISMATCH) {
             boolean defect = item.crcMatchesEmptyFileDefect();
             Severity severity = defect && tolerateToolCrcDefect && !strict ? Severity.WARNING : Severity.ERROR;
-            problems.add(new Problem(severity, index, item.type(), null, item.offset(),
-                    defect ? Z16 + Z16_DEFECT_NOTE : Z16));
+            problems.add(new Problem(
+                    severity, index, item.type(), null, item.offset(), defect ? Z16 + Z16_DEFECT_NOTE : Z16));
         }
         if (item.reserved0() != 0 || item.reserved1() != 0) {
             warn(item, Z17);
@@ -180,13 +180,14 @@ public final class ImageChecker {
 
     private void addBootfsWarnings(ZbiItem item, Bootfs bootfs) {
         for (Problem p : bootfs.warnings()) {
-            problems.add(p.withItem(item.index(), item.type()).withSeverity(strict ? Severity.ERROR : Severity.WARNING));
+            problems.add(
+                    p.withItem(item.index(), item.type()).withSeverity(strict ? Severity.ERROR : Severity.WARNING));
         }
     }
 
     private void warn(ZbiItem item, String reason) {
-        problems.add(new Problem(strict ? Severity.ERROR : Severity.WARNING, item.index(), item.type(), null,
-                item.offset(), reason));
+        problems.add(new Problem(
+                strict ? Severity.ERROR : Severity.WARNING, item.index(), item.type(), null, item.offset(), reason));
     }
 
     private void warn(int item, String entry, long offset, String reason) {

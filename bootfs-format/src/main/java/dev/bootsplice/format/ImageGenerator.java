@@ -28,6 +28,7 @@ public final class ImageGenerator {
     static final long MAX_SIZE = 0xffff_0000L;
     /** Physical address x86-64 kernels are loaded at; the synthetic kernel's entry point lies just past it. */
     private static final long KERNEL_LOAD_ADDRESS = 0x10_0000L;
+
     private static final int KERNEL_CODE_BYTES = 64 * 1024;
     private static final long KERNEL_RESERVE_MEMORY = 4L << 20;
 
@@ -58,8 +59,7 @@ public final class ImageGenerator {
         private Compression compression = Compression.DEFAULT;
         private boolean kernel;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the number of BOOTFS files (1..1,000,000). */
         public Builder files(int files) {
@@ -161,14 +161,18 @@ public final class ImageGenerator {
     private byte[] kernelPayload() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 + KERNEL_CODE_BYTES);
         long entry = KERNEL_LOAD_ADDRESS + 2L * ZbiConstants.HEADER_SIZE + 16;
-        out.write(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(entry).putLong(KERNEL_RESERVE_MEMORY).array());
+        out.write(ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(entry)
+                .putLong(KERNEL_RESERVE_MEMORY)
+                .array());
         new SyntheticContent(seed, -1, KERNEL_CODE_BYTES, false).writeTo(out);
         return out.toByteArray();
     }
 
     private static PackSummary summary(ZbiWriter writer, BootfsBuilder bootfs, long outputBytes)
             throws UsageException, IOException {
-        return new PackSummary(writer.itemCount(), bootfs.fileCount(), bootfs.layout().rangeCount(), bootfs.imageSize(),
-                outputBytes);
+        return new PackSummary(
+                writer.itemCount(), bootfs.fileCount(), bootfs.layout().rangeCount(), bootfs.imageSize(), outputBytes);
     }
 }

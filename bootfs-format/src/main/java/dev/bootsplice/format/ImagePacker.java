@@ -238,8 +238,12 @@ public final class ImagePacker {
             ZbiWriter writer = assemble(in, bootfs, cmdline);
             long size = sink.write(writer);
             boolean hasBootfs = bootfs.fileCount() > 0;
-            return new PackSummary(writer.itemCount(), bootfs.fileCount(),
-                    hasBootfs ? bootfs.layout().rangeCount() : 0, hasBootfs ? bootfs.imageSize() : 0, size);
+            return new PackSummary(
+                    writer.itemCount(),
+                    bootfs.fileCount(),
+                    hasBootfs ? bootfs.layout().rangeCount() : 0,
+                    hasBootfs ? bootfs.imageSize() : 0,
+                    size);
         }
     }
 
@@ -277,16 +281,19 @@ public final class ImagePacker {
             ZbiImage image = in.openImage(kernel);
             List<ZbiItem> items = image.items();
             if (items.size() != 1 || !items.get(0).type().isKernel()) {
-                throw new UsageException("kernel", kernel + ": a kernel ZBI must hold exactly one kernel item, it holds "
-                        + items.size() + " items; pass it as an input instead");
+                throw new UsageException(
+                        "kernel",
+                        kernel + ": a kernel ZBI must hold exactly one kernel item, it holds " + items.size()
+                                + " items; pass it as an input instead");
             }
             writer.copyItem(items.get(0));
             return;
         }
         ByteBuffer payload = WriterPayloads.map(kernel);
         if (payload.remaining() < KERNEL_HEADER_SIZE) {
-            throw new UsageException("kernel", kernel + ": " + payload.remaining()
-                    + " bytes is too short for the 16-byte zbi_kernel_t header");
+            throw new UsageException(
+                    "kernel",
+                    kernel + ": " + payload.remaining() + " bytes is too short for the 16-byte zbi_kernel_t header");
         }
         writer.addItem(ItemType.KERNEL_X64, 0, payload);
     }

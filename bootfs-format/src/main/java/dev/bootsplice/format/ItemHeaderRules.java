@@ -4,8 +4,7 @@ import java.nio.ByteBuffer;
 
 /** The header checks zbitl applies to every header, container included (spec §1.5 rows 2–4, §1.11 rows 4–6). */
 final class ItemHeaderRules {
-    private ItemHeaderRules() {
-    }
+    private ItemHeaderRules() {}
 
     /** Returns the zbitl reason for the first broken rule of the little-endian header {@code h}, or null. */
     static String check(ByteBuffer h) {

@@ -22,6 +22,7 @@ public final class ItemType {
     public static final ItemType STORAGE_KERNEL = known(0x5254534b, "KERNEL", ".bin", true);
     /** Despite its name not a storage type (zbitl {@code TypeIsStorage}). */
     public static final ItemType BOOTFS_FACTORY = known(0x46534642, "BOOTFS_FACTORY", ".bin", false);
+
     public static final ItemType CMDLINE = known(0x4c444d43, "CMDLINE", ".txt", false);
     public static final ItemType CRASHLOG = known(0x4d4f4f42, "CRASHLOG", ".bin", false);
     public static final ItemType NVRAM = known(0x4c4c564e, "NVRAM", ".bin", false);
@@ -32,8 +33,10 @@ public final class ItemType {
     public static final ItemType DRV_PARTITION_MAP = known(0x5452506d, "DRV_PARTITION_MAP", ".bin", true);
     public static final ItemType DRV_BOARD_PRIVATE = known(0x524f426d, "DRV_BOARD_PRIVATE", ".bin", false);
     public static final ItemType CPU_TOPOLOGY = known(0x43505533, null, ".bin", false);
-    public static final ItemType DEPRECATED_CPU_TOPOLOGY_V1 = known(0x43555043, "DEPRECATED_CPU_TOPOLOGY_V1", ".bin", false);
-    public static final ItemType DEPRECATED_CPU_TOPOLOGY_V2 = known(0x544f504f, "DEPRECATED_CPU_TOPOLOGY_V2", ".bin", false);
+    public static final ItemType DEPRECATED_CPU_TOPOLOGY_V1 =
+            known(0x43555043, "DEPRECATED_CPU_TOPOLOGY_V1", ".bin", false);
+    public static final ItemType DEPRECATED_CPU_TOPOLOGY_V2 =
+            known(0x544f504f, "DEPRECATED_CPU_TOPOLOGY_V2", ".bin", false);
     public static final ItemType MEM_CONFIG = known(0x434d454d, "MEM_CONFIG", ".bin", false);
     public static final ItemType KERNEL_DRIVER = known(0x5652444b, "KERNEL_DRIVER", ".bin", true);
     public static final ItemType ACPI_RSDP = known(0x50445352, "ACPI_RSDP", ".bin", false);

@@ -6,8 +6,7 @@ package dev.bootsplice.format;
  * written as {@code \xNN}, so a hostile name can neither split the one-line message nor drive a terminal.
  */
 public final class Locations {
-    private Locations() {
-    }
+    private Locations() {}
 
     /**
      * Returns the location prefix, ending in {@code ": "}: the item part only when {@code item >= 0} (its type

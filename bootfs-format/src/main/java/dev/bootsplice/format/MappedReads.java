@@ -13,8 +13,7 @@ final class MappedReads {
     /** Copy size: large enough that the copy costs little beside the CRC, small against any heap. */
     private static final int CHUNK = 64 << 10;
 
-    private MappedReads() {
-    }
+    private MappedReads() {}
 
     /** Feeds the remaining bytes of {@code src} (not consumed) to {@code crc} through a heap buffer. */
     static void updateCrc(CRC32 crc, ByteBuffer src) {

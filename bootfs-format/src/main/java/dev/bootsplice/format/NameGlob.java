@@ -5,8 +5,7 @@ package dev.bootsplice.format;
  * {@code *} also matches {@code /} (so {@code **} matches what {@code *} does).
  */
 public final class NameGlob {
-    private NameGlob() {
-    }
+    private NameGlob() {}
 
     /**
      * fnmatch(3) without flags: {@code *} any run (including {@code /}), {@code ?} one character,

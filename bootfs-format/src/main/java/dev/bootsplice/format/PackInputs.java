@@ -31,9 +31,10 @@ final class PackInputs implements AutoCloseable {
     /** Folder manifest sources are relative to; null for each manifest's own folder. */
     private Path sourceBase;
     /** Told of every input file and folder read, for a depfile. */
-    private java.util.function.Consumer<Path> reads = path -> { };
+    private java.util.function.Consumer<Path> reads = path -> {};
     /** Items of input images kept as they are, in input order. */
     private final List<ZbiItem> keptItems = new ArrayList<>();
+
     private final List<ZbiImage> openImages = new ArrayList<>();
 
     PackInputs(BootfsBuilder bootfs, CmdlineMerge cmdline, String prefix) {
@@ -141,7 +142,8 @@ final class PackInputs implements AutoCloseable {
 
     /** Reads {@code target=source} lines; blank lines are skipped, a line without {@code =} is an error. */
     void addManifest(Path manifest) throws UsageException, IOException {
-        Path folder = sourceBase != null ? sourceBase : manifest.toAbsolutePath().getParent();
+        Path folder =
+                sourceBase != null ? sourceBase : manifest.toAbsolutePath().getParent();
         List<String> lines = manifestLines(manifest);
         reads.accept(manifest);
         addManifestLines(manifest.toString(), lines, folder);
@@ -155,7 +157,9 @@ final class PackInputs implements AutoCloseable {
 
     private void addManifestLines(String manifest, List<String> lines, Path folder) throws UsageException, IOException {
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).endsWith("\r") ? lines.get(i).substring(0, lines.get(i).length() - 1) : lines.get(i);
+            String line = lines.get(i).endsWith("\r")
+                    ? lines.get(i).substring(0, lines.get(i).length() - 1)
+                    : lines.get(i);
             if (line.isEmpty()) {
                 continue;
             }
@@ -185,13 +189,16 @@ final class PackInputs implements AutoCloseable {
     private static List<String> manifestLines(Path manifest) throws IOException {
         long size = Files.size(manifest);
         if (size > MAX_MANIFEST_BYTES) {
-            throw new IOException(manifest + ": not a ZBI or BOOTFS image, and at " + size
-                    + " bytes too large for a manifest");
+            throw new IOException(
+                    manifest + ": not a ZBI or BOOTFS image, and at " + size + " bytes too large for a manifest");
         }
         try {
-            return List.of(StandardCharsets.UTF_8.newDecoder()
+            return List.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(manifest))).toString().split("\n", -1));
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(manifest)))
+                    .toString()
+                    .split("\n", -1));
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IOException(manifest + ": not a ZBI or BOOTFS image, nor a UTF-8 manifest", e);
         }
@@ -231,8 +238,10 @@ final class PackInputs implements AutoCloseable {
             n = in.readNBytes(head, 0, head.length);
         }
         ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
-        boolean zbi = n == ZbiConstants.HEADER_SIZE && b.getInt(0) == ZbiConstants.TYPE_CONTAINER
-                && b.getInt(8) == ZbiConstants.CONTAINER_MAGIC && b.getInt(24) == ZbiConstants.ITEM_MAGIC;
+        boolean zbi = n == ZbiConstants.HEADER_SIZE
+                && b.getInt(0) == ZbiConstants.TYPE_CONTAINER
+                && b.getInt(8) == ZbiConstants.CONTAINER_MAGIC
+                && b.getInt(24) == ZbiConstants.ITEM_MAGIC;
         boolean bareBootfs = n >= 4 && b.getInt(0) == ZbiConstants.BOOTFS_MAGIC;
         return zbi || bareBootfs;
     }

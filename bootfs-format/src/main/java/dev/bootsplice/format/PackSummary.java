@@ -9,5 +9,4 @@ package dev.bootsplice.format;
  * @param bootfsBytes size of the uncompressed BOOTFS image (0 when there is none)
  * @param outputBytes size of the file written
  */
-public record PackSummary(int items, int files, int ranges, long bootfsBytes, long outputBytes) {
-}
+public record PackSummary(int items, int files, int ranges, long bootfsBytes, long outputBytes) {}

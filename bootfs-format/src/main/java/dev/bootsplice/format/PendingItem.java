@@ -6,7 +6,12 @@ import java.nio.ByteBuffer;
 
 /** An item added to a {@link ZbiWriter}, not yet measured: a new raw item, a new storage item, or a copy. */
 final class PendingItem {
-    private enum Kind { RAW, STORAGE, LEGACY_STORAGE, COPY }
+    private enum Kind {
+        RAW,
+        STORAGE,
+        LEGACY_STORAGE,
+        COPY
+    }
 
     private final Kind kind;
     private final int type;
@@ -15,8 +20,8 @@ final class PendingItem {
     private final Compression compression;
     private final byte[] copiedHeader;
 
-    private PendingItem(Kind kind, int type, long extra, PayloadSource payload, Compression compression,
-            byte[] copiedHeader) {
+    private PendingItem(
+            Kind kind, int type, long extra, PayloadSource payload, Compression compression, byte[] copiedHeader) {
         this.kind = kind;
         this.type = type;
         this.extra = extra;
@@ -77,8 +82,8 @@ final class PendingItem {
             int flags = ZbiConstants.FLAGS_VERSION | ZbiConstants.FLAGS_CRC32 | ZbiConstants.FLAGS_STORAGE_COMPRESSED;
             byte[] header = ZbiWriter.header(type, spool.length(), size, flags, 0);
             int crc = ZbiWriter.itemCrc(header, spool.crc32(), spool.length());
-            return new PreparedItem(ZbiWriter.header(type, spool.length(), size, flags, crc), spool.length(),
-                    spool::copyTo, spool);
+            return new PreparedItem(
+                    ZbiWriter.header(type, spool.length(), size, flags, crc), spool.length(), spool::copyTo, spool);
         } catch (UsageException | IOException | RuntimeException e) {
             spool.close();
             throw e;

@@ -10,8 +10,7 @@ import java.util.List;
  * distinct file, every file gets one byte and the image is as small as it can be.
  */
 final class SizeFitter {
-    private SizeFitter() {
-    }
+    private SizeFitter() {}
 
     /**
      * Returns the plan with sizes set; {@code raw.get(i)} is the raw size of an original content, 0 for an
@@ -28,7 +27,8 @@ final class SizeFitter {
                 distinct++;
             }
         }
-        long dataTarget = ZbiConstants.pageAlign(target) - ZbiConstants.pageAlign(ZbiConstants.BOOTFS_HEADER_SIZE + dirsize);
+        long dataTarget =
+                ZbiConstants.pageAlign(target) - ZbiConstants.pageAlign(ZbiConstants.BOOTFS_HEADER_SIZE + dirsize);
         // Each distinct range wastes half a page on average to alignment.
         double scale = Math.max(0, dataTarget - distinct * 2048.0) / Math.max(1.0, rawSum);
         long[] sizes = new long[plan.size()];

@@ -19,6 +19,7 @@ final class StreamWindow {
     private long base;
     /** Valid bytes in {@code buffer}. */
     private int count;
+
     private boolean ended;
 
     StreamWindow(InputStream in) {

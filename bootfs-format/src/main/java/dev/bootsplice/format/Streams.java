@@ -8,10 +8,10 @@ import java.nio.ByteBuffer;
 final class Streams {
     /** Bytes copied per step; also the size of the shared zero block. */
     static final int CHUNK = 64 * 1024;
+
     private static final byte[] ZEROS = new byte[CHUNK];
 
-    private Streams() {
-    }
+    private Streams() {}
 
     /** Writes the remaining bytes of {@code buffer} to {@code out}, advancing the buffer's position. */
     static void write(ByteBuffer buffer, OutputStream out) throws IOException {

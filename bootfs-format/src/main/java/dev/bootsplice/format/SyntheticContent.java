@@ -14,16 +14,54 @@ import java.util.SplittableRandom;
 final class SyntheticContent implements FileSource {
     /** Bytes generated per section; a section has one kind. */
     private static final int SECTION = 4096;
-    private static final String[] WORDS = {"fuchsia", "zircon", "component", "driver", "handle", "vmo", "channel",
-        "process", "thread", "manifest", "package", "config", "bootfs", "kernel", "memory", "page", "service",
-        "protocol", "capability", "resolver", "runner", "storage", "device", "interrupt", "logger", "inspect"};
+
+    private static final String[] WORDS = {
+        "fuchsia",
+        "zircon",
+        "component",
+        "driver",
+        "handle",
+        "vmo",
+        "channel",
+        "process",
+        "thread",
+        "manifest",
+        "package",
+        "config",
+        "bootfs",
+        "kernel",
+        "memory",
+        "page",
+        "service",
+        "protocol",
+        "capability",
+        "resolver",
+        "runner",
+        "storage",
+        "device",
+        "interrupt",
+        "logger",
+        "inspect"
+    };
     /** Opcode-like byte patterns; records reuse them with random immediates, like x86-64 code. */
-    private static final byte[][] OPCODES = {{0x48, (byte) 0x89, (byte) 0xe5}, {0x55}, {0x41, 0x57},
-        {(byte) 0xe8}, {0x48, (byte) 0x8b, 0x45}, {(byte) 0xc3}, {0x0f, 0x1f, 0x44, 0x00, 0x00},
-        {0x48, (byte) 0x83, (byte) 0xec}, {(byte) 0xff, 0x15}, {0x74}, {0x75}, {0x31, (byte) 0xc0}};
+    private static final byte[][] OPCODES = {
+        {0x48, (byte) 0x89, (byte) 0xe5},
+        {0x55},
+        {0x41, 0x57},
+        {(byte) 0xe8},
+        {0x48, (byte) 0x8b, 0x45},
+        {(byte) 0xc3},
+        {0x0f, 0x1f, 0x44, 0x00, 0x00},
+        {0x48, (byte) 0x83, (byte) 0xec},
+        {(byte) 0xff, 0x15},
+        {0x74},
+        {0x75},
+        {0x31, (byte) 0xc0}
+    };
 
     /** Section mix of binaries, in per cent; the rest is random bytes. Tuned for about 2.5–3× with zstd 4. */
     private static final int CODE_PERCENT = 58;
+
     private static final int STRINGS_PERCENT = 22;
     private static final int ZERO_PERCENT = 8;
     /** Code sections repeat an earlier run of bytes (as compilers repeat instruction sequences) 1 time in this many. */
@@ -32,8 +70,7 @@ final class SyntheticContent implements FileSource {
     private static final int REPEAT_WINDOW = 1024;
 
     /** Identity of generated content: equal ids mean equal bytes within one image. */
-    record Key(long seed, int contentId) {
-    }
+    record Key(long seed, int contentId) {}
 
     private final Key key;
     private final long size;

@@ -8,8 +8,7 @@ final class WriterPayloads {
     /** Largest payload copied onto the heap by {@link #bytes}: CMDLINE and kernel-sized items. */
     static final int MAX_SMALL_PAYLOAD = 64 << 20;
 
-    private WriterPayloads() {
-    }
+    private WriterPayloads() {}
 
     /**
      * Returns a copy of the item's (decompressed) payload.

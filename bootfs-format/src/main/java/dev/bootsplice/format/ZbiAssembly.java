@@ -32,8 +32,13 @@ public final class ZbiAssembly implements AutoCloseable {
      * @param compression compression in force ({@code -c}/{@code -u}): for raw storage inputs and recompression
      * @param recompress storage items of input ZBIs are decompressed and compressed afresh ({@code --recompress})
      */
-    public record InputOptions(Path directory, String prefix, boolean replace, boolean ignoreMissing,
-            Compression compression, boolean recompress) {
+    public record InputOptions(
+            Path directory,
+            String prefix,
+            boolean replace,
+            boolean ignoreMissing,
+            Compression compression,
+            boolean recompress) {
         /** The state before any switch: working directory, no prefix, zstd level 4. */
         public static final InputOptions DEFAULT = new InputOptions(null, "", false, false, Compression.DEFAULT, false);
 
@@ -44,12 +49,10 @@ public final class ZbiAssembly implements AutoCloseable {
     }
 
     /** What {@link #build} made: the image to write, and how many BOOTFS names the patterns tested and kept. */
-    public record Result(ZbiWriter writer, int namesChecked, int namesMatched) {
-    }
+    public record Result(ZbiWriter writer, int namesChecked, int namesMatched) {}
 
     /** One output item in input order, with its type for the kernel-first ordering. */
-    private record Emit(ItemType type, Action action) {
-    }
+    private record Emit(ItemType type, Action action) {}
 
     /** Adds one item to a writer; with {@code writing} false (nothing is written) nothing is compressed. */
     private interface Action {
@@ -57,12 +60,10 @@ public final class ZbiAssembly implements AutoCloseable {
     }
 
     /** A BOOTFS item of an input image: passed through, or merged into the new BOOTFS. */
-    private record InputBootfs(ZbiImage image, ZbiItem item, Compression recompress, boolean replace) {
-    }
+    private record InputBootfs(ZbiImage image, ZbiItem item, Compression recompress, boolean replace) {}
 
     /** The files of one manifest, directory or entry, added as one group under its replace switch. */
-    private record StagedFiles(BootfsBuilder files, boolean replace) {
-    }
+    private record StagedFiles(BootfsBuilder files, boolean replace) {}
 
     private final List<Object> slots = new ArrayList<>();
     private final List<Object> fileGroups = new ArrayList<>();
@@ -136,9 +137,9 @@ public final class ZbiAssembly implements AutoCloseable {
         return reads;
     }
 
-    private void addPayload(ItemType type, ByteBuffer payload, InputOptions options, String name)
-            throws IOException {
-        if (type.equals(ItemType.BOOTFS) && payload.remaining() >= 4
+    private void addPayload(ItemType type, ByteBuffer payload, InputOptions options, String name) throws IOException {
+        if (type.equals(ItemType.BOOTFS)
+                && payload.remaining() >= 4
                 && payload.order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0) == ZbiConstants.BOOTFS_MAGIC) {
             try {
                 ZbiImage bare = ZbiImage.read(payload, name);
@@ -202,7 +203,8 @@ public final class ZbiAssembly implements AutoCloseable {
     }
 
     private StagedFiles stage(InputOptions options) {
-        StagedFiles staged = new StagedFiles(new BootfsBuilder().replaceDuplicates(options.replace()), options.replace());
+        StagedFiles staged =
+                new StagedFiles(new BootfsBuilder().replaceDuplicates(options.replace()), options.replace());
         fileGroups.add(staged);
         return staged;
     }
@@ -210,7 +212,9 @@ public final class ZbiAssembly implements AutoCloseable {
     private PackInputs inputs(StagedFiles staged, InputOptions options) {
         Path base = options.directory() == null ? Path.of("") : options.directory();
         return new PackInputs(staged.files(), new CmdlineMerge(), options.prefix())
-                .ignoreMissing(options.ignoreMissing()).sourceBase(base).recordReads(reads::add);
+                .ignoreMissing(options.ignoreMissing())
+                .sourceBase(base)
+                .recordReads(reads::add);
     }
 
     /**
@@ -225,7 +229,8 @@ public final class ZbiAssembly implements AutoCloseable {
      */
     public Result build(boolean merge, Compression bootfsCompression, Predicate<String> patterns, boolean completeOrder)
             throws UsageException, IOException {
-        boolean filesAdded = fileGroups.stream().anyMatch(g -> g instanceof StagedFiles s && s.files().fileCount() > 0);
+        boolean filesAdded = fileGroups.stream()
+                .anyMatch(g -> g instanceof StagedFiles s && s.files().fileCount() > 0);
         boolean mergeBootfs = filesAdded || patterns != null;
         BootfsBuilder bootfs = mergeBootfs ? mergedFiles() : new BootfsBuilder();
         int checked = bootfs.fileCount();
@@ -237,8 +242,9 @@ public final class ZbiAssembly implements AutoCloseable {
         for (Object slot : slots) {
             if (slot instanceof InputBootfs b) {
                 if (!mergeBootfs) {
-                    emits.add(new Emit(ItemType.BOOTFS, (w, writing) ->
-                            copy(w, b.image(), b.item(), listed(b.recompress(), writing))));
+                    emits.add(new Emit(
+                            ItemType.BOOTFS,
+                            (w, writing) -> copy(w, b.image(), b.item(), listed(b.recompress(), writing))));
                 }
             } else if (merge && ((Emit) slot).type().equals(ItemType.CMDLINE)) {
                 cmdline.append(cmdlinePayload((Emit) slot));
@@ -248,14 +254,17 @@ public final class ZbiAssembly implements AutoCloseable {
         }
         if (!cmdline.isEmpty()) {
             byte[] payload = cmdline.payload();
-            emits.add(new Emit(ItemType.CMDLINE, (w, writing) -> w.addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(payload))));
+            emits.add(new Emit(
+                    ItemType.CMDLINE, (w, writing) -> w.addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(payload))));
         }
         // Files filtered away by every pattern still leave an (empty) BOOTFS, as the reference tool writes it.
         if (bootfs.fileCount() > 0 || checked > 0) {
-            emits.add(new Emit(ItemType.BOOTFS, (w, writing) -> w.addStorageItem(ItemType.BOOTFS, bootfs, bootfsCompression)));
+            emits.add(new Emit(
+                    ItemType.BOOTFS, (w, writing) -> w.addStorageItem(ItemType.BOOTFS, bootfs, bootfsCompression)));
         }
         if (completeOrder) {
-            emits.sort(Comparator.comparingInt(e -> e.type().isKernel() ? 0 : e.type().equals(ItemType.BOOTFS) ? 1 : 2));
+            emits.sort(Comparator.comparingInt(
+                    e -> e.type().isKernel() ? 0 : e.type().equals(ItemType.BOOTFS) ? 1 : 2));
         }
         // Without an output nothing is written: the items are listed as the 2020 tool would have made them.
         ZbiWriter writer = new ZbiWriter().legacyUncompressedExtra(!merge);
@@ -287,7 +296,8 @@ public final class ZbiAssembly implements AutoCloseable {
         emit.action().addTo(scratch, false);
         byte[] image = scratch.toBytes();
         try {
-            ZbiItem item = ZbiImage.read(ByteBuffer.wrap(image), "<cmdline>").items().get(0);
+            ZbiItem item =
+                    ZbiImage.read(ByteBuffer.wrap(image), "<cmdline>").items().get(0);
             ByteBuffer payload = item.payload();
             byte[] out = new byte[payload.remaining()];
             payload.get(out);

@@ -49,8 +49,7 @@ final class ZbiConstants {
     /** Largest value of any uint32 field, as a long. */
     static final long UINT32_MAX = 0xffff_ffffL;
 
-    private ZbiConstants() {
-    }
+    private ZbiConstants() {}
 
     /** Returns {@code x} rounded up to a multiple of 8, in 64-bit arithmetic (never wraps for uint32 input). */
     static long roundUp8(long x) {

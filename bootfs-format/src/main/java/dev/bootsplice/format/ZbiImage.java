@@ -23,15 +23,23 @@ public final class ZbiImage implements AutoCloseable {
     private final String name;
     /** The mapped file, or null for a caller's buffer. */
     private final Path file;
+
     private final ImageBytes bytes;
     private final boolean bareBootfs;
     /** The container header's length field (for a bare BOOTFS: the file size). */
     private final long containerLength;
     /** The 32 container header bytes as stored (empty for a bare BOOTFS). */
     private final byte[] containerHeader;
+
     private final List<ZbiItem> items;
 
-    private ZbiImage(String name, Path file, ImageBytes bytes, boolean bare, long containerLength, byte[] header,
+    private ZbiImage(
+            String name,
+            Path file,
+            ImageBytes bytes,
+            boolean bare,
+            long containerLength,
+            byte[] header,
             List<ZbiItem> items) {
         this.name = name;
         this.file = file;
@@ -75,7 +83,8 @@ public final class ZbiImage implements AutoCloseable {
             return new ZbiImage(name, file, bytes, true, bytes.size(), new byte[0], List.of(ZbiItem.bareBootfs(bytes)));
         }
         byte[] header = containerHeader(bytes);
-        long length = ZbiConstants.u32(ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+        long length = ZbiConstants.u32(
+                ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
         return new ZbiImage(name, file, bytes, false, length, header, iterate(bytes, length));
     }
 
@@ -93,12 +102,17 @@ public final class ZbiImage implements AutoCloseable {
         }
         int flags = h.getInt(12);
         long length = ZbiConstants.u32(h.getInt(4));
-        String reason = h.getInt(0) != ZbiConstants.TYPE_CONTAINER ? "bad container type"
-                : h.getInt(8) != ZbiConstants.CONTAINER_MAGIC ? "bad container magic"
-                : (flags & ZbiConstants.FLAGS_CRC32) != 0 ? "container header has CRC32 flag"
-                : length % ZbiConstants.ALIGNMENT != 0 ? "container header has misaligned length"
-                : length > bytes.size() - ZbiConstants.HEADER_SIZE ? "container doesn't fit. Truncated?"
-                : null;
+        String reason = h.getInt(0) != ZbiConstants.TYPE_CONTAINER
+                ? "bad container type"
+                : h.getInt(8) != ZbiConstants.CONTAINER_MAGIC
+                        ? "bad container magic"
+                        : (flags & ZbiConstants.FLAGS_CRC32) != 0
+                                ? "container header has CRC32 flag"
+                                : length % ZbiConstants.ALIGNMENT != 0
+                                        ? "container header has misaligned length"
+                                        : length > bytes.size() - ZbiConstants.HEADER_SIZE
+                                                ? "container doesn't fit. Truncated?"
+                                                : null;
         if (reason != null) {
             throw new ZbiFormatException(reason, 0);
         }
@@ -128,7 +142,8 @@ public final class ZbiImage implements AutoCloseable {
                 throw new ZbiFormatException("container too short for next item payload", index, type, off, null);
             }
             if (index == MAX_ITEMS) {
-                throw new ZbiFormatException("more than " + MAX_ITEMS + " items (reader limit)", index, type, off, null);
+                throw new ZbiFormatException(
+                        "more than " + MAX_ITEMS + " items (reader limit)", index, type, off, null);
             }
             items.add(ZbiItem.fromHeader(bytes, index, off, header));
             off = next;

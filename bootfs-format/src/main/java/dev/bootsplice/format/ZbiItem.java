@@ -22,6 +22,7 @@ public final class ZbiItem {
     private final long offset;
     /** The 32 header bytes as stored; empty for the synthetic item. */
     private final byte[] header;
+
     private final ItemType type;
     private final long length;
     private final long extra;
@@ -58,8 +59,11 @@ public final class ZbiItem {
     /** Creates the synthetic BOOTFS item covering a whole bare BOOTFS image (no CRC, extra = length). */
     static ZbiItem bareBootfs(ImageBytes bytes) {
         ByteBuffer h = ByteBuffer.allocate(ZbiConstants.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        h.putInt(0, ItemType.BOOTFS.code()).putInt(4, (int) bytes.size()).putInt(8, (int) bytes.size())
-                .putInt(12, ZbiConstants.FLAGS_VERSION).putInt(24, ZbiConstants.ITEM_MAGIC)
+        h.putInt(0, ItemType.BOOTFS.code())
+                .putInt(4, (int) bytes.size())
+                .putInt(8, (int) bytes.size())
+                .putInt(12, ZbiConstants.FLAGS_VERSION)
+                .putInt(24, ZbiConstants.ITEM_MAGIC)
                 .putInt(28, ZbiConstants.ITEM_NO_CRC32);
         return new ZbiItem(bytes, 0, 0, new byte[0], h, true);
     }

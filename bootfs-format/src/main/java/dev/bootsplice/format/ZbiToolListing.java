@@ -53,6 +53,7 @@ public final class ZbiToolListing {
     private final boolean verbose;
     /** The BOOTFS entries shown. */
     private final java.util.function.Predicate<String> names;
+
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
     private int status;
@@ -79,7 +80,8 @@ public final class ZbiToolListing {
     }
 
     /** As {@link #render(ZbiImage, Naming, boolean)}, listing only the BOOTFS entries {@code names} accepts. */
-    public static Result render(ZbiImage image, Naming naming, boolean verbose, java.util.function.Predicate<String> names) {
+    public static Result render(
+            ZbiImage image, Naming naming, boolean verbose, java.util.function.Predicate<String> names) {
         ZbiToolListing listing = new ZbiToolListing(naming, verbose, names);
         listing.list(image);
         return new Result(listing.out, listing.err, listing.status);
@@ -101,15 +103,19 @@ public final class ZbiToolListing {
         }
         String name = typeName(item.type());
         if (name == null) {
-            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " UNKNOWN (type=" + Hex.pad8(item.type().code()) + ")");
+            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " UNKNOWN (type="
+                    + Hex.pad8(item.type().code()) + ")");
         } else if (isStorage(item.type())) {
-            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " " + name + " (size=" + Hex.pad8(item.extra()) + ")");
+            out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " " + name + " (size="
+                    + Hex.pad8(item.extra()) + ")");
         } else {
             out.add(Hex.pad8(item.offset()) + ": " + Hex.pad8(item.length()) + " " + name);
         }
-        out.add(item.hasCrc32()
-                ? "        :          MAGIC=" + Hex.pad8(ZbiConstants.ITEM_MAGIC) + " CRC=" + Hex.pad8(item.computeCrc32())
-                : "        :          MAGIC=" + Hex.pad8(ZbiConstants.ITEM_MAGIC) + " NO CRC");
+        out.add(
+                item.hasCrc32()
+                        ? "        :          MAGIC=" + Hex.pad8(ZbiConstants.ITEM_MAGIC) + " CRC="
+                                + Hex.pad8(item.computeCrc32())
+                        : "        :          MAGIC=" + Hex.pad8(ZbiConstants.ITEM_MAGIC) + " NO CRC");
     }
 
     private String typeName(ItemType type) {
@@ -117,7 +123,8 @@ public final class ZbiToolListing {
     }
 
     private boolean isStorage(ItemType type) {
-        return naming == Naming.TOOL_2020 ? type.equals(ItemType.RAMDISK) || type.equals(ItemType.BOOTFS)
+        return naming == Naming.TOOL_2020
+                ? type.equals(ItemType.RAMDISK) || type.equals(ItemType.BOOTFS)
                 : type.isStorage();
     }
 
@@ -128,8 +135,7 @@ public final class ZbiToolListing {
         int getInt(long at);
 
         /** Says that no byte before {@code at} is needed again. */
-        default void release(long at) {
-        }
+        default void release(long at) {}
     }
 
     /**
@@ -151,19 +157,21 @@ public final class ZbiToolListing {
             if (bootfs && bit0) {
                 try (java.io.InputStream in = Decompression.stream(item)) {
                     StreamWindow window = new StreamWindow(in);
-                    showBootfs(new Bytes() {
-                        public byte get(long at) {
-                            return window.get(at);
-                        }
+                    showBootfs(
+                            new Bytes() {
+                                public byte get(long at) {
+                                    return window.get(at);
+                                }
 
-                        public int getInt(long at) {
-                            return window.getInt(at);
-                        }
+                                public int getInt(long at) {
+                                    return window.getInt(at);
+                                }
 
-                        public void release(long at) {
-                            window.release(at);
-                        }
-                    }, item.extra());
+                                public void release(long at) {
+                                    window.release(at);
+                                }
+                            },
+                            item.extra());
                 }
             } else if (bootfs) {
                 showBootfs(buffer(item.rawPayload()), item.length());
@@ -208,8 +216,8 @@ public final class ZbiToolListing {
         }
         long dirsize = ZbiConstants.u32(p.getInt(4));
         if (dirsize > length - ZbiConstants.BOOTFS_HEADER_SIZE) {
-            fail(String.format("BOOTFS header dirsize %d > payload size %d", dirsize,
-                    length - ZbiConstants.BOOTFS_HEADER_SIZE));
+            fail(String.format(
+                    "BOOTFS header dirsize %d > payload size %d", dirsize, length - ZbiConstants.BOOTFS_HEADER_SIZE));
             return;
         }
         walkDirents(p, length, dirsize);
@@ -235,9 +243,15 @@ public final class ZbiToolListing {
             }
             String name = cString(p, length, at + ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE, nameLen);
             if (names.test(name)) {
-                StringBuilder line = new StringBuilder(CONTENT_PREFIX.length() + 20 + name.length()).append(CONTENT_PREFIX);
+                StringBuilder line =
+                        new StringBuilder(CONTENT_PREFIX.length() + 20 + name.length()).append(CONTENT_PREFIX);
                 Hex.append(line, dataOff).append(' ');
-                out.add(Hex.append(line, dataLen).append(' ').append(align).append(size).append(name).toString());
+                out.add(Hex.append(line, dataLen)
+                        .append(' ')
+                        .append(align)
+                        .append(size)
+                        .append(name)
+                        .toString());
             }
             if (left < ZbiConstants.BOOTFS_DIRENT_FIXED_SIZE) {
                 err.add("BOOTFS directory truncated");

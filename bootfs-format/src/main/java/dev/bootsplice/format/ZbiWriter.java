@@ -1,5 +1,6 @@
 package dev.bootsplice.format;
 
+import dev.bootsplice.format.PendingItem.PreparedItem;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
-import dev.bootsplice.format.PendingItem.PreparedItem;
 
 /**
  * Writes a ZBI (spec §1, §4.3): the container header, then each item in the order added with its payload
@@ -58,8 +58,10 @@ public final class ZbiWriter {
     }
 
     ZbiWriter addStorageItem(ItemType type, PayloadSource payload, Compression compression) {
-        items.add(legacyExtra ? PendingItem.legacyStorage(type.code(), payload, compression)
-                : PendingItem.storage(type.code(), payload, compression));
+        items.add(
+                legacyExtra
+                        ? PendingItem.legacyStorage(type.code(), payload, compression)
+                        : PendingItem.storage(type.code(), payload, compression));
         return this;
     }
 
@@ -192,15 +194,27 @@ public final class ZbiWriter {
 
     /** Returns {@code {BOOT, length, CONTAINER_MAGIC, VERSION, 0, 0, ITEM_MAGIC, NO_CRC32}}. */
     static byte[] containerHeader(long length) {
-        return header(ZbiConstants.TYPE_CONTAINER, length, ZbiConstants.u32(ZbiConstants.CONTAINER_MAGIC),
-                ZbiConstants.FLAGS_VERSION, ZbiConstants.ITEM_NO_CRC32);
+        return header(
+                ZbiConstants.TYPE_CONTAINER,
+                length,
+                ZbiConstants.u32(ZbiConstants.CONTAINER_MAGIC),
+                ZbiConstants.FLAGS_VERSION,
+                ZbiConstants.ITEM_NO_CRC32);
     }
 
     /** Returns a 32-byte header with zero reserved fields. */
     static byte[] header(int type, long length, long extra, int flags, int crc32) {
-        return ByteBuffer.allocate(ZbiConstants.HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN)
-                .putInt(type).putInt((int) length).putInt((int) extra).putInt(flags)
-                .putInt(0).putInt(0).putInt(ZbiConstants.ITEM_MAGIC).putInt(crc32).array();
+        return ByteBuffer.allocate(ZbiConstants.HEADER_SIZE)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(type)
+                .putInt((int) length)
+                .putInt((int) extra)
+                .putInt(flags)
+                .putInt(0)
+                .putInt(0)
+                .putInt(ZbiConstants.ITEM_MAGIC)
+                .putInt(crc32)
+                .array();
     }
 
     /** Returns the CRC-32 of a header (its crc32 field taken as zero) followed by a payload with the given CRC. */

@@ -9,8 +9,7 @@ final class ZstdFrameHeader {
     private static final int[] DICT_ID_SIZE = {0, 1, 2, 4};
     private static final int[] FCS_SIZE = {0, 2, 4, 8};
 
-    private ZstdFrameHeader() {
-    }
+    private ZstdFrameHeader() {}
 
     /** Returns the frame content size, or empty when the header omits it or is too short to tell. */
     static OptionalLong contentSize(ByteBuffer payload) {

@@ -26,10 +26,15 @@ final class ZstdFrameOutputStream extends OutputStream {
     private final long pledged;
     /** Bytes accepted so far; never above {@link #pledged}. */
     private long written;
+
     private boolean closed;
 
     ZstdFrameOutputStream(OutputStream sink, int level, long uncompressedSize) {
-        this(sink, level, uncompressedSize, Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
+        this(
+                sink,
+                level,
+                uncompressedSize,
+                Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()));
     }
 
     ZstdFrameOutputStream(OutputStream sink, int level, long uncompressedSize, int workers) {

@@ -52,18 +52,22 @@ class BootfsArchiveStreamsTest {
 
     @Test
     void aMappedBareBootfsReadsTheSameAsItsZbi() throws Exception {
-        try (BootfsArchiveInputStream bare = new BootfsArchiveInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir.bootfs"));
-                BootfsArchiveInputStream zbi = new BootfsArchiveInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir-lz4f.zbi"))) {
+        try (BootfsArchiveInputStream bare =
+                        new BootfsArchiveInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir.bootfs"));
+                BootfsArchiveInputStream zbi =
+                        new BootfsArchiveInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir-lz4f.zbi"))) {
             assertThat(walk(bare)).isEqualTo(walk(zbi));
         }
     }
 
     @Test
     void entriesCarryTheirDataOffsetsAndNoTimes() throws Exception {
-        try (BootfsArchiveInputStream in = new BootfsArchiveInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir-uncompressed.zbi"))) {
+        try (BootfsArchiveInputStream in =
+                new BootfsArchiveInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir-uncompressed.zbi"))) {
             List<BootfsArchiveEntry> entries = new ArrayList<>();
             in.forEach(entries::add);
-            assertThat(entries).extracting(BootfsArchiveEntry::getDataOffset)
+            assertThat(entries)
+                    .extracting(BootfsArchiveEntry::getDataOffset)
                     .containsExactly(0x1000L, 0x2000L, 0x5000L, 0x5000L, 0x6000L, 0x7000L);
             assertThat(entries).allSatisfy(e -> {
                 assertThat(e.getLastModifiedDate().getTime()).isZero();
@@ -77,15 +81,19 @@ class BootfsArchiveStreamsTest {
         byte[] bytes = WriterCorpus.bytes("zbitl/bootfs.zbi");
         bytes[0x20 + 32 + 6] ^= 0x55;
         assertThatThrownBy(() -> new BootfsArchiveInputStream(new ByteArrayInputStream(bytes)))
-                .isInstanceOf(IOException.class).hasCauseInstanceOf(ZbiFormatException.class);
-        assertThatThrownBy(() -> new BootfsArchiveInputStream(new ByteArrayInputStream(WriterCorpus.bytes("zbitl/one-item.zbi"))))
-                .isInstanceOf(IOException.class).hasMessageContaining("no BOOTFS item");
+                .isInstanceOf(IOException.class)
+                .hasCauseInstanceOf(ZbiFormatException.class);
+        assertThatThrownBy(() -> new BootfsArchiveInputStream(
+                        new ByteArrayInputStream(WriterCorpus.bytes("zbitl/one-item.zbi"))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("no BOOTFS item");
     }
 
     @Test
     void copyingEntriesThroughTheGenericApiRebuildsTheSameFiles() throws Exception {
         ByteArrayOutputStream zbi = new ByteArrayOutputStream();
-        try (BootfsArchiveInputStream in = new BootfsArchiveInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir-zstd.zbi"));
+        try (BootfsArchiveInputStream in =
+                        new BootfsArchiveInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir-zstd.zbi"));
                 ArchiveOutputStream<BootfsArchiveEntry> out = new BootfsArchiveOutputStream(zbi)) {
             BootfsArchiveEntry entry;
             while ((entry = in.getNextEntry()) != null) {
@@ -94,7 +102,8 @@ class BootfsArchiveStreamsTest {
                 out.closeArchiveEntry();
             }
         }
-        try (BootfsArchiveInputStream back = new BootfsArchiveInputStream(new ByteArrayInputStream(zbi.toByteArray()))) {
+        try (BootfsArchiveInputStream back =
+                new BootfsArchiveInputStream(new ByteArrayInputStream(zbi.toByteArray()))) {
             assertThat(walk(back)).containsExactlyEntriesOf(expected("zbi-tool-2020_bootfs-dir-zstd.files.sha256"));
         }
         ByteArrayOutputStream packed = new ByteArrayOutputStream();
@@ -104,12 +113,14 @@ class BootfsArchiveStreamsTest {
 
     @Test
     void theOutputStreamChecksDeclaredSizesAndNames() throws Exception {
-        BootfsArchiveOutputStream out = new BootfsArchiveOutputStream(new ByteArrayOutputStream(), Compression.NONE, true);
+        BootfsArchiveOutputStream out =
+                new BootfsArchiveOutputStream(new ByteArrayOutputStream(), Compression.NONE, true);
         out.putArchiveEntry(new BootfsArchiveEntry("a", 3));
         out.write("ab".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(out::closeArchiveEntry).hasMessageContaining("declared 3 bytes, got 2");
         out.putArchiveEntry(new BootfsArchiveEntry("../evil", ArchiveEntry.SIZE_UNKNOWN));
-        assertThatThrownBy(out::closeArchiveEntry).isInstanceOf(IOException.class)
+        assertThatThrownBy(out::closeArchiveEntry)
+                .isInstanceOf(IOException.class)
                 .hasCauseInstanceOf(UsageException.class);
     }
 
@@ -134,8 +145,10 @@ class BootfsArchiveStreamsTest {
     void theArchiveStreamFactoryFindsTheProviderOnTheClassPath() throws Exception {
         ArchiveStreamFactory factory = new ArchiveStreamFactory();
         // Built-in names come from getInputStreamArchiveNames(); third-party providers only from the lookup.
-        assertThat(ArchiveStreamFactory.findAvailableArchiveInputStreamProviders()).containsKey("BOOTFS");
-        assertThat(ArchiveStreamFactory.findAvailableArchiveOutputStreamProviders()).containsKey("BOOTFS");
+        assertThat(ArchiveStreamFactory.findAvailableArchiveInputStreamProviders())
+                .containsKey("BOOTFS");
+        assertThat(ArchiveStreamFactory.findAvailableArchiveOutputStreamProviders())
+                .containsKey("BOOTFS");
         try (InputStream file = Files.newInputStream(WriterCorpus.file("zbi-tool-2020/bootfs-dir-lz4f.zbi"));
                 ArchiveInputStream<?> in = factory.createArchiveInputStream("bootfs", file)) {
             assertThat(in).isInstanceOf(BootfsArchiveInputStream.class);

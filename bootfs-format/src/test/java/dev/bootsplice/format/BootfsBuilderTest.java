@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BootfsBuilderTest {
     /** A parsed dirent, read with plain buffer arithmetic. */
-    record Dirent(String name, long length, long offset) {
-    }
+    record Dirent(String name, long length, long offset) {}
 
     static List<Dirent> dirents(ByteBuffer bootfs) {
         ByteBuffer b = bootfs.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -30,7 +29,9 @@ class BootfsBuilderTest {
             int nameLen = b.getInt(off);
             byte[] name = new byte[nameLen - 1];
             b.get(off + 12, name);
-            out.add(new Dirent(new String(name, StandardCharsets.UTF_8), Integer.toUnsignedLong(b.getInt(off + 4)),
+            out.add(new Dirent(
+                    new String(name, StandardCharsets.UTF_8),
+                    Integer.toUnsignedLong(b.getInt(off + 4)),
                     Integer.toUnsignedLong(b.getInt(off + 8))));
             off += (12 + nameLen + 3) & ~3;
         }
@@ -54,8 +55,11 @@ class BootfsBuilderTest {
         assertThat(image.remaining()).isEqualTo(16384);
         assertThat(WriterCorpus.sha256(array(image)))
                 .isEqualTo("59c7eaedf362bc010369fb6a236c3bd31c9c3562ed8ad939b23cda6d7ffe847e");
-        assertThat(dirents(image)).containsExactly(new Dirent("A.txt", 176, 4096),
-                new Dirent("nested/B.txt", 131, 8192), new Dirent("nested/again/C.txt", 47, 12288));
+        assertThat(dirents(image))
+                .containsExactly(
+                        new Dirent("A.txt", 176, 4096),
+                        new Dirent("nested/B.txt", 131, 8192),
+                        new Dirent("nested/again/C.txt", 47, 12288));
     }
 
     @Test
@@ -64,7 +68,8 @@ class BootfsBuilderTest {
         for (String name : new String[] {"a-b", "a/x", "B", "a/\u00e9", "a/z/q", "ab"}) {
             builder.add(name, name.getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(dirents(builder.build())).extracting(Dirent::name)
+        assertThat(dirents(builder.build()))
+                .extracting(Dirent::name)
                 .containsExactly("B", "a/x", "a/z/q", "a/\u00e9", "a-b", "ab");
     }
 
@@ -78,8 +83,13 @@ class BootfsBuilderTest {
                 .add("d", new byte[5000])
                 .add("zz-empty", new byte[0])
                 .build();
-        assertThat(dirents(image)).containsExactly(new Dirent("a", 10, 0x1000), new Dirent("b/empty", 0, 0x2000),
-                new Dirent("c", 10, 0x1000), new Dirent("d", 5000, 0x2000), new Dirent("zz-empty", 0, 0x4000));
+        assertThat(dirents(image))
+                .containsExactly(
+                        new Dirent("a", 10, 0x1000),
+                        new Dirent("b/empty", 0, 0x2000),
+                        new Dirent("c", 10, 0x1000),
+                        new Dirent("d", 5000, 0x2000),
+                        new Dirent("zz-empty", 0, 0x4000));
         assertThat(image.remaining()).isEqualTo(0x4000);
     }
 
@@ -112,18 +122,22 @@ class BootfsBuilderTest {
     void namesLongerThan255BytesAreUsageErrors() throws Exception {
         new BootfsBuilder().add("x".repeat(255), new byte[1]);
         assertThatThrownBy(() -> new BootfsBuilder().add("x".repeat(256), new byte[1]))
-                .isInstanceOf(UsageException.class).hasMessageContaining("256 bytes");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("256 bytes");
     }
 
     @Test
     void duplicatesAndFileDirectoryClashesAreUsageErrors() throws Exception {
         BootfsBuilder builder = new BootfsBuilder().add("a/b", new byte[1]);
         assertThatThrownBy(() -> builder.add("a/b", new byte[2]))
-                .isInstanceOf(UsageException.class).hasMessage("duplicate target path: a/b");
+                .isInstanceOf(UsageException.class)
+                .hasMessage("duplicate target path: a/b");
         assertThatThrownBy(() -> builder.add("a", new byte[2]))
-                .isInstanceOf(UsageException.class).hasMessageContaining("directory vs file");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("directory vs file");
         assertThatThrownBy(() -> builder.add("a/b/c", new byte[2]))
-                .isInstanceOf(UsageException.class).hasMessageContaining("directory vs file");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("directory vs file");
     }
 
     @Test
@@ -131,7 +145,8 @@ class BootfsBuilderTest {
         Path tree = WriterCorpus.file("zbi-tool-2020/inputs/tree");
         BootfsBuilder builder = treeBuilder(tree).rangeSharing(RangeSharing.SAME_FILE);
         byte[] reference = WriterCorpus.items(WriterCorpus.bytes("zbi-tool-2020/bootfs-dir-uncompressed.zbi"))
-                .get(0).payload();
+                .get(0)
+                .payload();
         assertThat(array(builder.build())).isEqualTo(reference);
         assertThat(array(builder.build())).isEqualTo(WriterCorpus.bytes("zbi-tool-2020/bootfs-dir.bootfs"));
     }
@@ -146,8 +161,10 @@ class BootfsBuilderTest {
         }
         Files.createLink(copy.resolve("lib/hardlink-to-one.txt"), copy.resolve("lib/one.txt"));
         byte[] reference = WriterCorpus.items(WriterCorpus.bytes("zbi-tool-2020/bootfs-shared-range.zbi"))
-                .get(0).payload();
-        assertThat(array(treeBuilder(copy).rangeSharing(RangeSharing.SAME_FILE).build())).isEqualTo(reference);
+                .get(0)
+                .payload();
+        assertThat(array(treeBuilder(copy).rangeSharing(RangeSharing.SAME_FILE).build()))
+                .isEqualTo(reference);
     }
 
     @Test
@@ -155,16 +172,22 @@ class BootfsBuilderTest {
         Path tree = WriterCorpus.file("zbi-tool-2020/inputs/tree");
         List<Dirent> dirents = dirents(treeBuilder(tree).build());
         // lib/one.txt and lib/sub/two.txt hold the same 13 bytes: one range instead of the 2020 tool's two.
-        assertThat(dirents).containsExactly(new Dirent("bin/app", 19, 0x1000), new Dirent("data/big.bin", 10000, 0x2000),
-                new Dirent("data/empty", 0, 0x5000), new Dirent("lib/one.txt", 13, 0x5000),
-                new Dirent("lib/sub/two.txt", 13, 0x5000), new Dirent("zlast.txt", 14, 0x6000));
+        assertThat(dirents)
+                .containsExactly(
+                        new Dirent("bin/app", 19, 0x1000),
+                        new Dirent("data/big.bin", 10000, 0x2000),
+                        new Dirent("data/empty", 0, 0x5000),
+                        new Dirent("lib/one.txt", 13, 0x5000),
+                        new Dirent("lib/sub/two.txt", 13, 0x5000),
+                        new Dirent("zlast.txt", 14, 0x6000));
     }
 
     @Test
     void anEmptyLastFileGetsTheImageSizeAsOffsetLikeTheReference() throws Exception {
         Path tree = WriterCorpus.file("zbi-tool-2020/inputs/empty-last");
         byte[] reference = WriterCorpus.items(WriterCorpus.bytes("zbi-tool-2020/bootfs-empty-last-uncompressed.zbi"))
-                .get(0).payload();
+                .get(0)
+                .payload();
         assertThat(array(treeBuilder(tree).build())).isEqualTo(reference);
     }
 
@@ -174,10 +197,12 @@ class BootfsBuilderTest {
         assertThat(builder.imageSize()).isEqualTo(0x1000L + 0xC000_0000L);
         assertThatThrownBy(builder::build).isInstanceOf(UsageException.class).hasMessageContaining("use writeTo");
         builder.add("big2", huge(0x7000_0000L));
-        assertThatThrownBy(builder::imageSize).isInstanceOf(UsageException.class)
+        assertThatThrownBy(builder::imageSize)
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("BOOTFS image size");
         assertThatThrownBy(() -> new BootfsBuilder().add("x", huge(1L << 32)).imageSize())
-                .isInstanceOf(UsageException.class).hasMessageContaining("input file size of \"x\"");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("input file size of \"x\"");
     }
 
     /** A source of the given size whose bytes must never be needed. */
@@ -207,7 +232,8 @@ class BootfsBuilderTest {
 
     @Test
     void streamingWriteEqualsTheBuiltBuffer() throws Exception {
-        BootfsBuilder builder = new BootfsBuilder().add("a", new byte[9000]).add("b", "x".getBytes(StandardCharsets.UTF_8));
+        BootfsBuilder builder =
+                new BootfsBuilder().add("a", new byte[9000]).add("b", "x".getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         builder.writeTo(out);
         assertThat(out.toByteArray()).isEqualTo(array(builder.build()));
@@ -219,7 +245,9 @@ class BootfsBuilderTest {
         Path file = Files.writeString(dir.resolve("f"), "short");
         BootfsBuilder builder = new BootfsBuilder().add("f", file);
         Files.writeString(file, "much longer now");
-        assertThatThrownBy(builder::build).isInstanceOf(java.io.IOException.class).hasMessageContaining("size changed");
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("size changed");
     }
 
     static BootfsBuilder treeBuilder(Path tree) throws Exception {

@@ -8,29 +8,35 @@ import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 class BootfsRoundTripTest {
     @Property(tries = 60)
-    void readingWhatTheBuilderWroteGivesBackEveryNameAndContent(@ForAll("trees") Map<String, byte[]> tree,
-            @ForAll("compressions") String compression) throws Exception {
+    void readingWhatTheBuilderWroteGivesBackEveryNameAndContent(
+            @ForAll("trees") Map<String, byte[]> tree, @ForAll("compressions") String compression) throws Exception {
         BootfsBuilder builder = new BootfsBuilder();
         for (Map.Entry<String, byte[]> e : tree.entrySet()) {
             builder.add(e.getKey(), e.getValue());
         }
-        byte[] zbi = new ZbiWriter().addStorageItem(ItemType.BOOTFS, builder, Compression.parse(compression)).toBytes();
+        byte[] zbi = new ZbiWriter()
+                .addStorageItem(ItemType.BOOTFS, builder, Compression.parse(compression))
+                .toBytes();
         try (ZbiImage image = ZbiImage.read(ByteBuffer.wrap(zbi), "property")) {
-            assertThat(ImageChecker.check(image, true, false)).filteredOn(p -> p.severity() == Severity.ERROR).isEmpty();
+            assertThat(ImageChecker.check(image, true, false))
+                    .filteredOn(p -> p.severity() == Severity.ERROR)
+                    .isEmpty();
             // Strict mode adds two expected warnings: LZ4F is read only by the reference tool (S5), and an empty
             // last file sits at data_off == image size as the reference tool places it (F12, spec §2.7).
-            assertThat(ImageChecker.check(image, true, true)).extracting(Problem::reason).allMatch(reason ->
-                    (compression.equals("lz4f") && reason.equals("compression not supported by boot loaders"))
-                            || reason.equals("offset+size too large"));
+            assertThat(ImageChecker.check(image, true, true))
+                    .extracting(Problem::reason)
+                    .allMatch(reason ->
+                            (compression.equals("lz4f") && reason.equals("compression not supported by boot loaders"))
+                                    || reason.equals("offset+size too large"));
             Bootfs bootfs = Bootfs.parse(image.items().get(0).payload());
-            List<String> names = bootfs.entries().stream().map(BootfsEntry::name).toList();
+            List<String> names =
+                    bootfs.entries().stream().map(BootfsEntry::name).toList();
             assertThat(names).containsExactlyElementsOf(sortedLikeTheTool(tree));
             for (BootfsEntry e : bootfs.entries()) {
                 assertThat(WriterCorpus.arrayOf(bootfs.content(e))).isEqualTo(tree.get(e.name()));
@@ -51,8 +57,14 @@ class BootfsRoundTripTest {
 
     @Provide
     Arbitrary<String> names() {
-        return Arbitraries.strings().withChars("ab-_.Z\u00e9!").ofMinLength(1).ofMaxLength(3)
-                .list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("/", parts));
+        return Arbitraries.strings()
+                .withChars("ab-_.Z\u00e9!")
+                .ofMinLength(1)
+                .ofMaxLength(3)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(parts -> String.join("/", parts));
     }
 
     private static byte[] build(Map<String, byte[]> tree) throws Exception {
@@ -74,7 +86,10 @@ class BootfsRoundTripTest {
 
     @Provide
     Arbitrary<Map<String, byte[]>> trees() {
-        Arbitrary<String> component = Arbitraries.strings().withChars("ab-_.Z\u00e9").ofMinLength(1).ofMaxLength(4)
+        Arbitrary<String> component = Arbitraries.strings()
+                .withChars("ab-_.Z\u00e9")
+                .ofMinLength(1)
+                .ofMaxLength(4)
                 .filter(s -> !s.equals(".") && !s.equals(".."));
         Arbitrary<String> name = component.list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join("/", parts));
         Arbitrary<byte[]> content = Arbitraries.oneOf(

@@ -29,7 +29,9 @@ class BootfsTest {
     }
 
     private static List<String> warnings(byte[] bootfs) throws ZbiFormatException {
-        return Bootfs.parse(ByteBuffer.wrap(bootfs)).warnings().stream().map(Problem::toString).toList();
+        return Bootfs.parse(ByteBuffer.wrap(bootfs)).warnings().stream()
+                .map(Problem::toString)
+                .toList();
     }
 
     @Test
@@ -46,8 +48,11 @@ class BootfsTest {
 
     @Test
     void cleanDirectoryHasNoWarnings() throws Exception {
-        assertThat(warnings(image(3, dirent("a/x", 1, 4096), dirent("a-b", 1, 8192)))).isEmpty();
-        assertThat(warnings(image(3, dirent("a-b", 1, 4096), dirent("a/x", 1, 8192)))).as("byte order").isEmpty();
+        assertThat(warnings(image(3, dirent("a/x", 1, 4096), dirent("a-b", 1, 8192))))
+                .isEmpty();
+        assertThat(warnings(image(3, dirent("a-b", 1, 4096), dirent("a/x", 1, 8192))))
+                .as("byte order")
+                .isEmpty();
     }
 
     @Test
@@ -60,8 +65,14 @@ class BootfsTest {
     void nameRulesWarn() throws Exception {
         byte[] nul = direntRaw(4, 1, 4096, ascii("a\0b\0"));
         byte[] badUtf8 = direntRaw(3, 1, 4096, new byte[] {(byte) 0xc3, 0x28, 0});
-        assertThat(warnings(image(2, direntRaw(1, 0, 4096, new byte[] {0}), nul, badUtf8, dirent("x/./y", 1, 4096),
-                dirent("x/", 1, 4096)))).containsExactly(
+        assertThat(warnings(image(
+                        2,
+                        direntRaw(1, 0, 4096, new byte[] {0}),
+                        nul,
+                        badUtf8,
+                        dirent("x/./y", 1, 4096),
+                        dirent("x/", 1, 4096))))
+                .containsExactly(
                         "warning: at 0x10: entry \"\": empty filename",
                         "warning: at 0x20: entry \"a\\x00b\": bad filename encoding",
                         "warning: at 0x30: entry \"\ufffd(\": bad filename encoding",
@@ -72,21 +83,22 @@ class BootfsTest {
 
     @Test
     void duplicatesUnsortedPartialSharingDirectoryOverlapAndReservedFieldsWarn() throws Exception {
-        byte[] b = image(4, dirent("b", 5000, 4096), dirent("a", 10, 8192), dirent("b", 1, 12288),
-                dirent("c", 1, 0));
+        byte[] b = image(4, dirent("b", 5000, 4096), dirent("a", 10, 8192), dirent("b", 1, 12288), dirent("c", 1, 0));
         putInt(b, 12, 9);
-        assertThat(warnings(b)).containsExactly(
-                "warning: at 0x0: reserved field nonzero",
-                "warning: at 0x30: entry \"b\": duplicate filename",
-                "warning: at 0x40: entry \"c\": file overlaps directory",
-                "warning: at 0x20: entry \"a\": directory not sorted",
-                "warning: at 0x20: entry \"a\": partially shared data range");
+        assertThat(warnings(b))
+                .containsExactly(
+                        "warning: at 0x0: reserved field nonzero",
+                        "warning: at 0x30: entry \"b\": duplicate filename",
+                        "warning: at 0x40: entry \"c\": file overlaps directory",
+                        "warning: at 0x20: entry \"a\": directory not sorted",
+                        "warning: at 0x20: entry \"a\": partially shared data range");
     }
 
     @Test
     void identicalRangesAreSharingNotOverlap() throws Exception {
-        assertThat(warnings(image(3, dirent("a", 13, 4096), dirent("b", 13, 4096), dirent("c", 0, 4096),
-                dirent("d", 100, 8192)))).isEmpty();
+        assertThat(warnings(image(
+                        3, dirent("a", 13, 4096), dirent("b", 13, 4096), dirent("c", 0, 4096), dirent("d", 100, 8192))))
+                .isEmpty();
     }
 
     @Test
@@ -128,18 +140,20 @@ class BootfsTest {
     @Test
     void parseErrorsCarryEntryNameAndDirentOffsetAndParseDirectoryAddsTheItem() throws Exception {
         byte[] bootfs = image(2, dirent("ok", 1, 4096), dirent("bad", 1, 100));
-        assertThatThrownBy(() -> Bootfs.parse(ByteBuffer.wrap(bootfs))).isInstanceOfSatisfying(
-                ZbiFormatException.class, e -> {
+        assertThatThrownBy(() -> Bootfs.parse(ByteBuffer.wrap(bootfs)))
+                .isInstanceOfSatisfying(ZbiFormatException.class, e -> {
                     assertThat(e.entryName()).isEqualTo("bad");
                     assertThat(e.offset()).isEqualTo(0x20);
                     assertThat(e.itemIndex()).isEqualTo(-1);
-                    assertThat(e).hasMessage(
-                            "at 0x20: entry \"bad\": file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
+                    assertThat(e)
+                            .hasMessage(
+                                    "at 0x20: entry \"bad\": file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
                 });
         byte[] zbi = RawZbi.container(RawZbi.item(0x42534642, Zstd.compress(bootfs, 3), bootfs.length, 0x30001));
         ZbiItem item = ZbiImage.read(ByteBuffer.wrap(zbi), "t").items().get(0);
-        assertThatThrownBy(() -> Bootfs.parseDirectory(item)).hasMessage(
-                "item 0 (BOOTFS) at 0x20: entry \"bad\": file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
+        assertThatThrownBy(() -> Bootfs.parseDirectory(item))
+                .hasMessage(
+                        "item 0 (BOOTFS) at 0x20: entry \"bad\": file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
     }
 
     @Test

@@ -3,18 +3,34 @@ package dev.bootsplice.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CompressionTest {
     @ParameterizedTest
     @CsvSource({
-        "zstd, zstd:4", "zstd:9, zstd:9", "zstd:max, zstd:19", "ZSTD.1, zstd:1", "lz4f, lz4f:4",
-        "lz4f:max, lz4f:12", "lz4f:2, lz4f:2", "none, none", "NONE, none", "7, zstd:7", "max, zstd:19",
-        "MAX, zstd:19", "zstd.max, zstd:19", "zstd.overclock, zstd:22", "zstd.22, zstd:22", "zstd:20, zstd:20",
-        "lz4f.9, lz4f:9", "LZ4F.MAX, lz4f:12", "zstd.4, zstd:4"})
+        "zstd, zstd:4",
+        "zstd:9, zstd:9",
+        "zstd:max, zstd:19",
+        "ZSTD.1, zstd:1",
+        "lz4f, lz4f:4",
+        "lz4f:max, lz4f:12",
+        "lz4f:2, lz4f:2",
+        "none, none",
+        "NONE, none",
+        "7, zstd:7",
+        "max, zstd:19",
+        "MAX, zstd:19",
+        "zstd.max, zstd:19",
+        "zstd.overclock, zstd:22",
+        "zstd.22, zstd:22",
+        "zstd:20, zstd:20",
+        "lz4f.9, lz4f:9",
+        "LZ4F.MAX, lz4f:12",
+        "zstd.4, zstd:4"
+    })
     void parseReadsEverySpelling(String text, String expected) {
         assertThat(Compression.parse(text)).hasToString(expected);
     }

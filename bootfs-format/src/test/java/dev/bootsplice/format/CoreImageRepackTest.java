@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CoreImageRepackTest {
     @TempDir
     static Path dir;
+
     static Path tree;
 
     @BeforeAll
@@ -24,8 +25,8 @@ class CoreImageRepackTest {
             for (BootfsEntry e : bootfs.entries()) {
                 Path file = tree.resolve(e.name());
                 Files.createDirectories(file.getParent());
-                try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
-                        java.nio.file.StandardOpenOption.WRITE)) {
+                try (var channel = java.nio.channels.FileChannel.open(
+                        file, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
                     ByteBuffer content = bootfs.content(e);
                     while (content.hasRemaining()) {
                         channel.write(content);
@@ -39,7 +40,10 @@ class CoreImageRepackTest {
     void repackingTheExtractedTreeGivesTheReferenceBootfsWithinTwoPercentOfItsSize() throws Exception {
         Path out = dir.resolve("repacked.zbi");
         long start = System.nanoTime();
-        PackSummary summary = new ImagePacker().input(tree).rangeSharing(RangeSharing.SAME_FILE).pack(out, false);
+        PackSummary summary = new ImagePacker()
+                .input(tree)
+                .rangeSharing(RangeSharing.SAME_FILE)
+                .pack(out, false);
         long millis = (System.nanoTime() - start) / 1_000_000;
         try (ZbiImage reference = ZbiImage.open(WriterCorpus.file("realistic/core-x64.zbi"));
                 ZbiImage ours = ZbiImage.open(out)) {
@@ -50,7 +54,8 @@ class CoreImageRepackTest {
             assertThat(mine.extra()).isEqualTo(theirs.extra());
             assertThat(mine.payload()).isEqualTo(theirs.payload());
             assertThat((double) mine.length()).isCloseTo(theirs.length(), Percentage.withPercentage(2));
-            System.out.printf("core-x64 repack: %d files, BOOTFS %d -> %d bytes (reference %d), %d ms%n",
+            System.out.printf(
+                    "core-x64 repack: %d files, BOOTFS %d -> %d bytes (reference %d), %d ms%n",
                     summary.files(), mine.extra(), mine.length(), theirs.length(), millis);
         }
     }
@@ -58,17 +63,22 @@ class CoreImageRepackTest {
     @Test
     void packingTheImageItselfKeepsItsKernelAndCmdlineAndRebuildsTheSameBootfs() throws Exception {
         Path out = dir.resolve("self.zbi");
-        new ImagePacker().input(WriterCorpus.file("realistic/core-x64.zbi")).rangeSharing(RangeSharing.SAME_FILE)
+        new ImagePacker()
+                .input(WriterCorpus.file("realistic/core-x64.zbi"))
+                .rangeSharing(RangeSharing.SAME_FILE)
                 .pack(out, false);
         try (ZbiImage reference = ZbiImage.open(WriterCorpus.file("realistic/core-x64.zbi"));
                 ZbiImage ours = ZbiImage.open(out)) {
-            assertThat(ours.items()).extracting(ZbiItem::type)
+            assertThat(ours.items())
+                    .extracting(ZbiItem::type)
                     .containsExactly(ItemType.KERNEL_X64, ItemType.CMDLINE, ItemType.BOOTFS);
             ZbiItem kernel = reference.items().get(0);
             assertThat(ours.items().get(0).header()).isEqualTo(kernel.header());
             assertThat(ours.items().get(0).rawPayload()).isEqualTo(kernel.rawPayload());
-            assertThat(ours.items().get(1).payload()).isEqualTo(reference.items().get(2).payload());
-            assertThat(ours.items().get(2).payload()).isEqualTo(reference.items().get(1).payload());
+            assertThat(ours.items().get(1).payload())
+                    .isEqualTo(reference.items().get(2).payload());
+            assertThat(ours.items().get(2).payload())
+                    .isEqualTo(reference.items().get(1).payload());
         }
     }
 
@@ -85,11 +95,14 @@ class CoreImageRepackTest {
         try (ZbiImage reference = ZbiImage.open(WriterCorpus.file("realistic/core-x64.zbi"))) {
             Bootfs theirs = Bootfs.parse(reference.firstBootfs().orElseThrow().payload());
             Bootfs ours = Bootfs.parse(packed);
-            assertThat(ours.entries()).extracting(BootfsEntry::name)
-                    .containsExactlyElementsOf(theirs.entries().stream().map(BootfsEntry::name).toList());
+            assertThat(ours.entries())
+                    .extracting(BootfsEntry::name)
+                    .containsExactlyElementsOf(
+                            theirs.entries().stream().map(BootfsEntry::name).toList());
             assertThat(ours.capacity()).isLessThan(theirs.capacity());
             for (int i = 0; i < ours.entries().size(); i++) {
-                assertThat(ours.content(ours.entries().get(i))).isEqualTo(theirs.content(theirs.entries().get(i)));
+                assertThat(ours.content(ours.entries().get(i)))
+                        .isEqualTo(theirs.content(theirs.entries().get(i)));
             }
         }
     }

@@ -50,9 +50,14 @@ class CorpusReaderTest {
                 ReaderCorpus.OracleItem want = expected.get(i);
                 assertThat(item.offset()).as("offset of item %d", i).isEqualTo(want.offset());
                 assertThat(item.length()).as("length of item %d", i).isEqualTo(want.length());
-                assertThat(want.type()).as("type of item %d", i).startsWith(
-                        want.type().startsWith("UNKNOWN") ? "UNKNOWN (type=" + String.format("%08x", item.type().code())
-                                : item.type().name());
+                assertThat(want.type())
+                        .as("type of item %d", i)
+                        .startsWith(
+                                want.type().startsWith("UNKNOWN")
+                                        ? "UNKNOWN (type="
+                                                + String.format(
+                                                        "%08x", item.type().code())
+                                        : item.type().name());
                 assertThat(item.hasCrc32()).isEqualTo(want.crc() != null);
                 if (item.hasCrc32()) {
                     assertThat(String.format("%08x", item.computeCrc32())).isEqualTo(want.crc());
@@ -61,7 +66,10 @@ class CorpusReaderTest {
                     mismatches.add(String.format("error: CRC %08x does not match header", item.computeCrc32()));
                 }
             }
-            assertThat(mismatches).isEqualTo(oracle.stream().filter(l -> l.startsWith("error: CRC")).toList());
+            assertThat(mismatches)
+                    .isEqualTo(oracle.stream()
+                            .filter(l -> l.startsWith("error: CRC"))
+                            .toList());
         }
     }
 
@@ -75,18 +83,22 @@ class CorpusReaderTest {
                 if (!item.type().equals(ItemType.BOOTFS)) {
                     continue;
                 }
-                List<ReaderCorpus.OracleDirent> want = image.isBareBootfs() ? expected.get(0).dirents()
+                List<ReaderCorpus.OracleDirent> want = image.isBareBootfs()
+                        ? expected.get(0).dirents()
                         : expected.get(item.index()).dirents();
                 Bootfs full = Bootfs.parse(item.payload());
                 Bootfs dir = Bootfs.parseDirectory(item);
                 assertThat(summary(full.entries())).isEqualTo(summary(want)).isEqualTo(summary(dir.entries()));
                 assertThat(dir.dirsize()).isEqualTo(full.dirsize());
                 assertThat(dir.capacity()).isEqualTo(full.capacity()).isEqualTo(item.uncompressedSize());
-                assertThat(full.warnings().stream().filter(p -> p.reason().equals(BootfsWarnings.F12))
-                        .map(Problem::entry))
+                assertThat(full.warnings().stream()
+                                .filter(p -> p.reason().equals(BootfsWarnings.F12))
+                                .map(Problem::entry))
                         .as("tool rule F12 warnings are the oracle's [ERROR: offset+size too large] tags")
-                        .containsExactlyElementsOf(want.stream().filter(d -> !d.tags().isEmpty())
-                                .map(ReaderCorpus.OracleDirent::name).toList());
+                        .containsExactlyElementsOf(want.stream()
+                                .filter(d -> !d.tags().isEmpty())
+                                .map(ReaderCorpus.OracleDirent::name)
+                                .toList());
             }
         }
     }

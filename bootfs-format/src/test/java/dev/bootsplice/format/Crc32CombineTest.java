@@ -9,8 +9,8 @@ import net.jqwik.api.constraints.Size;
 
 class Crc32CombineTest {
     @Property(tries = 200)
-    void combiningTwoCrcsEqualsTheCrcOfTheConcatenation(@ForAll @Size(max = 300) byte[] a,
-            @ForAll @Size(max = 300) byte[] b) {
+    void combiningTwoCrcsEqualsTheCrcOfTheConcatenation(
+            @ForAll @Size(max = 300) byte[] a, @ForAll @Size(max = 300) byte[] b) {
         CRC32 whole = new CRC32();
         whole.update(a);
         whole.update(b);

@@ -36,11 +36,13 @@ class DecompressionBombTest {
         ZbiItem bomb = only(container(item(RAMDISK, zstd, 0xffff_ffffL, FLAGS)));
         long before = usedHeap();
         long start = System.nanoTime();
-        assertThatThrownBy(bomb::payload).isInstanceOf(ZbiFormatException.class)
+        assertThatThrownBy(bomb::payload)
+                .isInstanceOf(ZbiFormatException.class)
                 .hasMessage("item 0 (RAMDISK) at 0x20: bad or corrupted data: uncompressed length not as expected");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST);
         assertThat(usedHeap() - before).isLessThan(64L << 20);
-        assertThatThrownBy(item::payload).isInstanceOf(ZbiFormatException.class)
+        assertThatThrownBy(item::payload)
+                .isInstanceOf(ZbiFormatException.class)
                 .hasMessageContaining("compressed payload magic number not recognized");
     }
 
@@ -89,8 +91,8 @@ class DecompressionBombTest {
             data[i] = (byte) (i >>> 12);
         }
         byte[] zstd = Zstd.compress(data, 3);
-        assertThat((long) data.length).isGreaterThan(zstd.length * Decompression.UPFRONT_RATIO
-                + Decompression.RATIO_SLACK);
+        assertThat((long) data.length)
+                .isGreaterThan(zstd.length * Decompression.UPFRONT_RATIO + Decompression.RATIO_SLACK);
         ZbiItem item = only(container(item(RAMDISK, zstd, data.length, FLAGS)));
         assertThat(item.payload()).isEqualTo(ByteBuffer.wrap(data));
         ZbiItem lz4 = only(container(item(RAMDISK, FailFixtures.lz4f(data), data.length, FLAGS)));
@@ -116,8 +118,8 @@ class DecompressionBombTest {
     @Test
     void realRatioOfZeroFilledDataStaysBelowTheDocumentedBound() {
         for (int size : new int[] {1 << 16, 1 << 20, 1 << 24}) {
-            assertThat((long) size).isLessThanOrEqualTo(zeros(size).length * Decompression.MAX_ZSTD_RATIO
-                    + Decompression.RATIO_SLACK);
+            assertThat((long) size)
+                    .isLessThanOrEqualTo(zeros(size).length * Decompression.MAX_ZSTD_RATIO + Decompression.RATIO_SLACK);
         }
     }
 
@@ -126,7 +128,8 @@ class DecompressionBombTest {
         assertThat(ZstdFrameHeader.contentSize(ByteBuffer.wrap(zeros(26)))).hasValue(26);
         assertThat(ZstdFrameHeader.contentSize(ByteBuffer.wrap(zeros(300)))).hasValue(300);
         assertThat(ZstdFrameHeader.contentSize(ByteBuffer.wrap(zeros(1 << 20)))).hasValue(1 << 20);
-        assertThat(ZstdFrameHeader.contentSize(ByteBuffer.wrap(new byte[] {0x28, (byte) 0xb5, 0x2f}))).isEmpty();
+        assertThat(ZstdFrameHeader.contentSize(ByteBuffer.wrap(new byte[] {0x28, (byte) 0xb5, 0x2f})))
+                .isEmpty();
     }
 
     private static long usedHeap() {

@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FailFixturesTest {
     static final Path DIR = Path.of("../testdata/fail");
     /** Every error rule of spec §3 (F13 is reported through F4/F5). */
-    static final Set<String> ERROR_RULES = Set.of("Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7", "Z8", "Z9", "Z11", "Z12",
-            "Z13", "Z14", "Z15", "Z16", "S1", "S2", "S3", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10",
-            "F11");
+    static final Set<String> ERROR_RULES = Set.of(
+            "Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7", "Z8", "Z9", "Z11", "Z12", "Z13", "Z14", "Z15", "Z16", "S1", "S2",
+            "S3", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11");
 
     @BeforeAll
     static void writeWhenAsked() throws IOException {
@@ -42,7 +42,12 @@ class FailFixturesTest {
     private static String table() {
         StringBuilder s = new StringBuilder("# file<TAB>rule<TAB>first error reported by ImageChecker (verifyCrc)\n");
         for (FailFixtures.Case c : FailFixtures.all()) {
-            s.append(c.file()).append('\t').append(c.rule()).append('\t').append(c.expected()).append('\n');
+            s.append(c.file())
+                    .append('\t')
+                    .append(c.rule())
+                    .append('\t')
+                    .append(c.expected())
+                    .append('\n');
         }
         return s.toString();
     }
@@ -57,7 +62,10 @@ class FailFixturesTest {
         Path file = DIR.resolve(c.file());
         assertThat(Files.readAllBytes(file)).as("committed bytes of %s", file).isEqualTo(c.bytes());
         List<Problem> problems = ImageChecker.check(file, true, false);
-        assertThat(problems).filteredOn(p -> p.severity() == Severity.ERROR).first().hasToString(c.expected());
+        assertThat(problems)
+                .filteredOn(p -> p.severity() == Severity.ERROR)
+                .first()
+                .hasToString(c.expected());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,12 +89,15 @@ class FailFixturesTest {
 
     @Test
     void expectedTableOnDiskMatchesTheFixtureList() throws IOException {
-        assertThat(Files.readString(DIR.resolve("expected.txt"), StandardCharsets.UTF_8)).isEqualTo(table());
+        assertThat(Files.readString(DIR.resolve("expected.txt"), StandardCharsets.UTF_8))
+                .isEqualTo(table());
         try (Stream<Path> files = Files.list(DIR)) {
-            Set<String> onDisk = files.map(p -> p.getFileName().toString()).filter(n -> n.contains("-fail."))
+            Set<String> onDisk = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains("-fail."))
                     .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(onDisk).containsExactlyInAnyOrderElementsOf(
-                    cases().map(FailFixtures.Case::file).collect(Collectors.toCollection(ArrayList::new)));
+            assertThat(onDisk)
+                    .containsExactlyInAnyOrderElementsOf(
+                            cases().map(FailFixtures.Case::file).collect(Collectors.toCollection(ArrayList::new)));
         }
     }
 

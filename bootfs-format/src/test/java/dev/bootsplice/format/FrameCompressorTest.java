@@ -48,7 +48,8 @@ class FrameCompressorTest {
     @Test
     void zstdFrameRefusesMoreOrFewerBytesThanPledged() throws IOException {
         OutputStream tooMany = FrameCompressor.open(Compression.DEFAULT, 2, new ByteArrayOutputStream());
-        assertThatThrownBy(() -> tooMany.write(new byte[3])).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> tooMany.write(new byte[3]))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("pledged");
         OutputStream tooFew = FrameCompressor.open(Compression.DEFAULT, 2, new ByteArrayOutputStream());
         tooFew.write(1);

@@ -24,15 +24,20 @@ class ImageCheckerTest {
     static final int CMDLINE = 0x4c444d43;
 
     private static List<String> check(byte[] image, boolean strict) {
-        return ImageChecker.check(ByteBuffer.wrap(image), "test", true, strict).stream().map(Problem::toString)
+        return ImageChecker.check(ByteBuffer.wrap(image), "test", true, strict).stream()
+                .map(Problem::toString)
                 .toList();
     }
 
     @Test
     void validImageHasNoProblems() {
         byte[] bootfs = FailFixtures.validBootfs();
-        assertThat(check(container(item(BOOTFS, bootfs, bootfs.length, VERSION | CRC),
-                item(CMDLINE, ascii("a=b\0"), 0, VERSION | CRC)), true)).isEmpty();
+        assertThat(check(
+                        container(
+                                item(BOOTFS, bootfs, bootfs.length, VERSION | CRC),
+                                item(CMDLINE, ascii("a=b\0"), 0, VERSION | CRC)),
+                        true))
+                .isEmpty();
     }
 
     @Test
@@ -40,25 +45,39 @@ class ImageCheckerTest {
         byte[] image = concat(container(item(CMDLINE, ascii("x"), 0, VERSION | CRC)), new byte[8]);
         putInt(image, 16, 1);
         putInt(image, 12, VERSION | 0x100);
-        assertThat(check(image, false)).containsExactly("warning: at 0x48: trailing bytes after container",
-                "warning: at 0x0: reserved field nonzero", "warning: at 0x0: container has extra flags");
+        assertThat(check(image, false))
+                .containsExactly(
+                        "warning: at 0x48: trailing bytes after container",
+                        "warning: at 0x0: reserved field nonzero",
+                        "warning: at 0x0: container has extra flags");
     }
 
     @Test
     void itemHeaderOddities() {
         byte[] reserved = item(CMDLINE, ascii("x"), 0, VERSION);
         putInt(reserved, 20, 7);
-        assertThat(check(container(reserved, item(CMDLINE, ascii("y"), 0, VERSION | 0x40000),
-                item(CMDLINE, ascii("z"), 5, VERSION), item(CMDLINE, ascii("w"), 0, VERSION | COMPRESSED)), false))
-                .containsExactly("warning: item 0 (CMDLINE) at 0x20: reserved field nonzero",
-                        "warning: item 1 (CMDLINE) at 0x48: unknown flags", "warning: item 2 (CMDLINE) at 0x70: unexpected extra",
+        assertThat(check(
+                        container(
+                                reserved,
+                                item(CMDLINE, ascii("y"), 0, VERSION | 0x40000),
+                                item(CMDLINE, ascii("z"), 5, VERSION),
+                                item(CMDLINE, ascii("w"), 0, VERSION | COMPRESSED)),
+                        false))
+                .containsExactly(
+                        "warning: item 0 (CMDLINE) at 0x20: reserved field nonzero",
+                        "warning: item 1 (CMDLINE) at 0x48: unknown flags",
+                        "warning: item 2 (CMDLINE) at 0x70: unexpected extra",
                         "warning: item 3 (CMDLINE) at 0x98: compressed flag on non-storage item");
     }
 
     @Test
     void storageExtraMustBeLengthOrZeroWhenUncompressed() {
-        assertThat(check(container(item(RAMDISK, ascii("12345678"), 8, VERSION),
-                item(RAMDISK, ascii("12345678"), 0, VERSION), item(RAMDISK, ascii("12345678"), 9, VERSION)), false))
+        assertThat(check(
+                        container(
+                                item(RAMDISK, ascii("12345678"), 8, VERSION),
+                                item(RAMDISK, ascii("12345678"), 0, VERSION),
+                                item(RAMDISK, ascii("12345678"), 9, VERSION)),
+                        false))
                 .containsExactly("warning: item 2 (RAMDISK) at 0x70: storage extra does not match length");
     }
 
@@ -68,16 +87,19 @@ class ImageCheckerTest {
         assertThat(check(container(item(RAMDISK, lz4, 26, VERSION | CRC | COMPRESSED)), false))
                 .containsExactly("warning: item 0 (RAMDISK) at 0x20: compression not supported by boot loaders");
         byte[] zstd = Zstd.compress(FailFixtures.ALPHABET, 3);
-        assertThat(check(container(item(RAMDISK, zstd, 26, VERSION | CRC | COMPRESSED)), false)).isEmpty();
+        assertThat(check(container(item(RAMDISK, zstd, 26, VERSION | CRC | COMPRESSED)), false))
+                .isEmpty();
     }
 
     @Test
     void strictModeTurnsEveryWarningIntoAnError() {
         byte[] image = container(item(RAMDISK, ascii("12345678"), 9, VERSION));
         assertThat(ImageChecker.check(ByteBuffer.wrap(image), "t", true, false))
-                .allMatch(p -> p.severity() == Severity.WARNING).hasSize(1);
+                .allMatch(p -> p.severity() == Severity.WARNING)
+                .hasSize(1);
         assertThat(ImageChecker.check(ByteBuffer.wrap(image), "t", true, true))
-                .allMatch(p -> p.severity() == Severity.ERROR).hasSize(1);
+                .allMatch(p -> p.severity() == Severity.ERROR)
+                .hasSize(1);
     }
 
     @Test
@@ -85,10 +107,11 @@ class ImageCheckerTest {
         byte[] dir = concat(RawZbi.dirent("b", 1, 4096), RawZbi.dirent("a//x", 1, 8192), RawZbi.dirent("b", 1, 4096));
         byte[] b = place(new byte[3 * 4096], 16, dir);
         putInt(putInt(b, 0, 0xa56d3ff9), 4, dir.length);
-        assertThat(check(container(item(BOOTFS, b, b.length, VERSION | CRC)), false)).containsExactly(
-                "warning: item 0 (BOOTFS) at 0x20: entry \"a//x\": bad path component",
-                "warning: item 0 (BOOTFS) at 0x34: entry \"b\": duplicate filename",
-                "warning: item 0 (BOOTFS) at 0x20: entry \"a//x\": directory not sorted");
+        assertThat(check(container(item(BOOTFS, b, b.length, VERSION | CRC)), false))
+                .containsExactly(
+                        "warning: item 0 (BOOTFS) at 0x20: entry \"a//x\": bad path component",
+                        "warning: item 0 (BOOTFS) at 0x34: entry \"b\": duplicate filename",
+                        "warning: item 0 (BOOTFS) at 0x20: entry \"a//x\": directory not sorted");
     }
 
     @Test
@@ -96,11 +119,14 @@ class ImageCheckerTest {
         try (ZbiImage image = ZbiImage.open(ReaderCorpus.root().resolve("zbi-tool-2020/bootfs-dir-uncompressed.zbi"))) {
             assertThat(image.items().get(0).crcMatchesEmptyFileDefect()).isTrue();
             String defect = "item 0 (BOOTFS) at 0x20: CRC mismatch (matches reference-tool empty-file CRC defect)";
-            assertThat(ImageChecker.check(image, true, false)).extracting(Problem::toString)
+            assertThat(ImageChecker.check(image, true, false))
+                    .extracting(Problem::toString)
                     .containsExactly("error: " + defect);
-            assertThat(ImageChecker.check(image, true, false, true)).extracting(Problem::toString)
+            assertThat(ImageChecker.check(image, true, false, true))
+                    .extracting(Problem::toString)
                     .containsExactly("warning: " + defect);
-            assertThat(ImageChecker.check(image, true, true, true)).extracting(Problem::toString)
+            assertThat(ImageChecker.check(image, true, true, true))
+                    .extracting(Problem::toString)
                     .containsExactly("error: " + defect);
         }
     }
@@ -108,9 +134,11 @@ class ImageCheckerTest {
     @Test
     void emptyLastFileIsAcceptedButBreaksTheToolRule() throws Exception {
         try (ZbiImage image = ZbiImage.open(ReaderCorpus.root().resolve("zbi-tool-2020/bootfs-empty-last-zstd.zbi"))) {
-            assertThat(ImageChecker.check(image, true, false)).extracting(Problem::toString)
+            assertThat(ImageChecker.check(image, true, false))
+                    .extracting(Problem::toString)
                     .containsExactly("warning: item 0 (BOOTFS) at 0x20: entry \"zz-empty\": offset+size too large");
-            assertThat(ImageChecker.hasErrors(ImageChecker.check(image, true, true))).isTrue();
+            assertThat(ImageChecker.hasErrors(ImageChecker.check(image, true, true)))
+                    .isTrue();
         }
     }
 
@@ -118,7 +146,9 @@ class ImageCheckerTest {
     void everyEmptyFileCrcDefectInTheCorpusIsRecognisedAndNoOtherMismatch() throws Exception {
         for (String name : List.of("bootfs-dir-uncompressed", "mixed-items", "bootfs-empty-last-uncompressed")) {
             try (ZbiImage image = ZbiImage.open(ReaderCorpus.root().resolve("zbi-tool-2020/" + name + ".zbi"))) {
-                assertThat(image.items()).filteredOn(i -> i.crcStatus() == CrcStatus.MISMATCH).isNotEmpty()
+                assertThat(image.items())
+                        .filteredOn(i -> i.crcStatus() == CrcStatus.MISMATCH)
+                        .isNotEmpty()
                         .allMatch(ZbiItem::crcMatchesEmptyFileDefect);
             }
         }
@@ -147,9 +177,10 @@ class ImageCheckerTest {
 
         ZbiImage zbi = ZbiImage.read(ByteBuffer.wrap(image), "test");
         assertThat(ImageChecker.checkListing(zbi, false)).isEmpty();
-        assertThat(ImageChecker.check(zbi, false, false)).extracting(Problem::severity, Problem::reason)
-                .contains(org.assertj.core.groups.Tuple.tuple(Severity.ERROR,
-                        "decompression produced too little data by 4096 bytes"));
+        assertThat(ImageChecker.check(zbi, false, false))
+                .extracting(Problem::severity, Problem::reason)
+                .contains(org.assertj.core.groups.Tuple.tuple(
+                        Severity.ERROR, "decompression produced too little data by 4096 bytes"));
     }
 
     @Test
@@ -158,7 +189,9 @@ class ImageCheckerTest {
         byte[] image = container(item(BOOTFS, bootfs, bootfs.length, VERSION | CRC));
         image[image.length - 1] ^= 1;
         ZbiImage zbi = ZbiImage.read(ByteBuffer.wrap(image), "test");
-        assertThat(ImageChecker.checkListing(zbi, true)).extracting(Problem::reason).contains("CRC mismatch");
+        assertThat(ImageChecker.checkListing(zbi, true))
+                .extracting(Problem::reason)
+                .contains("CRC mismatch");
         assertThat(ImageChecker.checkListing(zbi, false)).isEmpty();
     }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ImageGeneratorTest {
-    private static final Set<String> TOP_LEVEL = Set.of("bin", "lib", "driver", "blob", "config", "data", "meta", "pkg");
+    private static final Set<String> TOP_LEVEL =
+            Set.of("bin", "lib", "driver", "blob", "config", "data", "meta", "pkg");
 
     private static ImageGenerator.Builder small() {
         return ImageGenerator.builder().files(120).size(2L << 20).seed(42);
@@ -37,11 +38,14 @@ class ImageGeneratorTest {
             Bootfs bootfs = Bootfs.parse(item.payload());
             List<BootfsEntry> entries = bootfs.entries();
             assertThat(entries).hasSize(ImageGenerator.DEFAULT_FILES);
-            assertThat(entries.stream().map(e -> e.name().substring(0, e.name().indexOf('/'))).collect(Collectors.toSet()))
+            assertThat(entries.stream()
+                            .map(e -> e.name().substring(0, e.name().indexOf('/')))
+                            .collect(Collectors.toSet()))
                     .isEqualTo(TOP_LEVEL);
-            assertThat(entries).filteredOn(e -> e.name().startsWith("blob/"))
-                    .allSatisfy(e -> assertThat(e.name()).matches("blob/[0-9a-f]{64}"));
-            assertThat(entries).filteredOn(e -> e.name().startsWith("pkg/")).allSatisfy(e -> assertThat(e.name()).startsWith("pkg/base/data/"));
+            assertThat(entries).filteredOn(e -> e.name().startsWith("blob/")).allSatisfy(e -> assertThat(e.name())
+                    .matches("blob/[0-9a-f]{64}"));
+            assertThat(entries).filteredOn(e -> e.name().startsWith("pkg/")).allSatisfy(e -> assertThat(e.name())
+                    .startsWith("pkg/base/data/"));
             assertThat(entries).filteredOn(e -> e.dataLength() == 0).isNotEmpty();
             assertThat(sharedRanges(entries)).isPositive();
             assertThat(bootfs.warnings()).isEmpty();
@@ -51,7 +55,8 @@ class ImageGeneratorTest {
 
     @Test
     void binaryContentCompressesLikeRealExecutables() throws Exception {
-        ImageGenerator generator = ImageGenerator.builder().files(200).size(8L << 20).seed(5).build();
+        ImageGenerator generator =
+                ImageGenerator.builder().files(200).size(8L << 20).seed(5).build();
         PackSummary summary = generator.writeTo(java.io.OutputStream.nullOutputStream());
         double ratio = (double) summary.bootfsBytes() / summary.outputBytes();
         assertThat(ratio).isBetween(2.3, 3.3);
@@ -72,10 +77,16 @@ class ImageGeneratorTest {
 
     @Test
     void aTargetBelowOnePagePerFileGivesTheSmallestValidImage() throws Exception {
-        byte[] zbi = ImageGenerator.builder().files(40).size(4096).compression(Compression.NONE).build().toBytes();
+        byte[] zbi = ImageGenerator.builder()
+                .files(40)
+                .size(4096)
+                .compression(Compression.NONE)
+                .build()
+                .toBytes();
         try (ZbiImage image = ZbiImage.read(ByteBuffer.wrap(zbi), "generated")) {
             Bootfs bootfs = Bootfs.parse(image.items().get(0).payload());
-            assertThat(bootfs.entries()).hasSize(40).allSatisfy(e -> assertThat(e.dataLength()).isLessThanOrEqualTo(1));
+            assertThat(bootfs.entries()).hasSize(40).allSatisfy(e -> assertThat(e.dataLength())
+                    .isLessThanOrEqualTo(1));
         }
     }
 
@@ -91,7 +102,8 @@ class ImageGeneratorTest {
                     distinct.put(f.contentId(), ZbiConstants.pageAlign(f.size()));
                 }
             }
-            long total = ZbiConstants.pageAlign(16 + dirsize) + distinct.values().stream().mapToLong(Long::longValue).sum();
+            long total = ZbiConstants.pageAlign(16 + dirsize)
+                    + distinct.values().stream().mapToLong(Long::longValue).sum();
             assertThat(total).as("target %d", target).isEqualTo(ZbiConstants.pageAlign(target));
         }
     }
@@ -100,12 +112,17 @@ class ImageGeneratorTest {
     void outOfRangeArgumentsAreUsageErrors() {
         assertThatThrownBy(() -> ImageGenerator.builder().files(0).build()).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> ImageGenerator.builder().size(100).build()).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> ImageGenerator.builder().size(1L << 33).build()).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> ImageGenerator.builder().size(1L << 33).build())
+                .isInstanceOf(UsageException.class);
     }
 
     private static long sharedRanges(List<BootfsEntry> entries) {
-        return entries.stream().filter(e -> e.dataLength() > 0)
+        return entries.stream()
+                .filter(e -> e.dataLength() > 0)
                 .collect(Collectors.groupingBy(BootfsEntry::dataOffset, Collectors.counting()))
-                .values().stream().filter(n -> n > 1).count();
+                .values()
+                .stream()
+                .filter(n -> n > 1)
+                .count();
     }
 }

@@ -41,32 +41,44 @@ class ImagePackerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"none, bootfs-dir-uncompressed.zbi", "zstd, bootfs-dir-zstd.zbi", "zstd:max, bootfs-dir-zstd-max.zbi",
-        "lz4f, bootfs-dir-lz4f.zbi"})
+    @CsvSource({
+        "none, bootfs-dir-uncompressed.zbi",
+        "zstd, bootfs-dir-zstd.zbi",
+        "zstd:max, bootfs-dir-zstd-max.zbi",
+        "lz4f, bootfs-dir-lz4f.zbi"
+    })
     void packingTheReferenceTreeGivesTheReferenceBootfsUnderEveryCompression(String compression, String reference)
             throws Exception {
-        byte[] zbi = bytes(new ImagePacker().input(tree()).compression(Compression.parse(compression))
+        byte[] zbi = bytes(new ImagePacker()
+                .input(tree())
+                .compression(Compression.parse(compression))
                 .rangeSharing(RangeSharing.SAME_FILE));
         byte[] referenceZbi = WriterCorpus.bytes("zbi-tool-2020/" + reference);
         try (ZbiImage image = read(zbi)) {
             ZbiItem bootfs = image.items().get(0);
             assertThat(image.items()).hasSize(1);
             assertThat(bootfs.crcStatus()).isEqualTo(CrcStatus.OK);
-            assertThat(WriterCorpus.arrayOf(bootfs.payload())).isEqualTo(referencePayload("zbi-tool-2020/" + reference));
+            assertThat(WriterCorpus.arrayOf(bootfs.payload()))
+                    .isEqualTo(referencePayload("zbi-tool-2020/" + reference));
             assertThat(bootfs.isCompressed()).isEqualTo(!compression.equals("none"));
             assertThat(bootfs.extra()).isEqualTo(32768);
             // libzstd at level 19 now finds a slightly better parse than the 2020 tool's (536 vs 552 bytes).
-            assertThat((double) zbi.length).isCloseTo(referenceZbi.length, org.assertj.core.data.Percentage.withPercentage(5));
+            assertThat((double) zbi.length)
+                    .isCloseTo(referenceZbi.length, org.assertj.core.data.Percentage.withPercentage(5));
         }
     }
 
     @ParameterizedTest
-    @CsvSource({"zstd, zbi-tool-2020/inputs/tree, zbi-tool-2020/bootfs-dir-zstd.zbi",
+    @CsvSource({
+        "zstd, zbi-tool-2020/inputs/tree, zbi-tool-2020/bootfs-dir-zstd.zbi",
         "lz4f, zbi-tool-2020/inputs/tree, zbi-tool-2020/bootfs-dir-lz4f.zbi",
-        "zstd, zbi-tool-2020/inputs/empty-last, zbi-tool-2020/bootfs-empty-last-zstd.zbi"})
-    void compressedPacksOfTheReferenceTreesAreByteIdenticalToTheReferenceTool(String compression, String tree,
-            String reference) throws Exception {
-        byte[] zbi = bytes(new ImagePacker().input(WriterCorpus.file(tree)).compression(Compression.parse(compression))
+        "zstd, zbi-tool-2020/inputs/empty-last, zbi-tool-2020/bootfs-empty-last-zstd.zbi"
+    })
+    void compressedPacksOfTheReferenceTreesAreByteIdenticalToTheReferenceTool(
+            String compression, String tree, String reference) throws Exception {
+        byte[] zbi = bytes(new ImagePacker()
+                .input(WriterCorpus.file(tree))
+                .compression(Compression.parse(compression))
                 .rangeSharing(RangeSharing.SAME_FILE));
         assertThat(zbi).isEqualTo(WriterCorpus.bytes(reference));
     }
@@ -74,9 +86,12 @@ class ImagePackerTest {
     @Test
     void theAbcManifestCompressesToUpstreamZbitlsHardCodedStreamAndCrc() throws Exception {
         Path files = WriterCorpus.file("zbitl/files");
-        Path manifest = Files.writeString(dir.resolve("abc.txt"), "A.txt=" + files.resolve("A.txt") + "\nnested/B.txt="
-                + files.resolve("B.txt") + "\nnested/again/C.txt=" + files.resolve("C.txt"));
-        WriterCorpus.RawItem item = WriterCorpus.items(bytes(new ImagePacker().input(manifest))).get(0);
+        Path manifest = Files.writeString(
+                dir.resolve("abc.txt"),
+                "A.txt=" + files.resolve("A.txt") + "\nnested/B.txt=" + files.resolve("B.txt") + "\nnested/again/C.txt="
+                        + files.resolve("C.txt"));
+        WriterCorpus.RawItem item =
+                WriterCorpus.items(bytes(new ImagePacker().input(manifest))).get(0);
         // src/lib/zbitl/tests/tests.cc: a 336-byte zstd stream with CRC 693243498 (the corpus copy is 2 bytes shorter).
         assertThat(item.length()).isEqualTo(336);
         assertThat(item.extra()).isEqualTo(16384);
@@ -91,12 +106,18 @@ class ImagePackerTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sample), "fixture tree not found at " + sample);
         byte[] bootfs = bytes(new ImagePacker().input(sample).bootfsOnly(true).rangeSharing(sharing));
         assertThat(bootfs).hasSize((int) size);
-        assertThat(BootfsBuilderTest.dirents(ByteBuffer.wrap(bootfs))).containsExactly(
-                new BootfsBuilderTest.Dirent("a/x", 2, 0x1000), new BootfsBuilderTest.Dirent("a-b", 3, 0x2000),
-                new BootfsBuilderTest.Dirent("bin/app", 6, 0x3000), new BootfsBuilderTest.Dirent("data/empty", 0, 0x4000),
-                new BootfsBuilderTest.Dirent("lib/copy-of-one.txt", 4, 0x4000),
-                new BootfsBuilderTest.Dirent("lib/one.txt", 4, oneOffset));
-        assertThat(ByteBuffer.wrap(bootfs).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(4)).isEqualTo(132);
+        assertThat(BootfsBuilderTest.dirents(ByteBuffer.wrap(bootfs)))
+                .containsExactly(
+                        new BootfsBuilderTest.Dirent("a/x", 2, 0x1000),
+                        new BootfsBuilderTest.Dirent("a-b", 3, 0x2000),
+                        new BootfsBuilderTest.Dirent("bin/app", 6, 0x3000),
+                        new BootfsBuilderTest.Dirent("data/empty", 0, 0x4000),
+                        new BootfsBuilderTest.Dirent("lib/copy-of-one.txt", 4, 0x4000),
+                        new BootfsBuilderTest.Dirent("lib/one.txt", 4, oneOffset));
+        assertThat(ByteBuffer.wrap(bootfs)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .getInt(4))
+                .isEqualTo(132);
     }
 
     @Test
@@ -106,12 +127,15 @@ class ImagePackerTest {
         Path second = dir.resolve("2.zbi");
         packer.pack(first, false);
         packer.pack(second, false);
-        assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second)).isEqualTo(bytes(packer));
+        assertThat(Files.readAllBytes(first))
+                .isEqualTo(Files.readAllBytes(second))
+                .isEqualTo(bytes(packer));
     }
 
     @Test
     void aManifestWithAPrefixGivesTheReferencePrefixedBootfs() throws Exception {
-        Path manifest = Files.writeString(dir.resolve("m.txt"),
+        Path manifest = Files.writeString(
+                dir.resolve("m.txt"),
                 "bin/app=" + tree().resolve("bin/app") + "\nzlast.txt=" + tree().resolve("zlast.txt") + "\n");
         byte[] zbi = bytes(new ImagePacker().prefix("pfx").input(manifest).compression(Compression.NONE));
         try (ZbiImage image = read(zbi)) {
@@ -127,15 +151,18 @@ class ImagePackerTest {
         Files.writeString(dir.resolve("in/y"), "y");
         Path manifest = Files.writeString(dir.resolve("in/manifest"), "etc/y=y\r\n\nlib=d\n");
         byte[] bootfs = bytes(new ImagePacker().input(manifest).bootfsOnly(true));
-        assertThat(BootfsBuilderTest.dirents(ByteBuffer.wrap(bootfs))).extracting(BootfsBuilderTest.Dirent::name)
+        assertThat(BootfsBuilderTest.dirents(ByteBuffer.wrap(bootfs)))
+                .extracting(BootfsBuilderTest.Dirent::name)
                 .containsExactly("etc/y", "lib/x");
     }
 
     @Test
     void theAbcManifestPackedBareGivesTheSpecsBootfsDigest() throws Exception {
         Path files = WriterCorpus.file("zbitl/files");
-        Path manifest = Files.writeString(dir.resolve("abc.txt"), "A.txt=" + files.resolve("A.txt") + "\nnested/B.txt="
-                + files.resolve("B.txt") + "\nnested/again/C.txt=" + files.resolve("C.txt"));
+        Path manifest = Files.writeString(
+                dir.resolve("abc.txt"),
+                "A.txt=" + files.resolve("A.txt") + "\nnested/B.txt=" + files.resolve("B.txt") + "\nnested/again/C.txt="
+                        + files.resolve("C.txt"));
         assertThat(WriterCorpus.sha256(bytes(new ImagePacker().input(manifest).bootfsOnly(true))))
                 .isEqualTo("59c7eaedf362bc010369fb6a236c3bd31c9c3562ed8ad939b23cda6d7ffe847e");
     }
@@ -147,12 +174,15 @@ class ImagePackerTest {
             new ZbiWriter().copyItem(complete.items().get(0)).writeTo(kernelZbi, false);
         }
         Path files = WriterCorpus.file("zbitl/files");
-        Path manifest = Files.writeString(dir.resolve("abc.txt"), "A.txt=" + files.resolve("A.txt") + "\nnested/B.txt="
-                + files.resolve("B.txt") + "\nnested/again/C.txt=" + files.resolve("C.txt"));
+        Path manifest = Files.writeString(
+                dir.resolve("abc.txt"),
+                "A.txt=" + files.resolve("A.txt") + "\nnested/B.txt=" + files.resolve("B.txt") + "\nnested/again/C.txt="
+                        + files.resolve("C.txt"));
         byte[] zbi = bytes(new ImagePacker().kernel(kernelZbi).input(manifest).cmdline("kernel.foo=bar"));
         List<WriterCorpus.RawItem> ours = WriterCorpus.items(zbi);
         List<WriterCorpus.RawItem> reference = WriterCorpus.items(WriterCorpus.bytes("zbi-tool-2020/complete-x64.zbi"));
-        assertThat(ours).extracting(WriterCorpus.RawItem::type)
+        assertThat(ours)
+                .extracting(WriterCorpus.RawItem::type)
                 .containsExactly(ItemType.KERNEL_X64.code(), ItemType.CMDLINE.code(), ItemType.BOOTFS.code());
         assertThat(ours.get(0)).usingRecursiveComparison().isEqualTo(reference.get(0));
         assertThat(ours.get(1)).usingRecursiveComparison().isEqualTo(reference.get(2));
@@ -177,7 +207,8 @@ class ImagePackerTest {
 
     @Test
     void cmdlineFragmentsMergeLikeTheReferenceTool() throws Exception {
-        byte[] zbi = bytes(new ImagePacker().cmdline("console=serial kernel.halt-on-panic=true")
+        byte[] zbi = bytes(new ImagePacker()
+                .cmdline("console=serial kernel.halt-on-panic=true")
                 .cmdline("  second.fragment=1  "));
         WriterCorpus.RawItem cmdline = WriterCorpus.items(zbi).get(0);
         assertThat(cmdline.length()).isEqualTo(61);
@@ -189,39 +220,62 @@ class ImagePackerTest {
     void inputImagesKeepTheirItemsAndMergeTheirBootfsAndCmdline() throws Exception {
         Path first = dir.resolve("first.zbi");
         Path ramdisk = Files.write(dir.resolve("ramdisk.img"), new byte[5000]);
-        new ImagePacker().input(tree()).cmdline("one=1").item("RAMDISK:" + ramdisk).pack(first, false);
+        new ImagePacker()
+                .input(tree())
+                .cmdline("one=1")
+                .item("RAMDISK:" + ramdisk)
+                .pack(first, false);
         Path extra = Files.createDirectories(dir.resolve("extra/etc"));
         Files.writeString(extra.resolve("motd"), "hi");
-        byte[] zbi = bytes(new ImagePacker().input(first).input(dir.resolve("extra")).cmdline("two=2"));
+        byte[] zbi =
+                bytes(new ImagePacker().input(first).input(dir.resolve("extra")).cmdline("two=2"));
         try (ZbiImage image = read(zbi)) {
-            assertThat(image.items()).extracting(ZbiItem::type)
+            assertThat(image.items())
+                    .extracting(ZbiItem::type)
                     .containsExactly(ItemType.RAMDISK, ItemType.CMDLINE, ItemType.BOOTFS);
             assertThat(new String(WriterCorpus.arrayOf(image.items().get(1).payload()), StandardCharsets.UTF_8))
                     .isEqualTo("one=1 two=2\0");
             Bootfs bootfs = Bootfs.parse(image.items().get(2).payload());
-            assertThat(bootfs.entries()).extracting(BootfsEntry::name)
-                    .containsExactly("bin/app", "data/big.bin", "data/empty", "etc/motd", "lib/one.txt",
-                            "lib/sub/two.txt", "zlast.txt");
+            assertThat(bootfs.entries())
+                    .extracting(BootfsEntry::name)
+                    .containsExactly(
+                            "bin/app",
+                            "data/big.bin",
+                            "data/empty",
+                            "etc/motd",
+                            "lib/one.txt",
+                            "lib/sub/two.txt",
+                            "zlast.txt");
             BootfsEntry big = bootfs.entries().get(1);
-            assertThat(WriterCorpus.arrayOf(bootfs.content(big))).isEqualTo(Files.readAllBytes(tree().resolve("data/big.bin")));
+            assertThat(WriterCorpus.arrayOf(bootfs.content(big)))
+                    .isEqualTo(Files.readAllBytes(tree().resolve("data/big.bin")));
         }
     }
 
     @Test
     void itemOptionsMergeBootfsAndCmdlineFilesAndStoreOthersAsGiven() throws Exception {
         Path bare = dir.resolve("extra.bootfs");
-        Files.write(bare, WriterCorpus.arrayOf(new BootfsBuilder().add("etc/extra", new byte[] {7}).build()));
+        Files.write(
+                bare,
+                WriterCorpus.arrayOf(
+                        new BootfsBuilder().add("etc/extra", new byte[] {7}).build()));
         Path cmdline = Files.writeString(dir.resolve("cmdline.txt"), "from.file=1\n");
         Path blob = Files.write(dir.resolve("platform.bin"), new byte[] {1, 2, 3});
-        byte[] zbi = bytes(new ImagePacker().input(tree()).item("BOOTFS:" + bare).item("cmdline:" + cmdline)
-                .item("0x44494c50:" + blob).compression(Compression.NONE));
+        byte[] zbi = bytes(new ImagePacker()
+                .input(tree())
+                .item("BOOTFS:" + bare)
+                .item("cmdline:" + cmdline)
+                .item("0x44494c50:" + blob)
+                .compression(Compression.NONE));
         try (ZbiImage image = read(zbi)) {
-            assertThat(image.items()).extracting(ZbiItem::type)
+            assertThat(image.items())
+                    .extracting(ZbiItem::type)
                     .containsExactly(ItemType.PLATFORM_ID, ItemType.CMDLINE, ItemType.BOOTFS);
             assertThat(WriterCorpus.arrayOf(image.items().get(0).payload())).containsExactly(1, 2, 3);
             assertThat(new String(WriterCorpus.arrayOf(image.items().get(1).payload()), StandardCharsets.UTF_8))
                     .isEqualTo("from.file=1\0");
-            assertThat(Bootfs.parse(image.items().get(2).payload()).entries()).extracting(BootfsEntry::name)
+            assertThat(Bootfs.parse(image.items().get(2).payload()).entries())
+                    .extracting(BootfsEntry::name)
                     .contains("etc/extra", "bin/app");
         }
     }
@@ -229,7 +283,8 @@ class ImagePackerTest {
     @Test
     void duplicateNamesAcrossInputsAreUsageErrors() {
         ImagePacker packer = new ImagePacker().input(tree()).input(tree());
-        assertThatThrownBy(() -> bytes(packer)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> bytes(packer))
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("duplicate target path");
     }
 
@@ -238,18 +293,23 @@ class ImagePackerTest {
         assertThatThrownBy(() -> new ImagePacker().prefix("/abs")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> new ImagePacker().prefix("a/../b")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> new ImagePacker().item("RAMDISK")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> new ImagePacker().item("NOPE:x")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> new ImagePacker().item("NOPE:x"))
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("unrecognized type");
         Path kernel = Files.write(dir.resolve("k"), new byte[20]);
         assertThatThrownBy(() -> bytes(new ImagePacker().bootfsOnly(true).kernel(kernel)))
                 .isInstanceOf(UsageException.class);
         Path twoItems = dir.resolve("two.zbi");
-        new ZbiWriter().addItem(ItemType.KERNEL_X64, 0, ByteBuffer.wrap(new byte[16]))
-                .addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(new byte[] {'x', 0})).writeTo(twoItems, false);
-        assertThatThrownBy(() -> bytes(new ImagePacker().kernel(twoItems))).isInstanceOf(UsageException.class)
+        new ZbiWriter()
+                .addItem(ItemType.KERNEL_X64, 0, ByteBuffer.wrap(new byte[16]))
+                .addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap(new byte[] {'x', 0}))
+                .writeTo(twoItems, false);
+        assertThatThrownBy(() -> bytes(new ImagePacker().kernel(twoItems)))
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("exactly one kernel item");
         Path tiny = Files.write(dir.resolve("tiny"), new byte[3]);
-        assertThatThrownBy(() -> bytes(new ImagePacker().kernel(tiny))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> bytes(new ImagePacker().kernel(tiny)))
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("zbi_kernel_t");
     }
 
@@ -257,14 +317,16 @@ class ImagePackerTest {
     void aManifestLineWithoutEqualsIsAnInputErrorNamingTheLine() throws Exception {
         Path manifest = Files.writeString(dir.resolve("bad.txt"), "a=b\nno separator here\n");
         Files.writeString(dir.resolve("b"), "b");
-        assertThatThrownBy(() -> bytes(new ImagePacker().input(manifest))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> bytes(new ImagePacker().input(manifest)))
+                .isInstanceOf(IOException.class)
                 .hasMessageEndingWith("bad.txt:2: manifest entry has no '=' separator: no separator here");
     }
 
     @Test
     void aBinaryFileThatIsNeitherImageNorManifestIsAnInputError() throws Exception {
         Path binary = Files.write(dir.resolve("blob.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x3d, 0x00});
-        assertThatThrownBy(() -> bytes(new ImagePacker().input(binary))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> bytes(new ImagePacker().input(binary)))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("nor a UTF-8 manifest");
     }
 
@@ -273,8 +335,10 @@ class ImagePackerTest {
         byte[] broken = WriterCorpus.bytes("zbitl/one-item.zbi");
         broken[4] = (byte) 0xf0;
         Path bad = Files.write(dir.resolve("bad.zbi"), broken);
-        assertThatThrownBy(() -> bytes(new ImagePacker().input(bad))).isInstanceOf(IOException.class)
-                .hasMessageContaining("bad.zbi").hasCauseInstanceOf(ZbiFormatException.class);
+        assertThatThrownBy(() -> bytes(new ImagePacker().input(bad)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("bad.zbi")
+                .hasCauseInstanceOf(ZbiFormatException.class);
     }
 
     @Test
@@ -291,7 +355,11 @@ class ImagePackerTest {
     @Test
     void bareBootfsOutputReadsBackAsABootfsImage() throws Exception {
         Path out = dir.resolve("tree.bootfs");
-        new ImagePacker().input(tree()).bootfsOnly(true).rangeSharing(RangeSharing.SAME_FILE).pack(out, false);
+        new ImagePacker()
+                .input(tree())
+                .bootfsOnly(true)
+                .rangeSharing(RangeSharing.SAME_FILE)
+                .pack(out, false);
         assertThat(Files.readAllBytes(out)).isEqualTo(WriterCorpus.bytes("zbi-tool-2020/bootfs-dir.bootfs"));
         try (ZbiImage image = ZbiImage.open(out)) {
             assertThat(image.isBareBootfs()).isTrue();

@@ -62,7 +62,8 @@ class ItemTypeTest {
     void codecsAreDetectedByTheirLittleEndianFrameMagic() {
         assertThat(Codec.detect(ByteBuffer.wrap(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0})))
                 .contains(Codec.ZSTD);
-        assertThat(Codec.detect(ByteBuffer.wrap(new byte[] {0x04, 0x22, 0x4d, 0x18}))).contains(Codec.LZ4F);
+        assertThat(Codec.detect(ByteBuffer.wrap(new byte[] {0x04, 0x22, 0x4d, 0x18})))
+                .contains(Codec.LZ4F);
         assertThat(Codec.detect(ByteBuffer.wrap(new byte[] {0x04, 0x22, 0x4d}))).isEmpty();
         assertThat(Codec.detect(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}))).isEmpty();
         assertThat(Codec.ZSTD.displayName()).isEqualTo("zstd");
@@ -71,13 +72,15 @@ class ItemTypeTest {
 
     @Test
     void formatExceptionMessageNamesItemOffsetEntryAndReason() {
-        ZbiFormatException e = new ZbiFormatException("file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE",
-                1, ItemType.BOOTFS, 0x24, "bin/sh");
-        assertThat(e).hasMessage("item 1 (BOOTFS) at 0x24: entry \"bin/sh\": "
-                + "file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
+        ZbiFormatException e = new ZbiFormatException(
+                "file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE", 1, ItemType.BOOTFS, 0x24, "bin/sh");
+        assertThat(e)
+                .hasMessage("item 1 (BOOTFS) at 0x24: entry \"bin/sh\": "
+                        + "file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
         assertThat(Problem.of(e).message()).isEqualTo(e.getMessage());
-        assertThat(Problem.of(e)).hasToString("error: item 1 (BOOTFS) at 0x24: entry \"bin/sh\": "
-                + "file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
+        assertThat(Problem.of(e))
+                .hasToString("error: item 1 (BOOTFS) at 0x24: entry \"bin/sh\": "
+                        + "file offset is not a multiple of ZBI_BOOTFS_PAGE_SIZE");
         assertThat(new ZbiFormatException("container header doesn't fit. Truncated?", 0))
                 .hasMessage("at 0x0: container header doesn't fit. Truncated?");
     }

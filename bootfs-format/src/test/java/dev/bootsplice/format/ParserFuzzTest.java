@@ -31,12 +31,12 @@ import org.junit.jupiter.api.Test;
 class ParserFuzzTest {
     /** Images up to this size from the corpus are mutation bases (core-x64 would make each try slow). */
     private static final long MAX_BASE = 300_000;
+
     private static final long MAX_MILLIS_PER_INPUT = 3_000;
     private static final List<byte[]> BASES = loadBases();
 
     /** One mutation: what to do, where (a fraction of the image size) and with which value. */
-    record Mutation(int kind, double where, int value) {
-    }
+    record Mutation(int kind, double where, int value) {}
 
     @Property(tries = 300)
     void arbitraryBytesReadOrFailWithTheFormatException(@ForAll @Size(max = 600) byte[] bytes) {
@@ -49,8 +49,8 @@ class ParserFuzzTest {
     }
 
     @Property(tries = 150)
-    void mutatedValidImagesReadOrFailWithTheFormatException(@ForAll("bases") int base,
-            @ForAll("mutations") List<Mutation> mutations) {
+    void mutatedValidImagesReadOrFailWithTheFormatException(
+            @ForAll("bases") int base, @ForAll("mutations") List<Mutation> mutations) {
         exercise(mutate(BASES.get(base), mutations));
     }
 
@@ -70,10 +70,29 @@ class ParserFuzzTest {
 
     @Provide
     Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<Integer> values = Arbitraries.oneOf(Arbitraries.of(0, -1, 1, 0x1000, 0x1001, 0x7fffffff,
-                0x80000000, 0xa56d3ff9, 0xb5781729, 0x4a87e8d6, 0x00030001, 0x42534642), Arbitraries.integers());
-        return Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.doubles().between(0, 1), values)
-                .as(Mutation::new).list().ofMinSize(1).ofMaxSize(4);
+        Arbitrary<Integer> values = Arbitraries.oneOf(
+                Arbitraries.of(
+                        0,
+                        -1,
+                        1,
+                        0x1000,
+                        0x1001,
+                        0x7fffffff,
+                        0x80000000,
+                        0xa56d3ff9,
+                        0xb5781729,
+                        0x4a87e8d6,
+                        0x00030001,
+                        0x42534642),
+                Arbitraries.integers());
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.doubles().between(0, 1),
+                        values)
+                .as(Mutation::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     /** Applies the mutations: 0 flip a byte, 1 set an aligned int, 2 truncate, 3 append, 4 zero a run. */
@@ -91,7 +110,8 @@ class ParserFuzzTest {
                 }
                 case 2 -> b = Arrays.copyOf(b, Math.max(at, 0));
                 case 3 -> b = Arrays.copyOf(b, b.length + (m.value() & 0xfff));
-                default -> Arrays.fill(b, Math.max(at, 0), Math.min(b.length, Math.max(at, 0) + (m.value() & 0x3f)), (byte) 0);
+                default -> Arrays.fill(
+                        b, Math.max(at, 0), Math.min(b.length, Math.max(at, 0) + (m.value() & 0x3f)), (byte) 0);
             }
             if (b.length == 0) {
                 break;
@@ -168,7 +188,8 @@ class ParserFuzzTest {
     private static List<byte[]> loadBases() {
         List<byte[]> bases = new ArrayList<>();
         byte[] valid = FailFixtures.validBootfs();
-        bases.add(RawZbi.container(RawZbi.item(0x42534642, valid, valid.length, 0x30000),
+        bases.add(RawZbi.container(
+                RawZbi.item(0x42534642, valid, valid.length, 0x30000),
                 RawZbi.item(0x4c444d43, RawZbi.ascii("a b\0"), 0, 0x30000)));
         bases.add(RawZbi.container(RawZbi.item(0x42534642, Zstd.compress(valid, 3), valid.length, 0x30001)));
         bases.add(RawZbi.container(RawZbi.item(0x42534642, FailFixtures.lz4f(valid), valid.length, 0x30001)));

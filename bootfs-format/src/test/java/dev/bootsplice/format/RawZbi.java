@@ -12,14 +12,21 @@ final class RawZbi {
     static final int CRC = 0x00020000;
     static final int COMPRESSED = 0x1;
 
-    private RawZbi() {
-    }
+    private RawZbi() {}
 
     /** Returns a 32-byte header with every field as given. */
-    static byte[] header(int type, long length, long extra, int flags, int reserved0, int reserved1, int magic,
-            int crc) {
-        return ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putInt(type).putInt((int) length)
-                .putInt((int) extra).putInt(flags).putInt(reserved0).putInt(reserved1).putInt(magic).putInt(crc)
+    static byte[] header(
+            int type, long length, long extra, int flags, int reserved0, int reserved1, int magic, int crc) {
+        return ByteBuffer.allocate(32)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(type)
+                .putInt((int) length)
+                .putInt((int) extra)
+                .putInt(flags)
+                .putInt(reserved0)
+                .putInt(reserved1)
+                .putInt(magic)
+                .putInt(crc)
                 .array();
     }
 

@@ -21,14 +21,14 @@ final class ReaderCorpus {
     private static final Map<String, String> BARE_TWINS = Map.of(
             "zbi-tool-2020_bootfs-dir", "zbi-tool-2020_bootfs-dir-uncompressed",
             "zbi-tool-2020_bootfs-uncompressed", "zbi-tool-2020_bootfs-uncompressed");
+
     static final Pattern ITEM_LINE = Pattern.compile("^([0-9a-f]{8}): ([0-9a-f]{8}) (.*)$");
     static final Pattern CRC_LINE = Pattern.compile("^        :          MAGIC=b5781729 (?:CRC=([0-9a-f]{8})|NO CRC)$");
     static final Pattern DIRENT_LINE =
             Pattern.compile("^        : ([0-9a-f]{8}) ([0-9a-f]{8}) ((?:\\[ERROR: [^\\]]*\\] )*)(.*)$");
     static final Pattern CRC_ERROR = Pattern.compile("^error: CRC ([0-9a-f]{8}) does not match header$");
 
-    private ReaderCorpus() {
-    }
+    private ReaderCorpus() {}
 
     /** Returns the corpus root, or null when it is missing. */
     static Path rootOrNull() {
@@ -50,8 +50,12 @@ final class ReaderCorpus {
             return Stream.of((Path) null);
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(".zbi") || p.toString().endsWith(".bootfs"))
-                    .filter(p -> !p.startsWith(root.resolve("expected"))).sorted().toList().stream();
+            return walk
+                    .filter(p -> p.toString().endsWith(".zbi") || p.toString().endsWith(".bootfs"))
+                    .filter(p -> !p.startsWith(root.resolve("expected")))
+                    .sorted()
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,13 +87,11 @@ final class ReaderCorpus {
     }
 
     /** One BOOTFS dirent line of an oracle listing. */
-    record OracleDirent(long offset, long size, String tags, String name) {
-    }
+    record OracleDirent(long offset, long size, String tags, String name) {}
 
     /** One item of an oracle listing with the dirent lines under it. */
-    record OracleItem(long offset, long length, String type, String crc, List<OracleDirent> dirents,
-            List<String> words) {
-    }
+    record OracleItem(
+            long offset, long length, String type, String crc, List<OracleDirent> dirents, List<String> words) {}
 
     /** Parses the item, CRC and dirent lines of an oracle listing. */
     static List<OracleItem> items(List<String> lines) {
@@ -109,14 +111,19 @@ final class ReaderCorpus {
                 String line = lines.get(++i);
                 Matcher d = DIRENT_LINE.matcher(line);
                 if (d.matches() && m.group(3).startsWith("BOOTFS")) {
-                    dirents.add(new OracleDirent(Long.parseLong(d.group(1), 16), Long.parseLong(d.group(2), 16),
-                            d.group(3), d.group(4)));
+                    dirents.add(new OracleDirent(
+                            Long.parseLong(d.group(1), 16), Long.parseLong(d.group(2), 16), d.group(3), d.group(4)));
                 } else {
                     words.add(line.substring(10));
                 }
             }
-            items.add(new OracleItem(Long.parseLong(m.group(1), 16), Long.parseLong(m.group(2), 16), m.group(3),
-                    crc.group(1), dirents, words));
+            items.add(new OracleItem(
+                    Long.parseLong(m.group(1), 16),
+                    Long.parseLong(m.group(2), 16),
+                    m.group(3),
+                    crc.group(1),
+                    dirents,
+                    words));
         }
         return items;
     }

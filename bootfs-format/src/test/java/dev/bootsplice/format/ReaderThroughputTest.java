@@ -25,7 +25,9 @@ class ReaderThroughputTest {
             long t0 = System.nanoTime();
             int entries;
             try (ZbiImage image = ZbiImage.open(core)) {
-                entries = Bootfs.parseDirectory(image.firstBootfs().orElseThrow()).entries().size();
+                entries = Bootfs.parseDirectory(image.firstBootfs().orElseThrow())
+                        .entries()
+                        .size();
             }
             long t1 = System.nanoTime();
             bytes = 0;
@@ -45,9 +47,15 @@ class ReaderThroughputTest {
         Arrays.sort(listMs);
         Arrays.sort(fullMs);
         double median = fullMs[RUNS / 2];
-        System.out.printf("core-x64: open+parseDirectory median %.2f ms (min %.2f); "
-                + "open+CRC+decompress all items median %.1f ms = %.0f MB/s (best %.0f MB/s) of decompressed output"
-                + " (%d bytes)%n", listMs[RUNS / 2], listMs[0], median, bytes / (median / 1000) / 1e6,
-                bytes / (fullMs[0] / 1000) / 1e6, bytes);
+        System.out.printf(
+                "core-x64: open+parseDirectory median %.2f ms (min %.2f); "
+                        + "open+CRC+decompress all items median %.1f ms = %.0f MB/s (best %.0f MB/s) of decompressed output"
+                        + " (%d bytes)%n",
+                listMs[RUNS / 2],
+                listMs[0],
+                median,
+                bytes / (median / 1000) / 1e6,
+                bytes / (fullMs[0] / 1000) / 1e6,
+                bytes);
     }
 }

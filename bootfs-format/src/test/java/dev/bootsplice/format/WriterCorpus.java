@@ -14,8 +14,7 @@ import java.util.List;
 
 /** Test access to the shared corpus and minimal raw parsing that does not depend on the reader classes. */
 final class WriterCorpus {
-    private WriterCorpus() {
-    }
+    private WriterCorpus() {}
 
     /** Returns the corpus folder, skipping the test when it is missing. */
     static Path root() {
@@ -34,8 +33,7 @@ final class WriterCorpus {
     }
 
     /** A raw item: its header fields and stored payload. */
-    record RawItem(int type, long length, long extra, int flags, long crc32, byte[] payload) {
-    }
+    record RawItem(int type, long length, long extra, int flags, long crc32, byte[] payload) {}
 
     /** Splits a ZBI into items by walking headers (no validation beyond bounds). */
     static List<RawItem> items(byte[] zbi) {
@@ -46,8 +44,13 @@ final class WriterCorpus {
             long length = Integer.toUnsignedLong(b.getInt(off + 4));
             byte[] payload = new byte[(int) length];
             b.get(off + 32, payload);
-            items.add(new RawItem(b.getInt(off), length, Integer.toUnsignedLong(b.getInt(off + 8)), b.getInt(off + 12),
-                    Integer.toUnsignedLong(b.getInt(off + 28)), payload));
+            items.add(new RawItem(
+                    b.getInt(off),
+                    length,
+                    Integer.toUnsignedLong(b.getInt(off + 8)),
+                    b.getInt(off + 12),
+                    Integer.toUnsignedLong(b.getInt(off + 28)),
+                    payload));
             off += 32 + (int) ((length + 7) & ~7L);
         }
         return items;

@@ -43,8 +43,12 @@ class ZbiImageTest {
         assertThat(read(container(KERNEL)).bootability()).isEqualTo(new Bootability(true, "bootable image"));
         assertThat(read(container(KERNEL)).bootability(ItemType.KERNEL_ARM64))
                 .isEqualTo(new Bootability(false, "kernel arch mismatch"));
-        assertThat(read(container(KERNEL_ARM)).bootability(ItemType.KERNEL_ARM64).bootable()).isTrue();
-        assertThat(read(container(item(0x4c444d43, new byte[1], 0, 0x10000), KERNEL)).bootability())
+        assertThat(read(container(KERNEL_ARM))
+                        .bootability(ItemType.KERNEL_ARM64)
+                        .bootable())
+                .isTrue();
+        assertThat(read(container(item(0x4c444d43, new byte[1], 0, 0x10000), KERNEL))
+                        .bootability())
                 .isEqualTo(new Bootability(false, "first item not KERNEL"));
         assertThat(read(container()).bootability().verdictLine()).isEqualTo("UNBOOTABLE: empty ZBI");
         assertThat(read(container(KERNEL)).completeness(null).completeVerdictLine())
@@ -53,8 +57,8 @@ class ZbiImageTest {
 
     @Test
     void uncompressedSizeIsExtraOnlyWhenCompressed() throws Exception {
-        ZbiImage image = read(container(item(0x4b534452, new byte[8], 0, 0x30000), item(0x4c444d43, new byte[8], 0,
-                0x30001)));
+        ZbiImage image =
+                read(container(item(0x4b534452, new byte[8], 0, 0x30000), item(0x4c444d43, new byte[8], 0, 0x30001)));
         assertThat(image.items().get(0).uncompressedSize()).isEqualTo(8);
         ZbiItem flagged = image.items().get(1);
         assertThat(flagged.isCompressed()).isFalse();
@@ -112,14 +116,14 @@ class ZbiImageTest {
 
     @Test
     void theImageDigestIsTheSha256OfTheBytesAsStoredPaddingAndTrailingBytesIncluded() throws Exception {
-        byte[] image = RawZbi.concat(container(item(0x4c444d43, RawZbi.ascii("abc"), 0, 0x10000)),
-                RawZbi.ascii("tail"));
+        byte[] image =
+                RawZbi.concat(container(item(0x4c444d43, RawZbi.ascii("abc"), 0, 0x10000)), RawZbi.ascii("tail"));
         // The CMDLINE payload of 3 bytes is padded to 8; non-zero padding breaks no rule verify checks.
         java.util.Arrays.fill(image, 32 + 32 + 3, 32 + 32 + 8, (byte) 0xaa);
         ZbiImage zbi = read(image);
         assertThat(ImageChecker.hasErrors(ImageChecker.check(zbi, true, false))).isFalse();
-        String expected = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(image));
+        String expected = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(image));
         assertThat(zbi.sha256()).isEqualTo(expected);
         java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
         zbi.readBytes((offset, chunk) -> {
@@ -133,17 +137,19 @@ class ZbiImageTest {
 
     @Test
     void aFileThatShrankAfterOpeningNamesTheFirstItemItCuts(@TempDir Path dir) throws Exception {
-        Path file = Files.write(dir.resolve("two.zbi"), container(KERNEL, item(0x42534642, new byte[4096], 4096,
-                0x10000)));
+        Path file =
+                Files.write(dir.resolve("two.zbi"), container(KERNEL, item(0x42534642, new byte[4096], 4096, 0x10000)));
         try (ZbiImage image = ZbiImage.open(file)) {
             assertThat(image.shrankSinceOpened()).isFalse();
-            assertThat(image.readFault().getMessage()).isEqualTo("at 0x0: input/output error while reading the mapped file");
+            assertThat(image.readFault().getMessage())
+                    .isEqualTo("at 0x0: input/output error while reading the mapped file");
             try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
                 f.setLength(100);
             }
             assertThat(image.shrankSinceOpened()).isTrue();
-            assertThat(image.readFault()).hasMessage("item 1 (BOOTFS) at 0x50: file shrank to 100 bytes while being read"
-                    + " (it had " + (32 + 48 + 32 + 4096) + ")");
+            assertThat(image.readFault())
+                    .hasMessage("item 1 (BOOTFS) at 0x50: file shrank to 100 bytes while being read" + " (it had "
+                            + (32 + 48 + 32 + 4096) + ")");
         }
     }
 }

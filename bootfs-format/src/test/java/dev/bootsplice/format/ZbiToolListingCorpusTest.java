@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The compatible listing reproduces the 2020 tool's {@code zbi -t -v} output for every corpus ZBI. */
 class ZbiToolListingCorpusTest {
-    private static final Pattern UNKNOWN = Pattern.compile("^([0-9a-f]{8}): ([0-9a-f]{8}) UNKNOWN \\(type=([0-9a-f]{8})\\)$");
+    private static final Pattern UNKNOWN =
+            Pattern.compile("^([0-9a-f]{8}): ([0-9a-f]{8}) UNKNOWN \\(type=([0-9a-f]{8})\\)$");
 
     static Stream<Path> zbis() {
         return ReaderCorpus.images().filter(p -> p == null || p.toString().endsWith(".zbi"));
@@ -47,9 +48,11 @@ class ZbiToolListingCorpusTest {
     void storageKernelIsNamedWithItsSizeWhereThe2020ToolSaidUnknown() throws Exception {
         Path path = ReaderCorpus.root().resolve("u-root/zbi-chain-load-hello-world-test.zbi");
         try (ZbiImage image = ZbiImage.open(path)) {
-            assertThat(ZbiToolListing.render(image).stdout()).contains("00031b48: 00005f93 KERNEL (size=0000db90)")
+            assertThat(ZbiToolListing.render(image).stdout())
+                    .contains("00031b48: 00005f93 KERNEL (size=0000db90)")
                     .doesNotContain("00031b48: 00005f93 UNKNOWN (type=5254534b)");
-            assertThat(ZbiToolListing.render(image, ZbiToolListing.Naming.TOOL_2020).stdout())
+            assertThat(ZbiToolListing.render(image, ZbiToolListing.Naming.TOOL_2020)
+                            .stdout())
                     .contains("00031b48: 00005f93 UNKNOWN (type=5254534b)");
         }
     }
@@ -60,9 +63,11 @@ class ZbiToolListingCorpusTest {
         List<String> keys = ReaderCorpus.images().map(ReaderCorpus::oracleKey).toList();
         assertThat(keys).hasSize(31);
         try (Stream<Path> oracles = java.nio.file.Files.list(ReaderCorpus.root().resolve("expected"))) {
-            assertThat(oracles.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".list.txt"))
-                    .map(n -> n.substring(0, n.length() - ".list.txt".length()))).hasSize(29).allSatisfy(
-                            k -> assertThat(keys).contains(k));
+            assertThat(oracles.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".list.txt"))
+                            .map(n -> n.substring(0, n.length() - ".list.txt".length())))
+                    .hasSize(29)
+                    .allSatisfy(k -> assertThat(keys).contains(k));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -79,7 +84,10 @@ class ZbiToolListingCorpusTest {
             return line;
         }
         long offset = Long.parseLong(m.group(1), 16);
-        ZbiItem item = image.items().stream().filter(i -> i.offset() == offset).findFirst().orElseThrow();
+        ZbiItem item = image.items().stream()
+                .filter(i -> i.offset() == offset)
+                .findFirst()
+                .orElseThrow();
         String head = m.group(1) + ": " + m.group(2) + " " + type.name();
         return type.isStorage() ? head + String.format(" (size=%08x)", item.extra()) : head;
     }

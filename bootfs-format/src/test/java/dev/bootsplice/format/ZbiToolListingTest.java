@@ -30,8 +30,10 @@ class ZbiToolListingTest {
     void misalignedAndOversizedEntriesAreTaggedAndExitOne() throws Exception {
         byte[] b = bootfs(dirent("a", 4, 0x1001), dirent("b", 0x2000, 0x1000));
         ZbiToolListing.Result r = list(container(item(BOOTFS, b, 0, 0x30000)));
-        assertThat(r.stdout()).containsSubsequence("        : 00001001 00000004 [ERROR: misaligned offset] a",
-                "        : 00001000 00002000 [ERROR: offset+size too large] b");
+        assertThat(r.stdout())
+                .containsSubsequence(
+                        "        : 00001001 00000004 [ERROR: misaligned offset] a",
+                        "        : 00001000 00002000 [ERROR: offset+size too large] b");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).isEmpty();
     }
@@ -59,7 +61,8 @@ class ZbiToolListingTest {
         ZbiToolListing.Result r = list(container(item(CMDLINE, ascii(" a=1\tb=2\r\n\nc=3\0junk"), 0, 0x30000)));
         assertThat(r.stdout()).containsSequence("        : a=1", "        : b=2", "        : c=3");
         assertThat(r.stdout()).noneMatch(l -> l.contains("junk"));
-        assertThat(list(container(item(CMDLINE, ascii("x \0"), 0, 0x30000))).stdout()).endsWith("        : x");
+        assertThat(list(container(item(CMDLINE, ascii("x \0"), 0, 0x30000))).stdout())
+                .endsWith("        : x");
     }
 
     @Test
@@ -77,7 +80,9 @@ class ZbiToolListingTest {
         byte[] b = bootfs(dirent("a", 4, 0x1000));
         assertThat(list(container(kernel, item(BOOTFS, b, 0, 0x30000))).stdout().get(0))
                 .isEqualTo("COMPLETE: bootable image");
-        assertThat(list(container(kernel, item(BOOTFS, b, 0, 0x30000), item(BOOTFS, b, 0, 0x30000))).stdout().get(0))
+        assertThat(list(container(kernel, item(BOOTFS, b, 0, 0x30000), item(BOOTFS, b, 0, 0x30000)))
+                        .stdout()
+                        .get(0))
                 .isEqualTo("INCOMPLETE: multiple BOOTFS items");
         assertThat(list(container(kernel)).stdout().get(0)).isEqualTo("INCOMPLETE: no /boot BOOTFS item");
     }

@@ -28,7 +28,8 @@ class ZbiWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"zbitl/multiple-small-items.zbi", "zbitl/second-item-on-page-boundary.zbi", "zbitl/empty.zbi"})
+    @ValueSource(
+            strings = {"zbitl/multiple-small-items.zbi", "zbitl/second-item-on-page-boundary.zbi", "zbitl/empty.zbi"})
     void rewritingTheVectorsPayloadsReproducesTheirBytes(String image) throws Exception {
         byte[] reference = WriterCorpus.bytes(image);
         ZbiWriter writer = new ZbiWriter();
@@ -41,7 +42,8 @@ class ZbiWriterTest {
     @Test
     void compressedStorageItemHasCompressedFlagUncompressedExtraAndValidCrc() throws Exception {
         byte[] alphabet = "abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
-        byte[] zbi = new ZbiWriter().addStorageItem(ItemType.RAMDISK, ByteBuffer.wrap(alphabet), Compression.DEFAULT)
+        byte[] zbi = new ZbiWriter()
+                .addStorageItem(ItemType.RAMDISK, ByteBuffer.wrap(alphabet), Compression.DEFAULT)
                 .toBytes();
         WriterCorpus.RawItem item = WriterCorpus.items(zbi).get(0);
         assertThat(item.flags()).isEqualTo(0x30001);
@@ -58,9 +60,13 @@ class ZbiWriterTest {
     @Test
     void uncompressedBootfsGetsExtraEqualToLengthAndTheNewestToolsCrc() throws Exception {
         Path files = WriterCorpus.file("zbitl/files");
-        BootfsBuilder abc = new BootfsBuilder().add("A.txt", files.resolve("A.txt"))
-                .add("nested/B.txt", files.resolve("B.txt")).add("nested/again/C.txt", files.resolve("C.txt"));
-        byte[] zbi = new ZbiWriter().addStorageItem(ItemType.BOOTFS, abc, Compression.NONE).toBytes();
+        BootfsBuilder abc = new BootfsBuilder()
+                .add("A.txt", files.resolve("A.txt"))
+                .add("nested/B.txt", files.resolve("B.txt"))
+                .add("nested/again/C.txt", files.resolve("C.txt"));
+        byte[] zbi = new ZbiWriter()
+                .addStorageItem(ItemType.BOOTFS, abc, Compression.NONE)
+                .toBytes();
         WriterCorpus.RawItem item = WriterCorpus.items(zbi).get(0);
         assertThat(item.flags()).isEqualTo(0x30000);
         assertThat(item.extra()).isEqualTo(16384).isEqualTo(item.length());
@@ -70,8 +76,10 @@ class ZbiWriterTest {
     @ParameterizedTest
     @ValueSource(strings = {"zstd", "zstd:max", "lz4f", "lz4f:1", "none"})
     void everyItemReadsBackWithTheSamePayloadAndAValidCrc(String compression) throws Exception {
-        byte[] bootfs = WriterCorpus.arrayOf(new BootfsBuilder().add("bin/app", FrameCompressorTest.binaryLike(70_000, 1))
-                .add("etc/empty", new byte[0]).build());
+        byte[] bootfs = WriterCorpus.arrayOf(new BootfsBuilder()
+                .add("bin/app", FrameCompressorTest.binaryLike(70_000, 1))
+                .add("etc/empty", new byte[0])
+                .build());
         byte[] cmdline = "a=b\0".getBytes(StandardCharsets.US_ASCII);
         byte[] zbi = new ZbiWriter()
                 .addItem(ItemType.KERNEL_X64, 0, ByteBuffer.wrap(new byte[40]))
@@ -80,7 +88,9 @@ class ZbiWriterTest {
                 .toBytes();
         try (ZbiImage image = ZbiImage.read(ByteBuffer.wrap(zbi), "mem")) {
             List<ZbiItem> items = image.items();
-            assertThat(items).extracting(ZbiItem::type).containsExactly(ItemType.KERNEL_X64, ItemType.BOOTFS, ItemType.CMDLINE);
+            assertThat(items)
+                    .extracting(ZbiItem::type)
+                    .containsExactly(ItemType.KERNEL_X64, ItemType.BOOTFS, ItemType.CMDLINE);
             assertThat(items).extracting(ZbiItem::crcStatus).containsOnly(CrcStatus.OK);
             assertThat(WriterCorpus.arrayOf(items.get(1).payload())).isEqualTo(bootfs);
             assertThat(WriterCorpus.arrayOf(items.get(2).payload())).isEqualTo(cmdline);
@@ -88,7 +98,12 @@ class ZbiWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"zbi-tool-2020/complete-x64.zbi", "zbi-tool-2020/mixed-items.zbi", "u-root/zbi-chain-load-hello-world-test.zbi"})
+    @ValueSource(
+            strings = {
+                "zbi-tool-2020/complete-x64.zbi",
+                "zbi-tool-2020/mixed-items.zbi",
+                "u-root/zbi-chain-load-hello-world-test.zbi"
+            })
     void copyingEveryItemReproducesTheImageExactly(String name) throws Exception {
         try (ZbiImage image = ZbiImage.open(WriterCorpus.file(name))) {
             ZbiWriter writer = new ZbiWriter();
@@ -114,7 +129,8 @@ class ZbiWriterTest {
         byte[] header = ZbiWriter.header(ItemType.RAMDISK.code(), 0x8000_0000L, 0, 0x10000, 0x4a87e8d6);
         writer.addCopy(ByteBuffer.wrap(header), huge).addCopy(ByteBuffer.wrap(header), huge);
         assertThatThrownBy(() -> writer.writeTo(OutputStream.nullOutputStream()))
-                .isInstanceOf(UsageException.class).hasMessageContaining("output size exceeds format maximum");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("output size exceeds format maximum");
     }
 
     @Test
@@ -132,7 +148,8 @@ class ZbiWriterTest {
 
     @Test
     void theWrittenFileGetsOrdinaryPermissionsNotATemporaryFilesOwnerOnlyMode(@TempDir Path dir) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path out = dir.resolve("out.zbi");
         new ZbiWriter().writeTo(out, false);
         Path plain = Files.createFile(dir.resolve("plain"));
@@ -143,9 +160,10 @@ class ZbiWriterTest {
     void aFailedWriteLeavesNoTargetAndNoTemporaryFile(@TempDir Path dir) {
         Path out = dir.resolve("out.zbi");
         assertThatThrownBy(() -> AtomicFiles.write(out, false, stream -> {
-            stream.write(new byte[100]);
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    stream.write(new byte[100]);
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
         assertThat(dir).isEmptyDirectory();
     }
 }

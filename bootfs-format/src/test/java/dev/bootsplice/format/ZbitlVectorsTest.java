@@ -12,8 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /** The zbitl test vectors of spec §4.10, read from the corpus and rebuilt by hand. */
 class ZbitlVectorsTest {
-    static final String[] GETTYSBURG_CRCS = {"3172087020", "2653628068", "1659816855", "2798301622", "833025785",
-        "1420658445", "1308637244", "764240975", "2938513956", "3173475760"};
+    static final String[] GETTYSBURG_CRCS = {
+        "3172087020",
+        "2653628068",
+        "1659816855",
+        "2798301622",
+        "833025785",
+        "1420658445",
+        "1308637244",
+        "764240975",
+        "2938513956",
+        "3173475760"
+    };
     static final long[] GETTYSBURG_LENGTHS = {176, 131, 47, 139, 59, 105, 116, 107, 136, 448};
 
     private static ZbiImage open(String name) throws Exception {
@@ -39,17 +49,18 @@ class ZbitlVectorsTest {
             assertThat(item.length()).isEqualTo(11);
             assertThat(item.storedCrc32()).isEqualTo(3608077223L).isEqualTo(item.computeCrc32());
             assertThat(item.crcStatus()).isEqualTo(CrcStatus.OK);
-            assertThat(StandardCharsets.US_ASCII.decode(item.payload()).toString()).isEqualTo("hello world");
+            assertThat(StandardCharsets.US_ASCII.decode(item.payload()).toString())
+                    .isEqualTo("hello world");
         }
     }
 
     @Test
     void handBuiltOneItemEqualsTheSpecBytes() {
         byte[] built = RawZbi.container(RawZbi.item(0x47524149, RawZbi.ascii("hello world"), 0, 0x30000));
-        assertThat(HexFormat.of().formatHex(built)).isEqualTo(
-                "424f4f5430000000e6f78c8600000100" + "0000000000000000291778b5d6e8874a"
-                + "494152470b0000000000000000000300" + "0000000000000000291778b5a7e30ed7"
-                + "68656c6c6f20776f726c640000000000");
+        assertThat(HexFormat.of().formatHex(built))
+                .isEqualTo("424f4f5430000000e6f78c8600000100" + "0000000000000000291778b5d6e8874a"
+                        + "494152470b0000000000000000000300" + "0000000000000000291778b5a7e30ed7"
+                        + "68656c6c6f20776f726c640000000000");
     }
 
     @Test
@@ -98,7 +109,8 @@ class ZbitlVectorsTest {
             ZbiItem item = image.items().get(0);
             assertThat(item.crcStatus()).isEqualTo(CrcStatus.MISMATCH);
             assertThat(item.crcMatchesEmptyFileDefect()).isFalse();
-            assertThat(ImageChecker.check(image, true, false)).singleElement()
+            assertThat(ImageChecker.check(image, true, false))
+                    .singleElement()
                     .hasToString("error: item 0 (IMAGE_ARGS) at 0x20: CRC mismatch");
             assertThat(ImageChecker.check(image, false, false)).isEmpty();
         }
@@ -141,10 +153,15 @@ class ZbitlVectorsTest {
         Bootfs bootfs = Bootfs.parse(payload);
         assertThat(bootfs.capacity()).isEqualTo(16384);
         assertThat(bootfs.dirsize()).isEqualTo(80);
-        assertThat(bootfs.entries()).containsExactly(new BootfsEntry("A.txt", 4096, 176, 16),
-                new BootfsEntry("nested/B.txt", 8192, 131, 36), new BootfsEntry("nested/again/C.txt", 12288, 47, 64));
+        assertThat(bootfs.entries())
+                .containsExactly(
+                        new BootfsEntry("A.txt", 4096, 176, 16),
+                        new BootfsEntry("nested/B.txt", 8192, 131, 36),
+                        new BootfsEntry("nested/again/C.txt", 12288, 47, 64));
         assertThat(bootfs.warnings()).isEmpty();
-        assertThat(StandardCharsets.US_ASCII.decode(bootfs.content(bootfs.entries().get(2))).toString())
+        assertThat(StandardCharsets.US_ASCII
+                        .decode(bootfs.content(bootfs.entries().get(2)))
+                        .toString())
                 .isEqualTo("We are met on a great battle-field of that war.");
     }
 }

@@ -75,14 +75,16 @@ public final class ImportRules {
                 Rule r = rules.get(i);
                 if (r.governs(pkg)) {
                     used[i] = true;
-                    uses(code, r.forbidden()).forEach(at -> found.add(sources.relativize(file) + ":"
-                            + line(code, at) + " uses " + r.forbidden() + " (" + r.why() + ")"));
+                    uses(code, r.forbidden())
+                            .forEach(at -> found.add(sources.relativize(file) + ":" + line(code, at) + " uses "
+                                    + r.forbidden() + " (" + r.why() + ")"));
                 }
             }
         }
         for (int i = 0; i < rules.size(); i++) {
             if (!used[i]) {
-                found.add("rule " + rules.get(i).from() + " -> " + rules.get(i).forbidden() + " governs no source file");
+                found.add(
+                        "rule " + rules.get(i).from() + " -> " + rules.get(i).forbidden() + " governs no source file");
             }
         }
         return found;
@@ -90,7 +92,8 @@ public final class ImportRules {
 
     /** Offsets in {@code code} where {@code forbidden} (or a package below it) is named. */
     private static List<Integer> uses(String code, String forbidden) {
-        Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(forbidden) + "(?=\\s*[.;*])").matcher(code);
+        Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(forbidden) + "(?=\\s*[.;*])")
+                .matcher(code);
         List<Integer> at = new ArrayList<>();
         while (m.find()) {
             at.add(m.start());

@@ -28,16 +28,19 @@ class ImportRulesSelfTest {
     void importsAndQualifiedNamesInCodeBreakARuleAndNameTheFileAndLine() throws IOException {
         source("a/core/K.java", "package a.core;\n\nimport a.core.lang.Runner;\n");
         source("a/core/lang/R.java", "package a.core.lang;\nclass R { Object o = new picocli.CommandLine(null); }\n");
-        assertThat(ImportRules.violations(src, RULES)).containsExactly(
-                "a/core/K.java:3 uses a.core.lang (the core does not know its language)",
-                "a/core/lang/R.java:2 uses picocli (no CLI)");
+        assertThat(ImportRules.violations(src, RULES))
+                .containsExactly(
+                        "a/core/K.java:3 uses a.core.lang (the core does not know its language)",
+                        "a/core/lang/R.java:2 uses picocli (no CLI)");
     }
 
     @Test
     void commentsStringsSubpackagesOfTheRuleAndLookalikeNamesBreakNothing() throws IOException {
-        source("a/core/K.java", "package a.core;\n/** see {@link a.core.lang.Runner} */\n"
-                + "class K { String s = \"a.core.lang.X; picocli.Y\"; // picocli.Z\n"
-                + " a.core.language.Q q; mypicocli.W w; }\n");
+        source(
+                "a/core/K.java",
+                "package a.core;\n/** see {@link a.core.lang.Runner} */\n"
+                        + "class K { String s = \"a.core.lang.X; picocli.Y\"; // picocli.Z\n"
+                        + " a.core.language.Q q; mypicocli.W w; }\n");
         source("a/core/lang/R.java", "package a.core.lang;\nimport a.core.lang.more.S;\n");
         assertThat(ImportRules.violations(src, RULES)).isEmpty();
     }
@@ -45,7 +48,9 @@ class ImportRulesSelfTest {
     @Test
     void aRuleThatGovernsNoSourceIsReportedRatherThanPassingSilently() throws IOException {
         source("b/B.java", "package b;\n");
-        assertThat(ImportRules.violations(src, RULES)).containsExactly(
-                "rule a.core -> a.core.lang governs no source file", "rule a.** -> picocli governs no source file");
+        assertThat(ImportRules.violations(src, RULES))
+                .containsExactly(
+                        "rule a.core -> a.core.lang governs no source file",
+                        "rule a.** -> picocli governs no source file");
     }
 }

@@ -22,22 +22,30 @@ import picocli.CommandLine.Spec;
  * {@code bootsplice calibrate}: a cost model from a device's Fuchsia microbenchmark results
  * ({@code --from}), or the host's speed at running the model ({@code host-model}).
  */
-@Command(name = "calibrate", description = {
-    "Write a cost model: a device's, fitted to its microbenchmarks, or this host's model speed.",
-    "With --from, fits per-call and per-page costs to the fuchsiaperf results of Fuchsia's VMO "
-        + "microbenchmarks (src/tests/microbenchmarks/vmo.cc) by least squares over their sizes, prints which "
-        + "labels fed which cost key, each fit's residual and which keys kept their default, and writes a model "
-        + "named \"device\". Without --from, times the Java model itself on this host and writes a model named "
-        + "\"host-model\": the speed of this model, not of any kernel. `profile --cost-model=FILE` accepts both."})
+@Command(
+        name = "calibrate",
+        description = {
+            "Write a cost model: a device's, fitted to its microbenchmarks, or this host's model speed.",
+            "With --from, fits per-call and per-page costs to the fuchsiaperf results of Fuchsia's VMO "
+                    + "microbenchmarks (src/tests/microbenchmarks/vmo.cc) by least squares over their sizes, prints which "
+                    + "labels fed which cost key, each fit's residual and which keys kept their default, and writes a model "
+                    + "named \"device\". Without --from, times the Java model itself on this host and writes a model named "
+                    + "\"host-model\": the speed of this model, not of any kernel. `profile --cost-model=FILE` accepts both."
+        })
 final class CalibrateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--from", paramLabel = "FILE.fuchsiaperf.json",
+    @Option(
+            names = "--from",
+            paramLabel = "FILE.fuchsiaperf.json",
             description = "A device's microbenchmark results (repeatable: their entries are fitted together).")
     private List<Path> from = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the model (default: stdout).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Where to write the model (default: stdout).")
     private Path output;
 
     @Option(names = "--force", description = "Replace FILE if it exists.")
@@ -46,7 +54,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CostModel model;
-        PrintWriter notes = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter notes = output == null
+                ? spec.commandLine().getErr()
+                : spec.commandLine().getOut();
         if (from.isEmpty()) {
             model = Calibrator.calibrate();
             notes.println("calibrate: " + model.name() + ": " + model.source());

@@ -19,8 +19,7 @@ final class CiEnvironment {
     /** The environment of an in-process run ({@link Main#run(String[], PrintWriter, PrintWriter, Map)}); null: the process's. */
     private static final ThreadLocal<Map<String, String>> OVERRIDE = new ThreadLocal<>();
 
-    private CiEnvironment() {
-    }
+    private CiEnvironment() {}
 
     /** Runs {@code body} with {@code env} as the environment (null: the process's). */
     static int with(Map<String, String> env, java.util.function.IntSupplier body) {
@@ -53,10 +52,15 @@ final class CiEnvironment {
         Path path = Path.of(file);
         String text = markdown.get();
         try {
-            Files.writeString(path, text.endsWith("\n") ? text + "\n" : text + "\n\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    path,
+                    text.endsWith("\n") ? text + "\n" : text + "\n\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, "GITHUB_STEP_SUMMARY: " + IoMessages.describe(path, e), e);
+            throw new CommandFailure(
+                    ExitCodes.INVALID_INPUT, "GITHUB_STEP_SUMMARY: " + IoMessages.describe(path, e), e);
         }
     }
 

@@ -50,9 +50,11 @@ final class CommandFailure extends RuntimeException {
      * heap) the heap's size and the option that raises it.
      */
     static CommandFailure cannotSplice(String image, SpliceException e) {
-        String hint = e.isMemoryLimit() ? " (the JVM's maximum heap of "
-                + JvmFaults.mebibytes(Runtime.getRuntime().maxMemory()) + " bounds it; raise it with "
-                + JvmFaults.HEAP_OPTION + ")" : "";
+        String hint = e.isMemoryLimit()
+                ? " (the JVM's maximum heap of "
+                        + JvmFaults.mebibytes(Runtime.getRuntime().maxMemory()) + " bounds it; raise it with "
+                        + JvmFaults.HEAP_OPTION + ")"
+                : "";
         return new CommandFailure(ExitCodes.INVALID_INPUT, image + ": " + e.getMessage() + hint, e);
     }
 

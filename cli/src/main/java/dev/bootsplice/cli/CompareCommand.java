@@ -18,11 +18,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice compare}: two profile reports metric by metric; exit 4 on a regression. */
-@Command(name = "compare", description = {
-    "Compare two profile reports metric by metric.",
-    "Compares two profile reports (`profile --format=json` or `--format=fuchsiaperf`, in any mix) strategy by "
-        + "strategy. Exit 4 when any counted or modeled metric grew by more than PCT percent; measured wall "
-        + "times are noisy and checked only with --gate-measured."})
+@Command(
+        name = "compare",
+        description = {
+            "Compare two profile reports metric by metric.",
+            "Compares two profile reports (`profile --format=json` or `--format=fuchsiaperf`, in any mix) strategy by "
+                    + "strategy. Exit 4 when any counted or modeled metric grew by more than PCT percent; measured wall "
+                    + "times are noisy and checked only with --gate-measured."
+        })
 final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -33,34 +36,49 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW.json", description = "The later report (JSON or fuchsiaperf).")
     private Path newReport;
 
-    @Option(names = "--max-regression", paramLabel = "PCT", defaultValue = "5",
+    @Option(
+            names = "--max-regression",
+            paramLabel = "PCT",
+            defaultValue = "5",
             description = "Largest allowed growth in percent (default ${DEFAULT-VALUE}).")
     private double maxRegression;
 
-    @Option(names = "--gate-measured", paramLabel = "PCT",
+    @Option(
+            names = "--gate-measured",
+            paramLabel = "PCT",
             description = "Also fail when a measured median grew by more than PCT%% and lies above the old report's "
                     + "slowest run (never gated otherwise).")
     private Double gateMeasured;
 
-    @Option(names = "--per", paramLabel = "none|file|MiB", defaultValue = "none",
+    @Option(
+            names = "--per",
+            paramLabel = "none|file|MiB",
+            defaultValue = "none",
             description = "Compare metrics per BOOTFS file or per MiB of BOOTFS (default ${DEFAULT-VALUE}).")
     private String per;
 
-    @Option(names = "--format", paramLabel = "text|markdown|junit", defaultValue = "text",
-            converter = ReportFormatConverter.class, completionCandidates = Completions.CompareFormats.class,
+    @Option(
+            names = "--format",
+            paramLabel = "text|markdown|junit",
+            defaultValue = "text",
+            converter = ReportFormatConverter.class,
+            completionCandidates = Completions.CompareFormats.class,
             description = "Output format (default ${DEFAULT-VALUE}).")
     private ReportFormat format;
 
     @Override
     public Integer call() {
         if (format != ReportFormat.TEXT && format != ReportFormat.MARKDOWN && format != ReportFormat.JUNIT) {
-            throw new ParameterException(spec.commandLine(), "compare writes text, markdown or junit, not " + format.cliName());
+            throw new ParameterException(
+                    spec.commandLine(), "compare writes text, markdown or junit, not " + format.cliName());
         }
         MetricTable before = read(oldReport);
         MetricTable after = read(newReport);
         ReportComparison comparison;
         try {
-            comparison = ReportComparison.compare(before, after,
+            comparison = ReportComparison.compare(
+                    before,
+                    after,
                     new ReportComparison.Rule(maxRegression, gateMeasured, false, MetricTable.Per.parse(per)));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -73,7 +91,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         List<Check> checks = comparison.regressions().stream()
-                .map(m -> Check.regression(m, comparison.thresholdOf(m))).toList();
+                .map(m -> Check.regression(m, comparison.thresholdOf(m)))
+                .toList();
         CiEnvironment.reportFailures(checks, spec.commandLine().getErr());
         return comparison.regressed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }

@@ -7,9 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice generate-completion}: prints a bash/zsh completion script for every command. */
-@Command(name = "generate-completion",
-        description = {"Print a bash/zsh completion script.",
-            "Use: source <(bootsplice generate-completion)"})
+@Command(
+        name = "generate-completion",
+        description = {"Print a bash/zsh completion script.", "Use: source <(bootsplice generate-completion)"})
 final class CompletionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -12,8 +12,7 @@ import java.util.List;
  * would offer by default ({@code CLONE_SHARECOUNT}).
  */
 final class Completions {
-    private Completions() {
-    }
+    private Completions() {}
 
     /** Every strategy's command-line name. */
     static final class Strategies extends ArrayList<String> {
@@ -25,7 +24,9 @@ final class Completions {
     /** Every `profile` report format. */
     static final class ReportFormats extends ArrayList<String> {
         ReportFormats() {
-            super(Arrays.stream(ReportFormat.values()).map(ReportFormat::cliName).toList());
+            super(Arrays.stream(ReportFormat.values())
+                    .map(ReportFormat::cliName)
+                    .toList());
         }
     }
 

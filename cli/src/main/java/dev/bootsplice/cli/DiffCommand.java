@@ -32,11 +32,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice diff}: what changed between two images, in files, bytes, items and (optionally) boot cost. */
-@Command(name = "diff", description = {
-    "Compare two images: files, sizes, items, boot cost.",
-    "Lists BOOTFS files added, removed, changed (by content) and renamed (same content, new name), bytes per "
-        + "directory prefix, BOOTFS, compressed and whole-image size changes and items added or removed; "
-        + "--profile adds each strategy's boot-cost change. Exit 4 when a --fail-on budget holds."})
+@Command(
+        name = "diff",
+        description = {
+            "Compare two images: files, sizes, items, boot cost.",
+            "Lists BOOTFS files added, removed, changed (by content) and renamed (same content, new name), bytes per "
+                    + "directory prefix, BOOTFS, compressed and whole-image size changes and items added or removed; "
+                    + "--profile adds each strategy's boot-cost change. Exit 4 when a --fail-on budget holds."
+        })
 final class DiffCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -47,32 +50,51 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW", description = "The later image.")
     private Path newImage;
 
-    @Option(names = "--depth", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--depth",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Directory components of the per-prefix sums (default ${DEFAULT-VALUE}: bin, lib, ...).")
     private int depth;
 
     @Option(names = "--profile", description = "Also profile both images and show each strategy's boot-cost change.")
     private boolean profile;
 
-    @Option(names = "--strategies", split = ",", paramLabel = "S,...", converter = StrategyConverter.class,
+    @Option(
+            names = "--strategies",
+            split = ",",
+            paramLabel = "S,...",
+            converter = StrategyConverter.class,
             completionCandidates = Completions.Strategies.class,
             description = "With --profile: the strategies (default clone,copy,transfer).")
     private List<Strategy> strategies = new ArrayList<>(ProfileOptions.DEFAULT_STRATEGIES);
 
-    @Option(names = "--format", paramLabel = "text|json|markdown", converter = ReportFormatConverter.class,
-            completionCandidates = Completions.DiffFormats.class, description = "An output format (repeatable; default text).")
+    @Option(
+            names = "--format",
+            paramLabel = "text|json|markdown",
+            converter = ReportFormatConverter.class,
+            completionCandidates = Completions.DiffFormats.class,
+            description = "An output format (repeatable; default text).")
     private List<ReportFormat> formats = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where the matching --format goes (repeatable).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Where the matching --format goes (repeatable).")
     private List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--force", description = "Replace existing -o files.")
     private boolean force;
 
-    @Option(names = "--fail-on", paramLabel = "EXPR", converter = FailOn.DiffConverter.class,
-            description = {"A budget (repeatable); exit 4 when it holds: a diff metric such as bootfs.bytes.delta>1MiB, "
-                + "files.added>10, prefix[bin].bytes.delta>256KiB, copy.bootCost.modeledNs.deltaPct>5 (with --profile), "
-                + "or a size budget on NEW such as size[bin/**]>8MiB."})
+    @Option(
+            names = "--fail-on",
+            paramLabel = "EXPR",
+            converter = FailOn.DiffConverter.class,
+            description = {
+                "A budget (repeatable); exit 4 when it holds: a diff metric such as bootfs.bytes.delta>1MiB, "
+                        + "files.added>10, prefix[bin].bytes.delta>256KiB, copy.bootCost.modeledNs.deltaPct>5 (with --profile), "
+                        + "or a size budget on NEW such as size[bin/**]>8MiB."
+            })
     private List<FailOn<DiffBudget>> budgets = new ArrayList<>();
 
     @Mixin
@@ -106,8 +128,9 @@ final class DiffCommand implements Callable<Integer> {
         }
         for (ReportOutputs.Target t : targets) {
             if (t.format() == ReportFormat.HTML || t.format() == ReportFormat.JUNIT) {
-                throw new ParameterException(spec.commandLine(), "diff writes text, json or markdown, not "
-                        + t.format().cliName());
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "diff writes text, json or markdown, not " + t.format().cliName());
             }
         }
         return targets;
@@ -127,8 +150,11 @@ final class DiffCommand implements Callable<Integer> {
         if (strategies.stream().distinct().count() != strategies.size()) {
             throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice");
         }
-        return ImageProfiles.profile(file, ProfileOptions.defaults().withStrategies(strategies),
-                spec.commandLine().getErr(), progress.enabled());
+        return ImageProfiles.profile(
+                file,
+                ProfileOptions.defaults().withStrategies(strategies),
+                spec.commandLine().getErr(),
+                progress.enabled());
     }
 
     private List<Check> checks(ImageDiff diff, ImageInventory after) {
@@ -167,7 +193,8 @@ final class DiffCommand implements Callable<Integer> {
                 w.flush();
             });
         } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, t.file() + ": already exists (use --force to overwrite)", e);
+            throw new CommandFailure(
+                    ExitCodes.INVALID_INPUT, t.file() + ": already exists (use --force to overwrite)", e);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(t.file(), e), e);
         }

@@ -13,6 +13,5 @@ final class ExitCodes {
     /** A check failed: regression, exceeded budget, failed scenario expectation. */
     static final int CHECK_FAILED = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

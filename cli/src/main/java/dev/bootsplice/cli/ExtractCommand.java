@@ -14,12 +14,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice extract}: BOOTFS files (or whole items) under one folder, never outside it. */
-@Command(name = "extract", description = {
-    "Extract BOOTFS files (or whole items) into a folder.",
-    "Writes every BOOTFS file under DIR; files sharing a data range become hard links. --items writes "
-        + "each item as a one-item ZBI, --raw its decompressed payload. PATTERNs are globs where * also "
-        + "matches /; a pattern starting with ! excludes. Names that would land outside DIR (absolute, .., "
-        + "through a symbolic link, a device or FIFO) are refused: exit 3, nothing written for them."})
+@Command(
+        name = "extract",
+        description = {
+            "Extract BOOTFS files (or whole items) into a folder.",
+            "Writes every BOOTFS file under DIR; files sharing a data range become hard links. --items writes "
+                    + "each item as a one-item ZBI, --raw its decompressed payload. PATTERNs are globs where * also "
+                    + "matches /; a pattern starting with ! excludes. Names that would land outside DIR (absolute, .., "
+                    + "through a symbolic link, a device or FIFO) are refused: exit 3, nothing written for them."
+        })
 final class ExtractCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -30,7 +33,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "PATTERN", description = "Select files (or item file names).")
     private List<String> patterns = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            required = true,
             description = "Output folder (created if missing).")
     private Path output;
 

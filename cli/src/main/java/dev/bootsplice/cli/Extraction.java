@@ -32,8 +32,7 @@ final class Extraction {
     private static final int HEAP_SHARE_DIVISOR = 4;
 
     /** A BOOTFS data range; entries with equal ranges share their data. */
-    private record Range(long offset, long length) {
-    }
+    private record Range(long offset, long length) {}
 
     private final Path imagePath;
     private final ZbiImage image;
@@ -49,6 +48,7 @@ final class Extraction {
     private boolean failed;
     /** Set by the first file-system failure: nothing more is written. */
     private boolean stopped;
+
     private int candidates;
 
     Extraction(Path imagePath, ZbiImage image, SafeExtractor extractor, NameFilter filter, PrintWriter err) {
@@ -82,14 +82,20 @@ final class Extraction {
             warnOnCrcMismatch(item);
             bootfs = Bootfs.parse(payload(item));
         } catch (ZbiFormatException e) {
-            line(e.itemIndex() >= 0 ? e.getMessage() : e.inItem(item.index(), item.type()).getMessage());
+            line(
+                    e.itemIndex() >= 0
+                            ? e.getMessage()
+                            : e.inItem(item.index(), item.type()).getMessage());
             failed = true;
             return;
         } catch (IOException e) {
             fileSystemFailure(extractor.root(), e);
             return;
         }
-        long total = bootfs.entries().stream().filter(e -> filter.selects(e.name())).mapToLong(BootfsEntry::dataLength).sum();
+        long total = bootfs.entries().stream()
+                .filter(e -> filter.selects(e.name()))
+                .mapToLong(BootfsEntry::dataLength)
+                .sum();
         Map<Range, Path> written = new HashMap<>();
         try (ProgressBar bar = ProgressBar.onTerminal(err, "extract", total)) {
             for (BootfsEntry e : bootfs.entries()) {
@@ -107,7 +113,8 @@ final class Extraction {
 
     /** The decompressed payload: on the heap when it fits comfortably, else mapped from a temporary file. */
     private ByteBuffer payload(ZbiItem item) throws ZbiFormatException, IOException {
-        if (item.isCompressed() && item.uncompressedSize() > Runtime.getRuntime().maxMemory() / HEAP_SHARE_DIVISOR) {
+        if (item.isCompressed()
+                && item.uncompressedSize() > Runtime.getRuntime().maxMemory() / HEAP_SHARE_DIVISOR) {
             return item.payloadInFile(extractor.root());
         }
         return item.payload();
@@ -166,7 +173,8 @@ final class Extraction {
             if (!asZbi) {
                 warnOnCrcMismatch(item);
             }
-            ByteBuffer content = asZbi ? ByteBuffer.wrap(new ZbiWriter().copyItem(item).toBytes()) : payload(item);
+            ByteBuffer content =
+                    asZbi ? ByteBuffer.wrap(new ZbiWriter().copyItem(item).toBytes()) : payload(item);
             extractor.write(name, content);
             files++;
             bytes += content.remaining();
@@ -204,8 +212,10 @@ final class Extraction {
         int hidden = refused - REFUSALS_SHOWN;
         if (hidden > 0) {
             line(hidden + " more " + (hidden == 1 ? "name" : "names") + " not extracted"
-                    + (existing > 0 ? "; " + existing + " of the " + refused + " refused names already exist ("
-                    + IoMessages.FORCE_HINT + ")" : ""));
+                    + (existing > 0
+                            ? "; " + existing + " of the " + refused + " refused names already exist ("
+                                    + IoMessages.FORCE_HINT + ")"
+                            : ""));
         }
     }
 
@@ -251,7 +261,10 @@ final class Extraction {
             s.append(", ").append(links).append(links == 1 ? " hard link" : " hard links");
         }
         if (copies > 0) {
-            s.append(", ").append(copies).append(copies == 1 ? " copy" : " copies").append(" of shared ranges");
+            s.append(", ")
+                    .append(copies)
+                    .append(copies == 1 ? " copy" : " copies")
+                    .append(" of shared ranges");
         }
         s.append(") to ").append(output);
         if (refused > 0) {

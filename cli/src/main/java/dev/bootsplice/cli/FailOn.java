@@ -15,7 +15,8 @@ record FailOn<T>(SizeBudget size, T other) {
     /** Parses {@code text} by its prefix; {@code parser} reads the command's own budgets. */
     static <T> FailOn<T> parse(String text, Function<String, T> parser) {
         try {
-            return SizeBudget.isSizeBudget(text) ? new FailOn<>(SizeBudget.parse(text), null)
+            return SizeBudget.isSizeBudget(text)
+                    ? new FailOn<>(SizeBudget.parse(text), null)
                     : new FailOn<>(null, parser.apply(text));
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
@@ -29,7 +30,10 @@ record FailOn<T>(SizeBudget size, T other) {
 
     /** The command's own budgets among {@code all}. */
     static <T> List<T> others(List<FailOn<T>> all) {
-        return all.stream().map(FailOn::other).filter(java.util.Objects::nonNull).toList();
+        return all.stream()
+                .map(FailOn::other)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** {@code profile --fail-on}: metric budgets ({@code transfer.lookup.hops.max>0}) and size budgets. */

@@ -7,8 +7,8 @@ import dev.bootsplice.format.Severity;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.format.ZbiItem;
-import java.io.PrintWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -23,8 +23,7 @@ final class ImageFiles {
      */
     private static final ThreadLocal<List<ZbiImage>> OPENED = ThreadLocal.withInitial(ArrayList::new);
 
-    private ImageFiles() {
-    }
+    private ImageFiles() {}
 
     /** Returns the images opened on this thread since {@link #forgetOpened()}, in order. */
     static List<ZbiImage> opened() {
@@ -72,7 +71,8 @@ final class ImageFiles {
     static void requireRegularFile(Path path) throws IOException {
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
         if (!a.isRegularFile()) {
-            throw CommandFailure.invalidInput(path + ": " + (a.isDirectory() ? "is a directory" : "not a regular file"));
+            throw CommandFailure.invalidInput(
+                    path + ": " + (a.isDirectory() ? "is a directory" : "not a regular file"));
         }
     }
 
@@ -100,8 +100,10 @@ final class ImageFiles {
      */
     static void warnOnCrcMismatch(Path path, ZbiItem item, String use, PrintWriter err) {
         if (item.crcStatus() == CrcStatus.MISMATCH) {
-            err.println("bootsplice: " + IoMessages.printable(path + ": warning: "
-                    + Locations.render(item.index(), item.type(), item.offset(), null) + "CRC mismatch: " + use));
+            err.println("bootsplice: "
+                    + IoMessages.printable(
+                            path + ": warning: " + Locations.render(item.index(), item.type(), item.offset(), null)
+                                    + "CRC mismatch: " + use));
         }
     }
 

@@ -12,7 +12,11 @@ import picocli.CommandLine.ParameterException;
 
 /** The {@code -o OUT} and {@code --force} pair of the commands that write one image (a picocli mixin). */
 final class ImageOutput {
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "The image to write.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
+            required = true,
+            description = "The image to write.")
     Path output;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
@@ -28,12 +32,20 @@ final class ImageOutput {
      * existing OUT without {@code --force} or an I/O failure (worded by {@code reason}) exit 3.
      */
     int write(CommandSpec spec, boolean bootfsOnly, ImageWrite write, Function<IOException, String> reason) {
-        return write(spec.commandLine().getOut(), message -> new ParameterException(spec.commandLine(), message), bootfsOnly,
-                write, reason);
+        return write(
+                spec.commandLine().getOut(),
+                message -> new ParameterException(spec.commandLine(), message),
+                bootfsOnly,
+                write,
+                reason);
     }
 
     /** As {@link #write(CommandSpec, boolean, ImageWrite, Function)}, printing to {@code out}; usage problems via {@code usage}. */
-    int write(java.io.PrintWriter out, Function<String, RuntimeException> usage, boolean bootfsOnly, ImageWrite write,
+    int write(
+            java.io.PrintWriter out,
+            Function<String, RuntimeException> usage,
+            boolean bootfsOnly,
+            ImageWrite write,
             Function<IOException, String> reason) {
         try {
             PackSummary s = write.to(output, force);

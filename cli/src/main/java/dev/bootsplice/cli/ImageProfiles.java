@@ -20,12 +20,11 @@ final class ImageProfiles {
         void accept(ZbiImage image, String path) throws ZbiFormatException;
     }
 
-    private ImageProfiles() {
-    }
+    private ImageProfiles() {}
 
     /** Profiles {@code image}; see {@link #profile(Path, ProfileOptions, PrintWriter, boolean, WhileOpen)}. */
     static ProfileReport profile(Path image, ProfileOptions options, PrintWriter err, boolean progress) {
-        return profile(image, options, err, progress, (zbi, path) -> { });
+        return profile(image, options, err, progress, (zbi, path) -> {});
     }
 
     /**
@@ -34,14 +33,15 @@ final class ImageProfiles {
      *
      * @throws CommandFailure (exit 3) for a broken image, a splice refusal or a bad trace
      */
-    static ProfileReport profile(Path image, ProfileOptions options, PrintWriter err, boolean progress,
-            WhileOpen whileOpen) {
+    static ProfileReport profile(
+            Path image, ProfileOptions options, PrintWriter err, boolean progress, WhileOpen whileOpen) {
         String path = image == null ? DemoImage.NAME : image.toString();
         try (ProfileProgress bar = new ProfileProgress(err, options.strategies().size(), progress, System::nanoTime)) {
             ZbiImage zbi = image == null ? DemoImage.open() : ImageFiles.open(image);
             try {
-                zbi.firstBootfs().ifPresent(item -> ImageFiles.warnOnCrcMismatch(Path.of(path), item,
-                        "profiling the data anyway", err));
+                zbi.firstBootfs()
+                        .ifPresent(item ->
+                                ImageFiles.warnOnCrcMismatch(Path.of(path), item, "profiling the data anyway", err));
                 whileOpen.accept(zbi, path);
                 bar.expectRuns(options.strategies().size() * rounds(options.repetitions(), zbi));
                 return Profiler.profile(zbi, options.withProgress(bar).withImagePath(path));
@@ -61,7 +61,9 @@ final class ImageProfiles {
 
     /** Every round the profiler will run (warm-up included), decided as it decides it: by the BOOTFS size. */
     private static int rounds(Repetitions asked, ZbiImage zbi) {
-        long pages = zbi.firstBootfs().map(item -> (item.uncompressedSize() + 4095) / 4096).orElse(1L);
+        long pages = zbi.firstBootfs()
+                .map(item -> (item.uncompressedSize() + 4095) / 4096)
+                .orElse(1L);
         Repetitions used = asked.resolve(pages);
         return used.warmUpRounds() + used.rounds();
     }

@@ -19,8 +19,7 @@ final class IoMessages {
     /** The reason for an existing output without --force, worded with {@link #FORCE_HINT}. */
     static final String ALREADY_EXISTS = "already exists (" + FORCE_HINT + ")";
 
-    private IoMessages() {
-    }
+    private IoMessages() {}
 
     /** Returns a library's usage reason in the command line's words: {@code --SETTING: REASON} when it names one. */
     static String usage(dev.bootsplice.format.UsageException e) {
@@ -71,7 +70,8 @@ final class IoMessages {
         }
         Throwable t = e;
         // new IOException(cause) words itself as the cause's toString(): the cause's own message is the reason.
-        while (t.getCause() != null && t.getCause() != t
+        while (t.getCause() != null
+                && t.getCause() != t
                 && String.valueOf(t.getMessage()).equals(t.getCause().toString())) {
             t = t.getCause();
         }

@@ -15,8 +15,7 @@ import java.util.List;
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Returns a new empty object. */
     static ObjectNode object() {

@@ -14,10 +14,10 @@ import java.util.Locale;
 final class JvmFaults {
     /** The option that gives the JVM more heap, named in every out-of-memory line. */
     static final String HEAP_OPTION = "BOOTSPLICE_JAVA_OPTS=-Xmx...";
+
     private static final String MAPPED_FAULT = "unsafe memory access";
 
-    private JvmFaults() {
-    }
+    private JvmFaults() {}
 
     /**
      * Runs {@code command} and returns its exit status; the two JVM errors an input can cause become one line
@@ -42,22 +42,26 @@ final class JvmFaults {
             err.println(FailureHandler.internalErrorLine(e, false));
             return ExitCodes.INTERNAL;
         }
-        ZbiImage image = images.stream().filter(ZbiImage::shrankSinceOpened).findFirst().orElse(images.get(0));
-        err.println("bootsplice: " + IoMessages.printable(image.name() + ": " + image.readFault().getMessage()));
+        ZbiImage image =
+                images.stream().filter(ZbiImage::shrankSinceOpened).findFirst().orElse(images.get(0));
+        err.println("bootsplice: "
+                + IoMessages.printable(image.name() + ": " + image.readFault().getMessage()));
         return ExitCodes.INVALID_INPUT;
     }
 
     /** Reports heap exhaustion with the heap's size and the option that raises it; returns the exit status. */
     static int outOfMemory(PrintWriter err) {
         List<ZbiImage> images = ImageFiles.opened();
-        String limit = "the JVM's maximum heap of " + mebibytes(Runtime.getRuntime().maxMemory());
+        String limit =
+                "the JVM's maximum heap of " + mebibytes(Runtime.getRuntime().maxMemory());
         if (images.isEmpty()) {
             err.println("bootsplice: out of memory: " + limit + " is too small (raise it with " + HEAP_OPTION + ")");
             return ExitCodes.INTERNAL;
         }
         Path image = Path.of(images.get(images.size() - 1).name());
-        err.println("bootsplice: " + IoMessages.printable(image + ": out of memory: " + limit
-                + " is too small for this image (raise it with " + HEAP_OPTION + ")"));
+        err.println("bootsplice: "
+                + IoMessages.printable(image + ": out of memory: " + limit
+                        + " is too small for this image (raise it with " + HEAP_OPTION + ")"));
         return ExitCodes.INVALID_INPUT;
     }
 

@@ -16,8 +16,7 @@ import java.util.Arrays;
  * type, so the JVM does not load any while verifying it.
  */
 public final class Launcher {
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /** Runs the tool and exits the JVM with its exit status. */
     public static void main(String[] args) {
@@ -26,7 +25,8 @@ public final class Launcher {
             PrintStream out = new PrintStream(new BufferedOutputStream(stdout, 1 << 16), false, StandardCharsets.UTF_8);
             System.exit(ZbiTool.run(Arrays.copyOfRange(args, 1, args.length), out, System.err));
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(stdout, 1 << 16), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(
+                new OutputStreamWriter(new BufferedOutputStream(stdout, 1 << 16), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         Integer quick;
         try {

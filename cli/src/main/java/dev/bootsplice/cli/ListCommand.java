@@ -19,12 +19,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice list}: the container's items and every BOOTFS file, as a table, JSON or the reference listing. */
-@Command(name = "list", description = {
-    "List the items of a ZBI (or a bare BOOTFS) and every BOOTFS file.",
-    "Each BOOTFS is decompressed only as far as its directory; `verify` checks every byte.",
-    "Exit 3 when the image has an error (a CRC mismatch counts unless --no-verify-crc)."})
+@Command(
+        name = "list",
+        description = {
+            "List the items of a ZBI (or a bare BOOTFS) and every BOOTFS file.",
+            "Each BOOTFS is decompressed only as far as its directory; `verify` checks every byte.",
+            "Exit 3 when the image has an error (a CRC mismatch counts unless --no-verify-crc)."
+        })
 final class ListCommand implements Callable<Integer> {
-    enum Format { TEXT, ZBI }
+    enum Format {
+        TEXT,
+        ZBI
+    }
 
     @Spec
     private CommandSpec spec;
@@ -32,14 +38,19 @@ final class ListCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file (- for standard input).")
     private Path image;
 
-    @Parameters(index = "1..*", paramLabel = "PATTERN",
+    @Parameters(
+            index = "1..*",
+            paramLabel = "PATTERN",
             description = "Show only BOOTFS files matching a glob (* matches /; !PATTERN excludes).")
     private List<String> patterns = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object (items, BOOTFS entries, problems).")
     private boolean json;
 
-    @Option(names = "--format", paramLabel = "text|zbi", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "text|zbi",
+            defaultValue = "text",
             completionCandidates = Completions.ListFormats.class,
             description = "text: a readable table (default); zbi: the reference `zbi -t -v` listing.")
     private Format format;
@@ -82,7 +93,8 @@ final class ListCommand implements Callable<Integer> {
             // read each BOOTFS only up to its directory (`verify` decompresses everything).
             // The listing decompresses every item first, so the checker then finds the payloads in memory.
             ZbiToolListing.Result listing = format == Format.ZBI
-                    ? ZbiToolListing.render(zbi, ZbiToolListing.Naming.PROJECT, true, NameFilter.of(patterns)) : null;
+                    ? ZbiToolListing.render(zbi, ZbiToolListing.Naming.PROJECT, true, NameFilter.of(patterns))
+                    : null;
             List<Problem> problems = format == Format.ZBI
                     ? withoutUnreadEmptyItems(zbi, ImageChecker.check(zbi, !noVerifyCrc, false))
                     : ImageChecker.checkListing(zbi, !noVerifyCrc);
@@ -116,7 +128,9 @@ final class ListCommand implements Callable<Integer> {
      */
     private static List<Problem> withoutUnreadEmptyItems(ZbiImage zbi, List<Problem> problems) {
         return problems.stream()
-                .filter(p -> p.item() < 0 || p.item() >= zbi.items().size() || zbi.items().get(p.item()).length() != 0
+                .filter(p -> p.item() < 0
+                        || p.item() >= zbi.items().size()
+                        || zbi.items().get(p.item()).length() != 0
                         || p.reason().startsWith("CRC mismatch"))
                 .toList();
     }

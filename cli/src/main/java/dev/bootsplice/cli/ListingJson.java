@@ -13,8 +13,7 @@ import java.util.List;
 
 /** The {@code list --json} object of `cli.md`, field by field. */
 final class ListingJson {
-    private ListingJson() {
-    }
+    private ListingJson() {}
 
     static ObjectNode of(Path path, ZbiImage image, List<ListedItem> items, List<Problem> problems) {
         ObjectNode root = Json.object();
@@ -81,7 +80,10 @@ final class ListingJson {
             b.put("dirsize", listed.bootfs().dirsize());
             ArrayNode entries = b.putArray("entries");
             for (BootfsEntry e : listed.entries()) {
-                entries.addObject().put("name", e.name()).put("offset", e.dataOffset()).put("size", e.dataLength());
+                entries.addObject()
+                        .put("name", e.name())
+                        .put("offset", e.dataOffset())
+                        .put("size", e.dataLength());
             }
         } else {
             o.putNull("bootfs");

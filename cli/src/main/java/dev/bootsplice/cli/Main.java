@@ -24,8 +24,11 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         description = "Read, write, verify and profile Fuchsia boot images (ZBI/BOOTFS) and model Zircon VMOs.",
-        footer = {"", "Exit status: 0 success, 1 internal error, 2 usage error, 3 invalid input,",
-            "4 check failed (regression, budget, size budget, scenario expectation)."})
+        footer = {
+            "",
+            "Exit status: 0 success, 1 internal error, 2 usage error, 3 invalid input,",
+            "4 check failed (regression, budget, size budget, scenario expectation)."
+        })
 public final class Main implements Callable<Integer> {
     /**
      * The subcommands in help order. They are registered on demand: building a command's model by
@@ -36,7 +39,9 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = FailureHandler.DEBUG_OPTION, scope = ScopeType.INHERIT,
+    @Option(
+            names = FailureHandler.DEBUG_OPTION,
+            scope = ScopeType.INHERIT,
             description = "Print stack traces of internal errors.")
     private boolean debug;
 

@@ -8,17 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice pack}: builds a reproducible ZBI (or bare BOOTFS) from folders, manifests and images. */
-@Command(name = "pack", description = {
-    "Build a ZBI (or a bare BOOTFS) from folders, manifests and ZBIs.",
-    "Each INPUT is a directory, a manifest (target=source lines) or an existing ZBI. The output is "
-        + "byte-for-byte reproducible; OUT is written to a temporary file and renamed into place."})
+@Command(
+        name = "pack",
+        description = {
+            "Build a ZBI (or a bare BOOTFS) from folders, manifests and ZBIs.",
+            "Each INPUT is a directory, a manifest (target=source lines) or an existing ZBI. The output is "
+                    + "byte-for-byte reproducible; OUT is written to a temporary file and renamed into place."
+        })
 final class PackCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -29,7 +32,10 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--bootfs-only", description = "Write a bare BOOTFS instead of a ZBI.")
     boolean bootfsOnly;
 
-    @Option(names = "--compress", paramLabel = "zstd[:LEVEL]|lz4f[:LEVEL]|none", defaultValue = "zstd:4",
+    @Option(
+            names = "--compress",
+            paramLabel = "zstd[:LEVEL]|lz4f[:LEVEL]|none",
+            defaultValue = "zstd:4",
             converter = CompressionConverter.class,
             description = "Compression of new storage items (default ${DEFAULT-VALUE}, like the reference tool).")
     Compression compression;
@@ -43,7 +49,10 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--cmdline", paramLabel = "TEXT", description = "A CMDLINE fragment (repeatable; merged).")
     List<String> cmdlines = new ArrayList<>();
 
-    @Option(names = "--item", paramLabel = "TYPE:FILE", description = "An extra item of TYPE (name or hex) with FILE as payload (repeatable).")
+    @Option(
+            names = "--item",
+            paramLabel = "TYPE:FILE",
+            description = "An extra item of TYPE (name or hex) with FILE as payload (repeatable).")
     List<String> items = new ArrayList<>();
 
     @Option(names = "--replace", description = "A later duplicate BOOTFS name replaces the earlier one (last wins).")
@@ -58,17 +67,27 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--entry", paramLabel = "NAME=TEXT", description = "A BOOTFS file NAME holding TEXT (repeatable).")
     List<String> entries = new ArrayList<>();
 
-    @Option(names = "--pattern", paramLabel = "GLOB",
+    @Option(
+            names = "--pattern",
+            paramLabel = "GLOB",
             description = "Pack only BOOTFS names matching a GLOB (* matches /; !GLOB excludes; repeatable).")
     List<String> patterns = new ArrayList<>();
 
-    @Option(names = "--depfile", paramLabel = "FILE", description = "Write a Makefile rule: OUT depends on every input read.")
+    @Option(
+            names = "--depfile",
+            paramLabel = "FILE",
+            description = "Write a Makefile rule: OUT depends on every input read.")
     Path depfile;
 
-    @Option(names = "--json-output", paramLabel = "FILE", description = "Describe the written items as JSON (the zbi tool's shape).")
+    @Option(
+            names = "--json-output",
+            paramLabel = "FILE",
+            description = "Describe the written items as JSON (the zbi tool's shape).")
     Path jsonOutput;
 
-    @Parameters(paramLabel = "INPUT", description = "A directory, a manifest file or an existing ZBI (- for standard input).")
+    @Parameters(
+            paramLabel = "INPUT",
+            description = "A directory, a manifest file or an existing ZBI (- for standard input).")
     List<Path> inputs = new ArrayList<>();
 
     @Override
@@ -76,7 +95,9 @@ final class PackCommand implements Callable<Integer> {
         if (!hasContent()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "pack needs at least one INPUT");
         }
-        return run(spec.commandLine().getOut(), message -> new picocli.CommandLine.ParameterException(spec.commandLine(), message));
+        return run(
+                spec.commandLine().getOut(),
+                message -> new picocli.CommandLine.ParameterException(spec.commandLine(), message));
     }
 
     /** Returns true when something would be packed: an INPUT, an entry, a kernel, a CMDLINE or an item. */
@@ -87,10 +108,15 @@ final class PackCommand implements Callable<Integer> {
     /** Packs the image; a usage problem becomes the exception {@code usage} makes of its message. */
     int run(java.io.PrintWriter stdout, java.util.function.Function<String, RuntimeException> usage) {
         ImagePacker[] packer = new ImagePacker[1];
-        int status = out.write(stdout, usage, bootfsOnly, (path, force) -> {
-            packer[0] = configuredPacker();
-            return packer[0].pack(path, force);
-        }, IoMessages::describe);
+        int status = out.write(
+                stdout,
+                usage,
+                bootfsOnly,
+                (path, force) -> {
+                    packer[0] = configuredPacker();
+                    return packer[0].pack(path, force);
+                },
+                IoMessages::describe);
         PackOutputs.write(out.output, depfile, jsonOutput, packer[0]);
         return status;
     }

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 
 /** The side outputs of {@code pack}: a Makefile depfile and the zbi tool's JSON description of the image. */
 final class PackOutputs {
-    private PackOutputs() {
-    }
+    private PackOutputs() {}
 
     /**
      * Writes the depfile and JSON asked for (each may be null) after {@code packer} wrote {@code image}.

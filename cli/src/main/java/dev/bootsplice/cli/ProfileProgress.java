@@ -18,6 +18,7 @@ final class ProfileProgress implements ProgressListener, AutoCloseable {
     static final double SPLICE_SHARE = 0.4;
     /** No ETA before this much of the work or this many nanoseconds: early rates mislead. */
     private static final double ETA_MIN_FRACTION = 0.02;
+
     private static final long ETA_MIN_NANOS = 1_000_000_000L;
 
     private final ProgressBar bar;

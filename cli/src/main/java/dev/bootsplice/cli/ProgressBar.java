@@ -10,12 +10,14 @@ import java.util.function.LongSupplier;
 final class ProgressBar implements AutoCloseable {
     /** Redrawing more often than this is invisible to a reader and costs time on slow terminals. */
     private static final long REDRAW_INTERVAL_NANOS = 100_000_000L;
+
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
     private String label;
     /** Drawn after the percentage (e.g. an ETA); empty for none. */
     private String suffix = "";
+
     private final long total;
     private final boolean enabled;
     private final LongSupplier clock;

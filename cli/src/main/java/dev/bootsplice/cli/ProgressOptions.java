@@ -5,14 +5,24 @@ import picocli.CommandLine.Option;
 /** {@code --progress=auto|always|never} and {@code --quiet}: whether a command draws its progress bar on stderr. */
 final class ProgressOptions {
     /** When to draw. */
-    enum Mode { AUTO, ALWAYS, NEVER }
+    enum Mode {
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
 
-    @Option(names = "--progress", paramLabel = "auto|always|never", defaultValue = "auto",
-            converter = ProgressModeConverter.class, completionCandidates = Completions.ProgressModes.class,
+    @Option(
+            names = "--progress",
+            paramLabel = "auto|always|never",
+            defaultValue = "auto",
+            converter = ProgressModeConverter.class,
+            completionCandidates = Completions.ProgressModes.class,
             description = "Progress bar on stderr: when stderr is a terminal (auto, the default), always or never.")
     Mode mode = Mode.AUTO;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar (the same as --progress=never).")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress bar (the same as --progress=never).")
     boolean quiet;
 
     /** Whether to draw. */

@@ -14,8 +14,7 @@ import java.util.List;
  * option, a missing argument) returns null and goes to picocli, which words the usage error as always.
  */
 final class QuickCommands {
-    private QuickCommands() {
-    }
+    private QuickCommands() {}
 
     /** Runs {@code args} and returns the exit status, or null when picocli must parse them. */
     static Integer run(String[] args, PrintWriter out, PrintWriter err) {
@@ -53,7 +52,8 @@ final class QuickCommands {
             switch (a) {
                 case "--json" -> json = true;
                 case "--no-verify-crc" -> noVerifyCrc = true;
-                case "--format=zbi", "--format=text" -> format = a.endsWith("zbi") ? ListCommand.Format.ZBI : ListCommand.Format.TEXT;
+                case "--format=zbi", "--format=text" -> format =
+                        a.endsWith("zbi") ? ListCommand.Format.ZBI : ListCommand.Format.TEXT;
                 default -> {
                     if (isOption(a)) {
                         return null;
@@ -65,8 +65,9 @@ final class QuickCommands {
         if (positional.isEmpty() || json && format == ListCommand.Format.ZBI) {
             return null;
         }
-        return new ListCommand().with(Path.of(positional.get(0)), positional.subList(1, positional.size()), json, format,
-                noVerifyCrc).run(out, err);
+        return new ListCommand()
+                .with(Path.of(positional.get(0)), positional.subList(1, positional.size()), json, format, noVerifyCrc)
+                .run(out, err);
     }
 
     private static Integer verify(List<String> args, PrintWriter out, PrintWriter err) {
@@ -85,7 +86,11 @@ final class QuickCommands {
                 }
             }
         }
-        return positional.size() != 1 ? null : new VerifyCommand().with(Path.of(positional.get(0)), json, strict).run(out, err);
+        return positional.size() != 1
+                ? null
+                : new VerifyCommand()
+                        .with(Path.of(positional.get(0)), json, strict)
+                        .run(out, err);
     }
 
     private static Integer extract(List<String> args, PrintWriter out, PrintWriter err) {
@@ -113,8 +118,15 @@ final class QuickCommands {
         if (positional.isEmpty() || output == null || output.isEmpty()) {
             return null;
         }
-        return new ExtractCommand().with(Path.of(positional.get(0)), positional.subList(1, positional.size()),
-                Path.of(output), force, items, raw).run(out, err);
+        return new ExtractCommand()
+                .with(
+                        Path.of(positional.get(0)),
+                        positional.subList(1, positional.size()),
+                        Path.of(output),
+                        force,
+                        items,
+                        raw)
+                .run(out, err);
     }
 
     private static Integer pack(List<String> args, PrintWriter out, PrintWriter err) {
@@ -155,8 +167,16 @@ final class QuickCommands {
             case "--replace" -> c.replace = true;
             case "--recompress" -> c.recompress = true;
             case "--ignore-missing-files" -> c.ignoreMissing = true;
-            case "--output", "--compress", "--prefix", "--kernel", "--cmdline", "--item", "--entry", "--pattern",
-                    "--depfile", "--json-output" -> {
+            case "--output",
+                    "--compress",
+                    "--prefix",
+                    "--kernel",
+                    "--cmdline",
+                    "--item",
+                    "--entry",
+                    "--pattern",
+                    "--depfile",
+                    "--json-output" -> {
                 return value != null && packValue(c, name, value);
             }
             default -> {

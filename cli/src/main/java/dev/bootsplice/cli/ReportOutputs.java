@@ -14,11 +14,9 @@ import java.util.Optional;
  */
 final class ReportOutputs {
     /** One report to write: its format and its file (null: stdout). */
-    record Target(ReportFormat format, Path file) {
-    }
+    record Target(ReportFormat format, Path file) {}
 
-    private ReportOutputs() {
-    }
+    private ReportOutputs() {}
 
     /**
      * Returns the targets for {@code formats} and {@code files}; text to stdout when both are empty.
@@ -29,9 +27,12 @@ final class ReportOutputs {
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < Math.max(formats.size(), files.size()); i++) {
             Path file = i < files.size() ? files.get(i) : null;
-            ReportFormat format = i < formats.size() ? formats.get(i) : byExtension(file).orElseThrow(
-                    () -> new IllegalArgumentException("-o " + file + " has no matching --format and its extension"
-                            + " names none (.txt, .json, .md, .html, .xml)"));
+            ReportFormat format = i < formats.size()
+                    ? formats.get(i)
+                    : byExtension(file)
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "-o " + file + " has no matching --format and its extension"
+                                            + " names none (.txt, .json, .md, .html, .xml)"));
             targets.add(new Target(format, file));
         }
         if (targets.isEmpty()) {

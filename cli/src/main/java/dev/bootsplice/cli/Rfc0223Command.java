@@ -28,27 +28,39 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice rfc0223}: RFC-0223's performance claims beside the profiler's figures, per cost model. */
-@Command(name = "rfc0223", description = {
-    "Set RFC-0223's performance claims beside the profiler's figures.",
-    "Profiles IMAGE (default: the demo image) once with clone, copy and transfer and prices the same counts "
-        + "under each cost model: the defaults, this host's model speed (calibrate, a few seconds; "
-        + "--no-host-model skips it), every --cost-model file and a device model fitted to --from files. "
-        + "Prints each claim, each model's figure and whether it agrees, and why where it does not."})
+@Command(
+        name = "rfc0223",
+        description = {
+            "Set RFC-0223's performance claims beside the profiler's figures.",
+            "Profiles IMAGE (default: the demo image) once with clone, copy and transfer and prices the same counts "
+                    + "under each cost model: the defaults, this host's model speed (calibrate, a few seconds; "
+                    + "--no-host-model skips it), every --cost-model file and a device model fitted to --from files. "
+                    + "Prints each claim, each model's figure and whether it agrees, and why where it does not."
+        })
 final class Rfc0223Command implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS (default: the demo image).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "IMAGE",
+            description = "A ZBI or bare BOOTFS (default: the demo image).")
     private Path image;
 
-    @Option(names = "--trace", paramLabel = "all|exec|FILE", defaultValue = "all",
+    @Option(
+            names = "--trace",
+            paramLabel = "all|exec|FILE",
+            defaultValue = "all",
             description = "Page reads to replay (default ${DEFAULT-VALUE}).")
     private String trace;
 
     @Option(names = "--cost-model", paramLabel = "FILE", description = "A cost-model file to add (repeatable).")
     private List<Path> costModels = new ArrayList<>();
 
-    @Option(names = "--from", paramLabel = "FILE.fuchsiaperf.json",
+    @Option(
+            names = "--from",
+            paramLabel = "FILE.fuchsiaperf.json",
             description = "A device's microbenchmark results: adds the model `calibrate --from` fits (repeatable).")
     private List<Path> from = new ArrayList<>();
 
@@ -88,7 +100,9 @@ final class Rfc0223Command implements Callable<Integer> {
         try {
             ProfileOptions options = ProfileOptions.defaults()
                     .withStrategies(List.of(Strategy.CLONE, Strategy.COPY, Strategy.TRANSFER))
-                    .withTrace(Trace.of(trace)).withRepetitions(new Repetitions(0, 1)).withImagePath(shown.toString());
+                    .withTrace(Trace.of(trace))
+                    .withRepetitions(new Repetitions(0, 1))
+                    .withImagePath(shown.toString());
             ZbiImage zbi = image == null ? DemoImage.open() : ImageFiles.open(image);
             try {
                 return Profiler.profile(zbi, options);

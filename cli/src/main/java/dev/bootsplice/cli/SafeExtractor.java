@@ -30,7 +30,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * folder and renamed into place, so a reader never sees a partial file.
  */
 final class SafeExtractor {
-    private enum Kind { FILE, DIRECTORY }
+    private enum Kind {
+        FILE,
+        DIRECTORY
+    }
 
     /** The name of an extraction's temporary file (see {@link #temporarySibling}). */
     private static final java.util.regex.Pattern LEFTOVER =
@@ -44,6 +47,7 @@ final class SafeExtractor {
 
     /** The output directory with every symbolic link resolved; every write lands below it. */
     private final Path root;
+
     private final boolean force;
     private final Linker linker;
     /** Normalised relative paths this run has written (FILE) or created or passed through (DIRECTORY). */
@@ -203,8 +207,7 @@ final class SafeExtractor {
     }
 
     /** A checked destination: its path and the parent folders still to create. */
-    private record Target(String key, Path path, List<Path> missingFolders, List<String> missingKeys) {
-    }
+    private record Target(String key, Path path, List<Path> missingFolders, List<String> missingKeys) {}
 
     /** Checks every rule for {@code name} without changing the file system. */
     private Target prepare(String name) throws ExtractionRefused, IOException {
@@ -212,9 +215,10 @@ final class SafeExtractor {
         String key = String.join("/", components);
         Kind earlier = claimed.get(key);
         if (earlier != null) {
-            throw new ExtractionRefused(earlier == Kind.FILE
-                    ? "collides with \"" + key + "\" extracted earlier"
-                    : "collides with directory \"" + key + "\"");
+            throw new ExtractionRefused(
+                    earlier == Kind.FILE
+                            ? "collides with \"" + key + "\" extracted earlier"
+                            : "collides with directory \"" + key + "\"");
         }
         Path current = root;
         List<Path> missing = new ArrayList<>();
@@ -295,7 +299,8 @@ final class SafeExtractor {
 
     /** Returns a fresh temporary file name in the target's folder (short, whatever the target's length). */
     private static Path temporarySibling(Path target) {
-        return target.resolveSibling(".bootsplice-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        return target.resolveSibling(
+                ".bootsplice-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     }
 
     /** Creates the folders {@code t} needs, refusing to go on through anything but a real folder. */
@@ -317,8 +322,8 @@ final class SafeExtractor {
 
     private static void writeNew(Path file, ByteBuffer content) throws IOException {
         ByteBuffer b = content.duplicate();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             while (b.hasRemaining()) {
                 ch.write(b);
             }

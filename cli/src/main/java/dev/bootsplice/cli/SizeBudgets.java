@@ -10,8 +10,7 @@ import java.util.List;
 
 /** Evaluates `--fail-on size[...]` budgets on an open image. */
 final class SizeBudgets {
-    private SizeBudgets() {
-    }
+    private SizeBudgets() {}
 
     /**
      * Returns each budget's result on {@code image} (none read when there are no budgets).

@@ -25,15 +25,16 @@ final class SizeConverter implements ITypeConverter<Long> {
         if (i == 0) {
             throw new TypeConversionException("'" + text + "' is not a size (examples: 4096, 512KiB, 64MiB, 1GiB)");
         }
-        int shift = switch (s.substring(i).toLowerCase(Locale.ROOT)) {
-            case "", "b" -> 0;
-            case "k", "kib" -> 10;
-            case "m", "mib" -> 20;
-            case "g", "gib" -> 30;
-            case "t", "tib" -> 40;
-            default -> throw new TypeConversionException(
-                    "'" + text + "' has an unknown unit (use B, KiB, MiB, GiB or TiB)");
-        };
+        int shift =
+                switch (s.substring(i).toLowerCase(Locale.ROOT)) {
+                    case "", "b" -> 0;
+                    case "k", "kib" -> 10;
+                    case "m", "mib" -> 20;
+                    case "g", "gib" -> 30;
+                    case "t", "tib" -> 40;
+                    default -> throw new TypeConversionException(
+                            "'" + text + "' has an unknown unit (use B, KiB, MiB, GiB or TiB)");
+                };
         try {
             long n = Long.parseLong(s.substring(0, i));
             if (n > (Long.MAX_VALUE >> shift)) {

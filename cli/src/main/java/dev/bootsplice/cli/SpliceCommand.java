@@ -24,10 +24,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice splice}: gives every BOOTFS file its own VMO in the model with one strategy. */
-@Command(name = "splice", description = {
-    "Give every BOOTFS file its own VMO in the Zircon VM model.",
-    "Loads the image's BOOTFS into a root VMO and makes each file's VMO with the chosen strategy; prints "
-        + "each file's VMO size, owned pages and first-page lookup depth, and a summary."})
+@Command(
+        name = "splice",
+        description = {
+            "Give every BOOTFS file its own VMO in the Zircon VM model.",
+            "Loads the image's BOOTFS into a root VMO and makes each file's VMO with the chosen strategy; prints "
+                    + "each file's VMO size, owned pages and first-page lookup depth, and a summary."
+        })
 final class SpliceCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -35,12 +38,20 @@ final class SpliceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "A ZBI or bare BOOTFS file.")
     private Path image;
 
-    @Option(names = "--strategy", required = true, paramLabel = "clone|clone-sharecount|copy|transfer",
-            converter = StrategyConverter.class, completionCandidates = Completions.Strategies.class,
+    @Option(
+            names = "--strategy",
+            required = true,
+            paramLabel = "clone|clone-sharecount|copy|transfer",
+            converter = StrategyConverter.class,
+            completionCandidates = Completions.Strategies.class,
             description = "How each file's VMO is made.")
     private Strategy strategy;
 
-    @Option(names = "--kernel", paramLabel = "2023|2024|2025", converter = KernelConverter.class, defaultValue = "2023",
+    @Option(
+            names = "--kernel",
+            paramLabel = "2023|2024|2025",
+            converter = KernelConverter.class,
+            defaultValue = "2023",
             description = "The kernel era the model runs as (default ${DEFAULT-VALUE}: RFC_0223 + LEGACY_CHAIN).")
     private KernelEra kernel;
 
@@ -61,9 +72,14 @@ final class SpliceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ZbiImage zbi = ImageFiles.open(image);
         SpliceResult result;
-        try (TerminalProgress progress = TerminalProgress.onTerminal(spec.commandLine().getErr())) {
-            zbi.firstBootfs().ifPresent(item -> ImageFiles.warnOnCrcMismatch(image, item, "splicing the data anyway",
-                    spec.commandLine().getErr()));
+        try (TerminalProgress progress =
+                TerminalProgress.onTerminal(spec.commandLine().getErr())) {
+            zbi.firstBootfs()
+                    .ifPresent(item -> ImageFiles.warnOnCrcMismatch(
+                            image,
+                            item,
+                            "splicing the data anyway",
+                            spec.commandLine().getErr()));
             result = Splicer.splice(zbi, strategy, kernel, progress);
         } catch (ZbiFormatException e) {
             throw CommandFailure.invalidInput(image, e);
@@ -89,16 +105,32 @@ final class SpliceCommand implements Callable<Integer> {
     private void text(SpliceResult result, PrintWriter out) {
         TextTable table = new TextTable("", "NAME", "SIZE>", "PAGES>", "OWNED>", "DEPTH>", "SHARES RANGE WITH");
         for (SplicedFile f : result.files()) {
-            table.row(IoMessages.printable(f.name()), Long.toString(f.size()), Long.toString(f.pages()), Long.toString(f.ownedPages()),
-                    Integer.toString(f.depth()), f.sharesRangeWith() == null ? "-" : IoMessages.printable(f.sharesRangeWith()));
+            table.row(
+                    IoMessages.printable(f.name()),
+                    Long.toString(f.size()),
+                    Long.toString(f.pages()),
+                    Long.toString(f.ownedPages()),
+                    Integer.toString(f.depth()),
+                    f.sharesRangeWith() == null ? "-" : IoMessages.printable(f.sharesRangeWith()));
         }
         table.print(out);
         SpliceSummary s = result.summary();
-        out.printf(Locale.ROOT, "%s on kernel %s (%s, %s): %s, %s, %s; pages allocated %d,"
-                + " copied %d, moved %d, zeroed %d; lookup depth max %d, mean %.2f%n", strategy.cliName(), kernel.cliName(),
-                result.config().profile(), result.config().clones(), Units.count(result.files().size(), "file"),
-                Units.count(s.vmos(), "VMO"), Units.count(s.hiddenNodes(), "hidden node"), s.pagesAllocated(),
-                s.pagesCopied(), s.pagesMoved(), s.pagesZeroed(), s.maxDepth(),
+        out.printf(
+                Locale.ROOT,
+                "%s on kernel %s (%s, %s): %s, %s, %s; pages allocated %d,"
+                        + " copied %d, moved %d, zeroed %d; lookup depth max %d, mean %.2f%n",
+                strategy.cliName(),
+                kernel.cliName(),
+                result.config().profile(),
+                result.config().clones(),
+                Units.count(result.files().size(), "file"),
+                Units.count(s.vmos(), "VMO"),
+                Units.count(s.hiddenNodes(), "hidden node"),
+                s.pagesAllocated(),
+                s.pagesCopied(),
+                s.pagesMoved(),
+                s.pagesZeroed(),
+                s.maxDepth(),
                 s.meanDepth());
     }
 
@@ -109,14 +141,24 @@ final class SpliceCommand implements Callable<Integer> {
         root.put("kernel", kernel.cliName());
         ArrayNode files = root.putArray("files");
         for (SplicedFile f : result.files()) {
-            files.addObject().put("name", f.name()).put("size", f.size()).put("pages", f.pages())
-                    .put("ownedPages", f.ownedPages()).put("depth", f.depth()).put("sharesRangeWith", f.sharesRangeWith());
+            files.addObject()
+                    .put("name", f.name())
+                    .put("size", f.size())
+                    .put("pages", f.pages())
+                    .put("ownedPages", f.ownedPages())
+                    .put("depth", f.depth())
+                    .put("sharesRangeWith", f.sharesRangeWith());
         }
         SpliceSummary s = result.summary();
-        root.putObject("summary").put("vmos", s.vmos()).put("hiddenNodes", s.hiddenNodes())
-                .put("pagesAllocated", s.pagesAllocated()).put("pagesCopied", s.pagesCopied())
-                .put("pagesMoved", s.pagesMoved()).put("pagesZeroed", s.pagesZeroed())
-                .put("maxDepth", s.maxDepth()).put("meanDepth", s.meanDepth());
+        root.putObject("summary")
+                .put("vmos", s.vmos())
+                .put("hiddenNodes", s.hiddenNodes())
+                .put("pagesAllocated", s.pagesAllocated())
+                .put("pagesCopied", s.pagesCopied())
+                .put("pagesMoved", s.pagesMoved())
+                .put("pagesZeroed", s.pagesZeroed())
+                .put("maxDepth", s.maxDepth())
+                .put("meanDepth", s.meanDepth());
         return root;
     }
 }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * {@code /dev/tty} device), then {@code System.console()}.
  */
 final class StderrTerminal {
-    private StderrTerminal() {
-    }
+    private StderrTerminal() {}
 
     /** Whether stderr is a terminal. */
     static boolean isTerminal() {

@@ -20,8 +20,7 @@ import java.util.jar.JarFile;
  * Usage: {@code java -XX:ArchiveClassesAtExit=A -cp bootsplice.jar dev.bootsplice.cli.Training WORKDIR NATIVE}.
  */
 public final class Training {
-    private Training() {
-    }
+    private Training() {}
 
     /** Runs the training in {@code args[0]} and writes the native library to {@code args[1]}. */
     public static void main(String[] args) throws IOException {
@@ -40,12 +39,30 @@ public final class Training {
         QuickCommands.run(new String[] {"list", "--json", image}, sink, sink);
         QuickCommands.run(new String[] {"list", "--format=zbi", image, "bin/*"}, sink, sink);
         QuickCommands.run(new String[] {"verify", image}, sink, sink);
-        QuickCommands.run(new String[] {"extract", image, "-o", work.resolve("tree").toString()}, sink, sink);
-        QuickCommands.run(new String[] {"pack", "-o", work.resolve("packed.zbi").toString(), work.resolve("tree").toString()},
-                sink, sink);
+        QuickCommands.run(
+                new String[] {"extract", image, "-o", work.resolve("tree").toString()}, sink, sink);
+        QuickCommands.run(
+                new String[] {
+                    "pack",
+                    "-o",
+                    work.resolve("packed.zbi").toString(),
+                    work.resolve("tree").toString()
+                },
+                sink,
+                sink);
         ZbiTool.run(new String[] {"-t", "-v", image}, stream, stream);
-        ZbiTool.run(new String[] {"-o", work.resolve("zbi.zbi").toString(), "-d", work.resolve("zbi.d").toString(),
-            "-j", work.resolve("zbi.json").toString(), work.resolve("tree").toString()}, stream, stream);
+        ZbiTool.run(
+                new String[] {
+                    "-o",
+                    work.resolve("zbi.zbi").toString(),
+                    "-d",
+                    work.resolve("zbi.d").toString(),
+                    "-j",
+                    work.resolve("zbi.json").toString(),
+                    work.resolve("tree").toString()
+                },
+                stream,
+                stream);
         ZbiTool.run(new String[] {"-x", "-D", work.resolve("x").toString(), image}, stream, stream);
         sink.flush();
     }
@@ -55,10 +72,16 @@ public final class Training {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT).replace(' ', '_');
         String dir = (os.startsWith("win") ? "win" : os.startsWith("mac") ? "darwin" : os) + "/"
                 + System.getProperty("os.arch") + "/";
-        Path jar = Path.of(Training.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path jar = Path.of(Training.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
         try (JarFile j = new JarFile(jar.toFile())) {
-            var entry = j.stream().filter(e -> e.getName().startsWith(dir) && e.getName().contains("libzstd-jni"))
-                    .findFirst().orElse(null);
+            var entry = j.stream()
+                    .filter(e -> e.getName().startsWith(dir) && e.getName().contains("libzstd-jni"))
+                    .findFirst()
+                    .orElse(null);
             if (entry == null) {
                 return null;
             }

@@ -22,9 +22,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice verify}: every format rule, every compressed payload, every CRC. */
-@Command(name = "verify", description = {
-    "Check every format rule, compressed payload and CRC.",
-    "Prints OK IMAGE, or the problems on stderr. Exit 0 valid, 3 invalid, 4 valid but a --fail-on size budget holds."})
+@Command(
+        name = "verify",
+        description = {
+            "Check every format rule, compressed payload and CRC.",
+            "Prints OK IMAGE, or the problems on stderr. Exit 0 valid, 3 invalid, 4 valid but a --fail-on size budget holds."
+        })
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -38,9 +41,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail on warnings too.")
     private boolean strict;
 
-    @Option(names = "--fail-on", paramLabel = "size[GLOB]OP SIZE", converter = FailOn.SizeOnlyConverter.class,
-            description = {"A size budget (repeatable); exit 4 when it holds, e.g. size[bin/**]>8MiB or "
-                + "size[*].compressed>32MiB."})
+    @Option(
+            names = "--fail-on",
+            paramLabel = "size[GLOB]OP SIZE",
+            converter = FailOn.SizeOnlyConverter.class,
+            description = {
+                "A size budget (repeatable); exit 4 when it holds, e.g. size[bin/**]>8MiB or "
+                        + "size[*].compressed>32MiB."
+            })
     private List<SizeBudget> budgets = new ArrayList<>();
 
     @Override
@@ -90,7 +98,9 @@ final class VerifyCommand implements Callable<Integer> {
             root.set("problems", Json.problems(problems));
             if (!checks.isEmpty()) {
                 ArrayNode array = root.putArray("budgets");
-                checks.forEach(c -> array.addObject().put("budget", c.name()).put("message", c.message())
+                checks.forEach(c -> array.addObject()
+                        .put("budget", c.name())
+                        .put("message", c.message())
                         .put("failed", c.failed()));
             }
             Json.print(root, out);

@@ -10,10 +10,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice vm run}: runs VMO scenario files, one PASS/FAIL line each. */
-@Command(name = "run", description = {
-    "Run VMO scenario files, each on a fresh model.",
-    "The scenario language is shared/spec/vmo-scenarios.md. Exit 0 when all passed, 4 when an "
-        + "expectation or status check failed, 3 when a file could not be read or parsed."})
+@Command(
+        name = "run",
+        description = {
+            "Run VMO scenario files, each on a fresh model.",
+            "The scenario language is shared/spec/vmo-scenarios.md. Exit 0 when all passed, 4 when an "
+                    + "expectation or status check failed, 3 when a file could not be read or parsed."
+        })
 final class VmRunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -23,7 +26,8 @@ final class VmRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScenarioRunner.Verdict verdict = new ScenarioRunner().run(files, spec.commandLine().getOut());
+        ScenarioRunner.Verdict verdict =
+                new ScenarioRunner().run(files, spec.commandLine().getOut());
         return switch (verdict) {
             case ALL_PASSED -> ExitCodes.OK;
             case SOME_FAILED -> ExitCodes.CHECK_FAILED;

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** The one-line summary {@code pack} and {@code generate} print after writing an image. */
 final class WrittenImage {
-    private WrittenImage() {
-    }
+    private WrittenImage() {}
 
     /** Returns e.g. {@code wrote out.zbi: 2 items, 500 files in 471 ranges, BOOTFS 16777216 bytes, 6463016 bytes written}. */
     static String summary(Path output, PackSummary s, boolean bareBootfs) {

@@ -41,6 +41,7 @@ class AtomicOutputKillTest {
     private static final int KILLED = 137;
     /** Large enough that writing it takes seconds even on a fast disk, small enough to keep the suite quick. */
     private static final long IMAGE_SIZE = 96L << 20;
+
     private static final Duration LIMIT = Duration.ofMinutes(3);
     private static final Pattern AFTER_PROFILE_ATTEMPTS = Pattern.compile("\\.report\\.json\\.[0-9a-f]+\\.tmp");
     private static final int PROFILE_ATTEMPTS = 12;
@@ -58,7 +59,12 @@ class AtomicOutputKillTest {
     @BeforeAll
     static void makeInputs() throws Exception {
         image = shared.resolve("big.zbi");
-        ImageGenerator.builder().files(120).size(IMAGE_SIZE).compression(Compression.NONE).kernel(true).build()
+        ImageGenerator.builder()
+                .files(120)
+                .size(IMAGE_SIZE)
+                .compression(Compression.NONE)
+                .kernel(true)
+                .build()
                 .writeTo(image);
         tree = shared.resolve("tree");
         Cli.Result r = Cli.run("extract", image.toString(), "-o", tree.toString());
@@ -77,7 +83,11 @@ class AtomicOutputKillTest {
      * {@code folder}; returns null when the child ended before any such file was seen.
      */
     private Killed killWhenTempAppears(Path folder, Pattern temp, String heap, String... args) throws Exception {
-        return killWhen(folder, names -> Arrays.stream(names).anyMatch(n -> temp.matcher(n).matches()), heap, args);
+        return killWhen(
+                folder,
+                names -> Arrays.stream(names).anyMatch(n -> temp.matcher(n).matches()),
+                heap,
+                args);
     }
 
     /** As {@link #killWhenTempAppears} with any condition on the folder's names. */
@@ -115,35 +125,55 @@ class AtomicOutputKillTest {
         Path folder = Files.createDirectories(tmp.resolve("out"));
         Path out = folder.resolve("new.zbi");
 
-        Killed k = killWhenTempAppears(folder, tempOf("new.zbi"), "512m",
-                "pack", "-o", out.toString(), "--compress=none", tree.toString());
+        Killed k = killWhenTempAppears(
+                folder, tempOf("new.zbi"), "512m", "pack", "-o", out.toString(), "--compress=none", tree.toString());
 
         assertThat(k).as("the child ended before its temporary file appeared").isNotNull();
         assertThat(k.exitCode()).isEqualTo(KILLED);
         assertThat(out).doesNotExist();
         List<String> stale = k.matching(tempOf("new.zbi"));
-        assertThat(k.names()).as("nothing but the one temporary file").containsExactlyElementsOf(stale).hasSize(1);
+        assertThat(k.names())
+                .as("nothing but the one temporary file")
+                .containsExactlyElementsOf(stale)
+                .hasSize(1);
         byte[] staleBytes = Files.readAllBytes(folder.resolve(stale.get(0)));
 
         Cli.Result again = Cli.run("pack", "-o", out.toString(), "--compress=none", tree.toString());
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(Cli.run("verify", out.toString()).exitCode()).isZero();
         Path reference = tmp.resolve("reference.zbi");
-        assertThat(Cli.run("pack", "-o", reference.toString(), "--compress=none", tree.toString()).exitCode()).isZero();
-        assertThat(Files.mismatch(out, reference)).as("the next run's output is complete").isEqualTo(-1);
+        assertThat(Cli.run("pack", "-o", reference.toString(), "--compress=none", tree.toString())
+                        .exitCode())
+                .isZero();
+        assertThat(Files.mismatch(out, reference))
+                .as("the next run's output is complete")
+                .isEqualTo(-1);
         assertThat(names(folder)).containsExactlyInAnyOrder("new.zbi", stale.get(0));
-        assertThat(Files.readAllBytes(folder.resolve(stale.get(0)))).as("stale temp untouched").isEqualTo(staleBytes);
+        assertThat(Files.readAllBytes(folder.resolve(stale.get(0))))
+                .as("stale temp untouched")
+                .isEqualTo(staleBytes);
     }
 
     @Test
     void generateWithForceKilledWhileWritingLeavesTheOldOutputByteForByte() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("out"));
         Path out = folder.resolve("gen.zbi");
-        assertThat(Cli.run("generate", "-o", out.toString(), "--files=20", "--size=64KiB").exitCode()).isZero();
+        assertThat(Cli.run("generate", "-o", out.toString(), "--files=20", "--size=64KiB")
+                        .exitCode())
+                .isZero();
         byte[] old = Files.readAllBytes(out);
 
-        Killed k = killWhenTempAppears(folder, tempOf("gen.zbi"), "512m", "generate", "-o", out.toString(), "--force",
-                "--size=" + IMAGE_SIZE, "--files=120", "--compress=none");
+        Killed k = killWhenTempAppears(
+                folder,
+                tempOf("gen.zbi"),
+                "512m",
+                "generate",
+                "-o",
+                out.toString(),
+                "--force",
+                "--size=" + IMAGE_SIZE,
+                "--files=120",
+                "--compress=none");
 
         assertThat(k).as("the child ended before its temporary file appeared").isNotNull();
         assertThat(k.exitCode()).isEqualTo(KILLED);
@@ -163,8 +193,16 @@ class AtomicOutputKillTest {
         Pattern temp = Pattern.compile("\\.bootsplice-[0-9a-f]+\\.tmp");
         Files.createDirectories(folder);
 
-        Killed k = killWhen(folder, names -> Arrays.asList(names).contains("001.kernel_x64.zbi")
-                && Arrays.stream(names).anyMatch(n -> temp.matcher(n).matches()), "1g", "extract", image.toString(), "-o", folder.toString(), "--items");
+        Killed k = killWhen(
+                folder,
+                names -> Arrays.asList(names).contains("001.kernel_x64.zbi")
+                        && Arrays.stream(names).anyMatch(n -> temp.matcher(n).matches()),
+                "1g",
+                "extract",
+                image.toString(),
+                "-o",
+                folder.toString(),
+                "--items");
         Path reference = tmp.resolve("reference");
         Cli.Result full = Cli.run("extract", image.toString(), "-o", reference.toString(), "--items");
         assertThat(full.exitCode()).as(full.toString()).isZero();
@@ -174,10 +212,13 @@ class AtomicOutputKillTest {
         assertThat(k.exitCode()).isEqualTo(KILLED);
         List<String> complete = new ArrayList<>(k.names());
         complete.removeAll(k.matching(temp));
-        assertThat(complete).as("the kernel item written whole, the big BOOTFS item cut short")
+        assertThat(complete)
+                .as("the kernel item written whole, the big BOOTFS item cut short")
                 .containsExactly("001.kernel_x64.zbi");
         for (String name : complete) {
-            assertThat(Files.mismatch(folder.resolve(name), reference.resolve(name))).as(name).isEqualTo(-1);
+            assertThat(Files.mismatch(folder.resolve(name), reference.resolve(name)))
+                    .as(name)
+                    .isEqualTo(-1);
         }
         assertThat(k.matching(temp)).as("the file being written").hasSize(1);
         List<String> stale = k.matching(temp);
@@ -185,9 +226,12 @@ class AtomicOutputKillTest {
         Cli.Result again = Cli.run("extract", image.toString(), "-o", folder.toString(), "--items", "--force");
         assertThat(again.exitCode()).as(again.toString()).isZero();
         for (String name : names(reference)) {
-            assertThat(Files.mismatch(folder.resolve(name), reference.resolve(name))).as(name).isEqualTo(-1);
+            assertThat(Files.mismatch(folder.resolve(name), reference.resolve(name)))
+                    .as(name)
+                    .isEqualTo(-1);
         }
-        assertThat(names(folder)).as("the stale temporary file removed by the next run")
+        assertThat(names(folder))
+                .as("the stale temporary file removed by the next run")
                 .containsExactlyInAnyOrderElementsOf(names(reference));
     }
 
@@ -196,7 +240,8 @@ class AtomicOutputKillTest {
         Pattern temp = Pattern.compile("\\.bootsplice-[0-9a-f]+\\.tmp");
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(p -> temp.matcher(p.getFileName().toString()).matches())
-                    .map(p -> dir.relativize(p).toString()).toList();
+                    .map(p -> dir.relativize(p).toString())
+                    .toList();
         }
     }
 
@@ -204,13 +249,24 @@ class AtomicOutputKillTest {
     void extractKilledMidFileThenRunWithForceLeavesNoTemporaryFileAndPackNeverPacksOne() throws Exception {
         byte[] blob = new byte[64 << 20];
         Arrays.fill(blob, (byte) 7);
-        Path single = Files.write(tmp.resolve("blob.bootfs"), HardeningImages.bootfs(
-                List.of(HardeningImages.utf8("a/small"), HardeningImages.utf8("big/blob"), HardeningImages.utf8("z/after")),
-                List.of(HardeningImages.utf8("small"), blob, HardeningImages.utf8("after"))));
+        Path single = Files.write(
+                tmp.resolve("blob.bootfs"),
+                HardeningImages.bootfs(
+                        List.of(
+                                HardeningImages.utf8("a/small"),
+                                HardeningImages.utf8("big/blob"),
+                                HardeningImages.utf8("z/after")),
+                        List.of(HardeningImages.utf8("small"), blob, HardeningImages.utf8("after"))));
         blob = null;
         Path out = Files.createDirectories(tmp.resolve("files"));
-        Killed k = killWhen(out.resolve("big"), names -> Arrays.stream(names).anyMatch(n -> n.startsWith(".bootsplice-")),
-                "512m", "extract", single.toString(), "-o", out.toString());
+        Killed k = killWhen(
+                out.resolve("big"),
+                names -> Arrays.stream(names).anyMatch(n -> n.startsWith(".bootsplice-")),
+                "512m",
+                "extract",
+                single.toString(),
+                "-o",
+                out.toString());
         assertThat(k).as("the child ended before a temporary file appeared").isNotNull();
         assertThat(k.exitCode()).isEqualTo(KILLED);
         assertThat(k.names()).as("the file in flight").isNotEmpty();
@@ -225,21 +281,29 @@ class AtomicOutputKillTest {
         Path packed = tmp.resolve("packed.zbi");
         Cli.Result pack = Cli.run("pack", "-o", packed.toString(), "--compress=none", out.toString());
         assertThat(pack.exitCode()).as(pack.toString()).isZero();
-        JsonNode listing = new ObjectMapper().readTree(Cli.run("list", "--json", packed.toString()).out());
+        JsonNode listing = new ObjectMapper()
+                .readTree(Cli.run("list", "--json", packed.toString()).out());
         List<String> packedNames = new ArrayList<>();
         listing.get("items").forEach(item -> {
             if (item.hasNonNull("bootfs")) {
-                item.get("bootfs").get("entries").forEach(e -> packedNames.add(e.get("name").asText()));
+                item.get("bootfs")
+                        .get("entries")
+                        .forEach(e -> packedNames.add(e.get("name").asText()));
             }
         });
-        JsonNode original = new ObjectMapper().readTree(Cli.run("list", "--json", single.toString()).out());
+        JsonNode original = new ObjectMapper()
+                .readTree(Cli.run("list", "--json", single.toString()).out());
         List<String> originalNames = new ArrayList<>();
         original.get("items").forEach(item -> {
             if (item.hasNonNull("bootfs")) {
-                item.get("bootfs").get("entries").forEach(e -> originalNames.add(e.get("name").asText()));
+                item.get("bootfs")
+                        .get("entries")
+                        .forEach(e -> originalNames.add(e.get("name").asText()));
             }
         });
-        assertThat(packedNames).isNotEmpty().containsExactlyInAnyOrderElementsOf(originalNames)
+        assertThat(packedNames)
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(originalNames)
                 .noneMatch(n -> n.endsWith(".tmp"));
     }
 
@@ -252,8 +316,16 @@ class AtomicOutputKillTest {
         ObjectMapper json = new ObjectMapper();
         int killedMidWrite = 0;
         for (int attempt = 0; attempt < PROFILE_ATTEMPTS && killedMidWrite < 2; attempt++) {
-            Killed k = killWhenTempAppears(folder, AFTER_PROFILE_ATTEMPTS, "256m", "profile", small.toString(),
-                    "--format=json", "-o", report.toString(), "--force");
+            Killed k = killWhenTempAppears(
+                    folder,
+                    AFTER_PROFILE_ATTEMPTS,
+                    "256m",
+                    "profile",
+                    small.toString(),
+                    "--format=json",
+                    "-o",
+                    report.toString(),
+                    "--force");
             String now = Files.readString(report);
             if (k == null) {
                 // The report was written and renamed before a poll saw its temporary file: it must be whole.
@@ -266,9 +338,13 @@ class AtomicOutputKillTest {
             assertThat(k.exitCode()).isEqualTo(KILLED);
             assertThat(now).as("old report unchanged").isEqualTo("{\"old\": true}\n");
             assertThat(k.names()).contains("report.json");
-            assertThat(k.names()).allMatch(n -> n.equals("report.json") || AFTER_PROFILE_ATTEMPTS.matcher(n).matches());
+            assertThat(k.names())
+                    .allMatch(n -> n.equals("report.json")
+                            || AFTER_PROFILE_ATTEMPTS.matcher(n).matches());
         }
-        assertThat(killedMidWrite).as("kills that landed while the report was being written").isPositive();
+        assertThat(killedMidWrite)
+                .as("kills that landed while the report was being written")
+                .isPositive();
 
         Cli.Result again = Cli.run("profile", small.toString(), "--format=json", "-o", report.toString(), "--force");
         assertThat(again.exitCode()).as(again.toString()).isZero();

@@ -27,10 +27,14 @@ class CalibrateCommandTest {
         assertThat(r.out()).contains("host-model: bootsplice calibrate: the Java VMO model timed on this host");
 
         Path image = TestImages.writeSmall(tmp.resolve("small.zbi"));
-        JsonNode report = JSON.readTree(Cli.run("profile", image.toString(), "--format=json", "--cost-model=" + model).out());
-        assertThat(report.get("costModel").get("name").asText()).isEqualTo(written.get("name").asText());
-        assertThat(report.get("costModel").get("source").asText()).isEqualTo(written.get("source").asText());
-        assertThat(report.get("costModel").get("ns").get("pageCopy").asDouble()).isEqualTo(written.get("ns").get("pageCopy").asDouble());
+        JsonNode report = JSON.readTree(Cli.run("profile", image.toString(), "--format=json", "--cost-model=" + model)
+                .out());
+        assertThat(report.get("costModel").get("name").asText())
+                .isEqualTo(written.get("name").asText());
+        assertThat(report.get("costModel").get("source").asText())
+                .isEqualTo(written.get("source").asText());
+        assertThat(report.get("costModel").get("ns").get("pageCopy").asDouble())
+                .isEqualTo(written.get("ns").get("pageCopy").asDouble());
 
         Files.writeString(model, "{}");
         assertThat(Cli.run("calibrate", "-o", model.toString()).exitCode()).isEqualTo(3);

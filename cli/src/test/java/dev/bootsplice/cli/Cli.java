@@ -5,8 +5,7 @@ import java.io.StringWriter;
 
 /** Runs the tool in-process and captures what it printed. */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** The exit status and both output streams of one run. */
     record Result(int exitCode, String out, String err) {

@@ -15,6 +15,7 @@ class CompareCommandTest {
 
     @TempDir
     Path tmp;
+
     private Path report;
     private Path regressed;
 
@@ -22,7 +23,9 @@ class CompareCommandTest {
     void makeReports() throws Exception {
         Path image = TestImages.writeSmall(tmp.resolve("small.zbi"));
         report = tmp.resolve("a.json");
-        assertThat(Cli.run("profile", image.toString(), "--format=json", "-o", report.toString()).exitCode()).isZero();
+        assertThat(Cli.run("profile", image.toString(), "--format=json", "-o", report.toString())
+                        .exitCode())
+                .isZero();
         ObjectNode worse = (ObjectNode) JSON.readTree(report.toFile());
         ObjectNode lookup = (ObjectNode) worse.get("strategies").get(0).get("lookup");
         lookup.put("modeledNs", lookup.get("modeledNs").asLong() * 2);
@@ -43,7 +46,9 @@ class CompareCommandTest {
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.out()).contains("|");
         assertThat(r.err()).startsWith("bootsplice: check failed: clone lookup.modeledNs grew 100.0%");
-        assertThat(Cli.run("compare", report.toString(), regressed.toString(), "--max-regression=150").exitCode()).isZero();
+        assertThat(Cli.run("compare", report.toString(), regressed.toString(), "--max-regression=150")
+                        .exitCode())
+                .isZero();
     }
 
     @Test
@@ -53,7 +58,9 @@ class CompareCommandTest {
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.err()).startsWith("bootsplice: " + junk + ": ").doesNotContain("Exception");
         assertThat(r.err().lines()).hasSize(1);
-        assertThat(Cli.run("compare", report.toString(), report.toString(), "--format=html").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("compare", report.toString(), report.toString(), "--format=html")
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(Cli.run("compare", report.toString()).exitCode()).isEqualTo(2);
     }
 }

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 
 /** The shared corpus of reference images; tests that need it skip when it is not there. */
 final class Corpus {
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /** Returns the corpus folder, or skips the calling test when it is missing. */
     static Path root() {
         Path root = Path.of(System.getProperty("bootsplice.corpus", "../../shared/corpus"));
-        assumeTrue(Files.isDirectory(root.resolve("expected")),
+        assumeTrue(
+                Files.isDirectory(root.resolve("expected")),
                 "shared corpus not found at " + root + " (clone without ../shared)");
         return root;
     }

@@ -17,6 +17,7 @@ class DiffCommandTest {
 
     @TempDir
     Path tmp;
+
     private Path oldImage;
     private Path newImage;
 
@@ -69,38 +70,59 @@ class DiffCommandTest {
                 .isEqualTo("[{\"from\":\"data/conf\",\"to\":\"data/conf2\",\"size\":10}]");
         assertThat(d.at("/files/unchanged").asLong()).isEqualTo(2);
         Map<String, Long> deltas = new TreeMap<>();
-        d.get("prefixes").forEach(p -> deltas.put(p.get("prefix").asText(), p.get("delta").asLong()));
-        assertThat(deltas).containsExactlyEntriesOf(new TreeMap<>(Map.of("bin", 1000L, "data", 0L, "lib/x", 2000L,
-                "meta", -300L)));
-        assertThat(d.at("/sizes/image/delta").asLong())
-                .isEqualTo(Files.size(newImage) - Files.size(oldImage));
+        d.get("prefixes")
+                .forEach(
+                        p -> deltas.put(p.get("prefix").asText(), p.get("delta").asLong()));
+        assertThat(deltas)
+                .containsExactlyEntriesOf(
+                        new TreeMap<>(Map.of("bin", 1000L, "data", 0L, "lib/x", 2000L, "meta", -300L)));
+        assertThat(d.at("/sizes/image/delta").asLong()).isEqualTo(Files.size(newImage) - Files.size(oldImage));
         assertThat(d.at("/items/added").size()).isZero();
         assertThat(d.has("bootCost")).isFalse();
     }
 
     @Test
     void diffBudgetsExitFourWhenTheyHoldAndSizeBudgetsReadTheNewImage() {
-        Cli.Result pass = Cli.run("diff", oldImage.toString(), newImage.toString(), "--fail-on=files.added>1",
-                "--fail-on=bootfs.bytes.delta>1MiB", "--fail-on=size[bin/**]>6100");
+        Cli.Result pass = Cli.run(
+                "diff",
+                oldImage.toString(),
+                newImage.toString(),
+                "--fail-on=files.added>1",
+                "--fail-on=bootfs.bytes.delta>1MiB",
+                "--fail-on=size[bin/**]>6100");
         assertThat(pass.exitCode()).as(pass.toString()).isZero();
-        assertThat(pass.out()).contains("files.added>1: actual 1 (ok)").contains("size[bin/**]>6100: actual 6,100 bytes");
-        Cli.Result fail = Cli.run("diff", oldImage.toString(), newImage.toString(), "--fail-on=files.added>0",
+        assertThat(pass.out())
+                .contains("files.added>1: actual 1 (ok)")
+                .contains("size[bin/**]>6100: actual 6,100 bytes");
+        Cli.Result fail = Cli.run(
+                "diff",
+                oldImage.toString(),
+                newImage.toString(),
+                "--fail-on=files.added>0",
                 "--fail-on=size[bin/**]>6099");
         assertThat(fail.exitCode()).as(fail.toString()).isEqualTo(4);
-        assertThat(fail.err()).contains("bootsplice: check failed: files.added>0: actual 1 (FAILED)")
+        assertThat(fail.err())
+                .contains("bootsplice: check failed: files.added>0: actual 1 (FAILED)")
                 .contains("bootsplice: check failed: size[bin/**]>6099: actual 6,100 bytes");
     }
 
     @Test
     void diffWithProfileAddsEachStrategysBootCostChange() throws Exception {
-        Cli.Result r = Cli.run("diff", oldImage.toString(), newImage.toString(), "--profile",
-                "--strategies=clone,transfer", "--format=json", "--fail-on=transfer.bootCost.modeledNs.delta>1e12");
+        Cli.Result r = Cli.run(
+                "diff",
+                oldImage.toString(),
+                newImage.toString(),
+                "--profile",
+                "--strategies=clone,transfer",
+                "--format=json",
+                "--fail-on=transfer.bootCost.modeledNs.delta>1e12");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode cost = JSON.readTree(r.out()).get("bootCost");
         assertThat(cost).hasSize(2);
         assertThat(cost.get(0).get("strategy").asText()).isEqualTo("clone");
         assertThat(cost.get(1).get("deltaNs").asLong())
-                .isEqualTo(cost.get(1).get("newNs").asLong() - cost.get(1).get("oldNs").asLong());
+                .isEqualTo(cost.get(1).get("newNs").asLong()
+                        - cost.get(1).get("oldNs").asLong());
     }
 
     @Test
@@ -109,17 +131,24 @@ class DiffCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out().lines().findFirst().orElseThrow())
                 .startsWith("`old.zbi` → `new.zbi`: 1 file added, 1 removed, 1 changed, 1 renamed; BOOTFS ");
-        assertThat(r.out()).contains("<details><summary>Files renamed (1)</summary>")
+        assertThat(r.out())
+                .contains("<details><summary>Files renamed (1)</summary>")
                 .contains("- `data/conf` → `data/conf2`");
     }
 
     @Test
     void badDiffArgumentsAreUsageErrors() {
-        assertThat(Cli.run("diff", oldImage.toString(), newImage.toString(), "--fail-on=files.bogus>1").exitCode())
+        assertThat(Cli.run("diff", oldImage.toString(), newImage.toString(), "--fail-on=files.bogus>1")
+                        .exitCode())
                 .isEqualTo(2);
-        assertThat(Cli.run("diff", oldImage.toString(), newImage.toString(), "--format=html").exitCode()).isEqualTo(2);
-        assertThat(Cli.run("diff", oldImage.toString(), newImage.toString(), "--depth=0").exitCode()).isEqualTo(2);
-        Cli.Result missing = Cli.run("diff", oldImage.toString(), tmp.resolve("nope.zbi").toString());
+        assertThat(Cli.run("diff", oldImage.toString(), newImage.toString(), "--format=html")
+                        .exitCode())
+                .isEqualTo(2);
+        assertThat(Cli.run("diff", oldImage.toString(), newImage.toString(), "--depth=0")
+                        .exitCode())
+                .isEqualTo(2);
+        Cli.Result missing =
+                Cli.run("diff", oldImage.toString(), tmp.resolve("nope.zbi").toString());
         assertThat(missing.exitCode()).isEqualTo(3);
         assertThat(missing.err()).startsWith("bootsplice: ").contains("nope.zbi");
     }

@@ -45,17 +45,17 @@ class ExtractFuzzTest {
             "\\tat |\\b(?:java|javax|jdk|sun|com|net|org|dev|picocli)\\.[a-z]\\w*\\.|\\b[A-Z]\\w*(?:Exception|Error)\\b");
     /** A hang guard only, far above any real run (the machine is shared and noisy). */
     private static final Duration HANG = Duration.ofMinutes(2);
+
     private static final List<byte[]> BASES = baseImages();
     private static final Path WORK = createWork();
     private static int counter;
 
     /** Applies an extra mutation kind for names: 5 sets one byte to '.', '/', NUL or a newline. */
-    record Step(int kind, double where, int value) {
-    }
+    record Step(int kind, double where, int value) {}
 
     @Property(tries = 60)
-    void mutatedImagesEndWithExitZeroOrThreeAndExtractStaysInside(@ForAll("bases") int base,
-            @ForAll("steps") List<Step> steps) {
+    void mutatedImagesEndWithExitZeroOrThreeAndExtractStaysInside(
+            @ForAll("bases") int base, @ForAll("steps") List<Step> steps) {
         exercise(mutate(BASES.get(base), steps));
     }
 
@@ -87,11 +87,31 @@ class ExtractFuzzTest {
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<Integer> values = Arbitraries.oneOf(Arbitraries.of(0, -1, 1, 0x1000, 0x1001, 0x7fffffff,
-                0x80000000, 0xa56d3ff9, 0xb5781729, 0x4a87e8d6, 0x00030001, 0x42534642, (int) '.', (int) '/'),
+        Arbitrary<Integer> values = Arbitraries.oneOf(
+                Arbitraries.of(
+                        0,
+                        -1,
+                        1,
+                        0x1000,
+                        0x1001,
+                        0x7fffffff,
+                        0x80000000,
+                        0xa56d3ff9,
+                        0xb5781729,
+                        0x4a87e8d6,
+                        0x00030001,
+                        0x42534642,
+                        (int) '.',
+                        (int) '/'),
                 Arbitraries.integers());
-        return Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.doubles().between(0, 1), values)
-                .as(Step::new).list().ofMinSize(1).ofMaxSize(4);
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 5),
+                        Arbitraries.doubles().between(0, 1),
+                        values)
+                .as(Step::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4);
     }
 
     static byte[] mutate(byte[] base, List<Step> steps) {
@@ -116,13 +136,16 @@ class ExtractFuzzTest {
             Path outside = Files.createDirectories(dir.resolve("outside"));
             Files.writeString(outside.resolve("sentinel"), "keep");
             Path out = dir.resolve("out");
-            for (String[] args : List.of(new String[] {"list", image.toString()},
+            for (String[] args : List.of(
+                    new String[] {"list", image.toString()},
                     new String[] {"list", "--json", image.toString()},
                     new String[] {"list", "--format=zbi", image.toString()},
                     new String[] {"verify", image.toString()},
                     new String[] {"extract", image.toString(), "-o", out.toString()})) {
                 Cli.Result r = assertTimeoutPreemptively(HANG, () -> Cli.run(args), () -> describe(args, bytes));
-                assertThat(r.exitCode()).as(() -> describe(args, bytes) + "\n" + r).isIn(0, 3);
+                assertThat(r.exitCode())
+                        .as(() -> describe(args, bytes) + "\n" + r)
+                        .isIn(0, 3);
                 assertThat(r.err()).as(() -> describe(args, bytes) + "\n" + r).doesNotContainPattern(LEAK);
             }
             assertStaysInside(dir, bytes);
@@ -138,9 +161,14 @@ class ExtractFuzzTest {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.toList()) {
                 String rel = dir.relativize(p).toString().replace('\\', '/');
-                assertThat(rel.isEmpty() || rel.equals("image.bin") || rel.equals("outside")
-                        || rel.equals("outside/sentinel") || rel.equals("out") || rel.startsWith("out/"))
-                        .as(() -> "written outside the extraction folder: " + rel + "\n" + describe(new String[0], bytes))
+                assertThat(rel.isEmpty()
+                                || rel.equals("image.bin")
+                                || rel.equals("outside")
+                                || rel.equals("outside/sentinel")
+                                || rel.equals("out")
+                                || rel.startsWith("out/"))
+                        .as(() ->
+                                "written outside the extraction folder: " + rel + "\n" + describe(new String[0], bytes))
                         .isTrue();
                 assertThat(Files.isSymbolicLink(p)).as(rel).isFalse();
             }
@@ -149,7 +177,8 @@ class ExtractFuzzTest {
     }
 
     private static String describe(String[] args, byte[] bytes) {
-        return "bootsplice " + String.join(" ", args) + " on input (base64) " + Base64.getEncoder().encodeToString(bytes);
+        return "bootsplice " + String.join(" ", args) + " on input (base64) "
+                + Base64.getEncoder().encodeToString(bytes);
     }
 
     private static List<byte[]> baseImages() {
@@ -161,14 +190,18 @@ class ExtractFuzzTest {
                 for (Map.Entry<String, byte[]> f : files.entrySet()) {
                     bootfs.add(f.getKey(), f.getValue());
                 }
-                bases.add(new ZbiWriter().addStorageItem(ItemType.BOOTFS, bootfs, c)
-                        .addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap("console=serial\0".getBytes())).toBytes());
+                bases.add(new ZbiWriter()
+                        .addStorageItem(ItemType.BOOTFS, bootfs, c)
+                        .addItem(ItemType.CMDLINE, 0, ByteBuffer.wrap("console=serial\0".getBytes()))
+                        .toBytes());
             }
             BootfsBuilder bare = new BootfsBuilder();
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 bare.add(f.getKey(), f.getValue());
             }
-            bases.add(new ZbiWriter().addStorageItem(ItemType.BOOTFS, bare, Compression.NONE).toBytes());
+            bases.add(new ZbiWriter()
+                    .addStorageItem(ItemType.BOOTFS, bare, Compression.NONE)
+                    .toBytes());
             byte[] hostile = HardeningImages.bootfsOfNames(
                     List.of("a/b", "a//b", "a/./b", "../x", "x/../../y", "ok/file", ".", "c\nd"));
             bases.add(hostile);

@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 class FailureHandlerTest {
     @Command(name = "throwing")
@@ -32,7 +32,8 @@ class FailureHandlerTest {
         public Integer call() throws Exception {
             switch (what) {
                 case "bug" -> throw new IllegalStateException("pages counter went negative");
-                case "input" -> throw CommandFailure.invalidInput("img.zbi: item 1 (BOOTFS) at 0x20: bad BOOTFS header");
+                case "input" -> throw CommandFailure.invalidInput(
+                        "img.zbi: item 1 (BOOTFS) at 0x20: bad BOOTFS header");
                 case "check" -> throw CommandFailure.checkFailed("budget exceeded");
                 case "io" -> throw new UncheckedIOException(new NoSuchFileException("x.zbi"));
                 case "usage" -> throw new ParameterException(spec.commandLine(), "--a and --b exclude each other");
@@ -45,8 +46,12 @@ class FailureHandlerTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         FailureHandler h = new FailureHandler();
-        int code = new CommandLine(new Throwing()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .setExecutionExceptionHandler(h).setParameterExceptionHandler(h).execute(args);
+        int code = new CommandLine(new Throwing())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .setExecutionExceptionHandler(h)
+                .setParameterExceptionHandler(h)
+                .execute(args);
         return new Cli.Result(code, out.toString(), err.toString());
     }
 
@@ -54,8 +59,9 @@ class FailureHandlerTest {
     void aBugIsExit1OnOneLineWithoutStackTraceOrClassName() {
         Cli.Result r = run("--what", "bug");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("bootsplice: internal error: pages counter went negative"
-                + " (run with --debug for the stack trace)" + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo("bootsplice: internal error: pages counter went negative"
+                        + " (run with --debug for the stack trace)" + System.lineSeparator());
     }
 
     @Test
@@ -69,8 +75,8 @@ class FailureHandlerTest {
     void invalidInputIsExit3WithTheGivenLine() {
         Cli.Result r = run("--what", "input");
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).isEqualTo("bootsplice: img.zbi: item 1 (BOOTFS) at 0x20: bad BOOTFS header"
-                + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo("bootsplice: img.zbi: item 1 (BOOTFS) at 0x20: bad BOOTFS header" + System.lineSeparator());
     }
 
     @Test

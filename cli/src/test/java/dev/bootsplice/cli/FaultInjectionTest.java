@@ -42,6 +42,7 @@ class FaultInjectionTest {
     private static final long CUT = 4096;
     /** Runs per command until one is truncated while reading (a fast run may finish first). */
     private static final int TRUNCATION_ATTEMPTS = 8;
+
     private static final long ZEROS = 512L << 20;
 
     @TempDir
@@ -55,13 +56,19 @@ class FaultInjectionTest {
     @BeforeAll
     static void makeImages() throws Exception {
         big = shared.resolve("big.zbi");
-        ImageGenerator.builder().files(64).size(256L << 20).compression(Compression.DEFAULT).build().writeTo(big);
+        ImageGenerator.builder()
+                .files(64)
+                .size(256L << 20)
+                .compression(Compression.DEFAULT)
+                .build()
+                .writeTo(big);
     }
 
     /** Returns true when process {@code pid} has {@code file} memory-mapped (it has opened the image). */
     private static boolean maps(long pid, Path file) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "maps")).contains(file.toString());
+            return Files.readString(Path.of("/proc", Long.toString(pid), "maps"))
+                    .contains(file.toString());
         } catch (IOException e) {
             return false;
         }
@@ -82,15 +89,18 @@ class FaultInjectionTest {
                 f.setLength(CUT);
             }
             assertThat(p.waitFor(HANG.toMinutes(), TimeUnit.MINUTES)).isTrue();
-            return new HardeningChild.Run(p.exitValue(), HardeningChild.read(logs, "out.txt"),
-                    HardeningChild.read(logs, "err.txt"), 0, 0);
+            return new HardeningChild.Run(
+                    p.exitValue(), HardeningChild.read(logs, "out.txt"), HardeningChild.read(logs, "err.txt"), 0, 0);
         });
     }
 
     @Test
     void anImageTruncatedUnderARunningCommandEndsWithOneLineNamingTheItemItCut() throws Exception {
-        List<List<String>> commands = List.of(List.of("verify"), List.of("list", "--format=zbi"),
-                List.of("splice", "--strategy=copy"), List.of("profile", "--strategies=copy"));
+        List<List<String>> commands = List.of(
+                List.of("verify"),
+                List.of("list", "--format=zbi"),
+                List.of("splice", "--strategy=copy"),
+                List.of("profile", "--strategies=copy"));
         for (List<String> c : commands) {
             Path image = tmp.resolve(c.get(0) + ".zbi");
             int faulted = 0;
@@ -103,9 +113,12 @@ class FaultInjectionTest {
                 }
                 faulted++;
                 assertThat(r.exitCode()).as(c + "\n" + r).isEqualTo(3);
-                assertThat(r.err().lines().toList()).as(c + "\n" + r).containsExactly("bootsplice: " + image
-                        + ": item 0 (BOOTFS) at 0x20: file shrank to " + CUT + " bytes while being read (it had "
-                        + Files.size(big) + ")");
+                assertThat(r.err().lines().toList())
+                        .as(c + "\n" + r)
+                        .containsExactly("bootsplice: " + image
+                                + ": item 0 (BOOTFS) at 0x20: file shrank to " + CUT
+                                + " bytes while being read (it had "
+                                + Files.size(big) + ")");
                 assertThat(r.err()).doesNotContainPattern(LEAK);
             }
             assertThat(faulted).as(c + ": runs cut while reading").isPositive();
@@ -117,8 +130,10 @@ class FaultInjectionTest {
         Path broken = Files.write(tmp.resolve("x\nbootsplice: forged.zbi"), new byte[20]);
         Cli.Result r = Cli.run("verify", broken.toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err().lines().toList()).as(r.toString()).containsExactly("bootsplice: " + tmp
-                + "/x\\x0abootsplice: forged.zbi: at 0x0: container header doesn't fit. Truncated?");
+        assertThat(r.err().lines().toList())
+                .as(r.toString())
+                .containsExactly("bootsplice: " + tmp
+                        + "/x\\x0abootsplice: forged.zbi: at 0x0: container header doesn't fit. Truncated?");
 
         Path valid = TestImages.writeSmall(tmp.resolve("ok\nforged.zbi"));
         Cli.Result ok = Cli.run("verify", valid.toString());
@@ -140,7 +155,10 @@ class FaultInjectionTest {
                 z.write(zeros, 0, (int) Math.min(left, zeros.length));
             }
         }
-        return HardeningImages.container(HardeningImages.item(HardeningImages.BOOTFS, frame.toByteArray(), ZEROS,
+        return HardeningImages.container(HardeningImages.item(
+                HardeningImages.BOOTFS,
+                frame.toByteArray(),
+                ZEROS,
                 HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED));
     }
 
@@ -151,16 +169,36 @@ class FaultInjectionTest {
         Path out = tmp.resolve("out");
         Path results = tmp.resolve("results");
         String img = image.toString();
-        List<String> args = List.of(results.toString(), "list", "--format=zbi", img, HardeningDriver.SEPARATOR,
-                "verify", img, HardeningDriver.SEPARATOR, "extract", img, "-o", out.toString(), HardeningDriver.SEPARATOR,
-                "splice", img, "--strategy=transfer", HardeningDriver.SEPARATOR, "profile", img, "--strategies=transfer");
-        HardeningChild.Run run = HardeningChild.run(tmp.resolve("logs"), HANG,
-                HardeningChild.command(HardeningDriver.class, "128m", List.of(), args));
+        List<String> args = List.of(
+                results.toString(),
+                "list",
+                "--format=zbi",
+                img,
+                HardeningDriver.SEPARATOR,
+                "verify",
+                img,
+                HardeningDriver.SEPARATOR,
+                "extract",
+                img,
+                "-o",
+                out.toString(),
+                HardeningDriver.SEPARATOR,
+                "splice",
+                img,
+                "--strategy=transfer",
+                HardeningDriver.SEPARATOR,
+                "profile",
+                img,
+                "--strategies=transfer");
+        HardeningChild.Run run = HardeningChild.run(
+                tmp.resolve("logs"), HANG, HardeningChild.command(HardeningDriver.class, "128m", List.of(), args));
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<Cli.Result> r = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            r.add(new Cli.Result(Integer.parseInt(Files.readString(results.resolve(i + ".exit"))),
-                    Files.readString(results.resolve(i + ".out")), Files.readString(results.resolve(i + ".err"))));
+            r.add(new Cli.Result(
+                    Integer.parseInt(Files.readString(results.resolve(i + ".exit"))),
+                    Files.readString(results.resolve(i + ".out")),
+                    Files.readString(results.resolve(i + ".err"))));
         }
         assertThat(r.get(0).exitCode()).as(r.get(0).toString()).isZero();
         assertThat(r.get(0).out()).contains(": 00001000 1ffff000 zeros");
@@ -168,11 +206,16 @@ class FaultInjectionTest {
         assertThat(r.get(2).exitCode()).as(r.get(2).toString()).isZero();
         assertThat(Files.size(out.resolve("zeros"))).isEqualTo(ZEROS - 4096);
         try (Stream<Path> s = Files.list(out)) {
-            assertThat(s.map(p -> p.getFileName().toString())).as("no spool file left").containsExactly("zeros");
+            assertThat(s.map(p -> p.getFileName().toString()))
+                    .as("no spool file left")
+                    .containsExactly("zeros");
         }
         for (Cli.Result model : r.subList(3, 5)) {
             assertThat(model.exitCode()).as(model.toString()).isEqualTo(3);
-            assertThat(model.err().lines().toList()).as(model.toString()).singleElement().asString()
+            assertThat(model.err().lines().toList())
+                    .as(model.toString())
+                    .singleElement()
+                    .asString()
                     .startsWith("bootsplice: " + img + ": model: ZX_ERR_NO_MEMORY: physical memory limit of ")
                     .endsWith(" bounds it; raise it with BOOTSPLICE_JAVA_OPTS=-Xmx...)");
         }
@@ -184,10 +227,13 @@ class FaultInjectionTest {
     /** Mounts a 1 MiB tmpfs at a fresh folder, read-only when asked; skips when the machine does not allow it. */
     private Path smallFileSystem(String name, boolean readOnly) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(name));
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m" + (readOnly ? ",ro" : ""), "tmpfs",
-                dir.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "mount", "-t", "tmpfs", "-o", "size=1m" + (readOnly ? ",ro" : ""), "tmpfs", dir.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assumeTrue(p.waitFor() == 0, "cannot mount a small tmpfs here (needs root and mount rights): " + output.strip());
+        assumeTrue(
+                p.waitFor() == 0, "cannot mount a small tmpfs here (needs root and mount rights): " + output.strip());
         return dir;
     }
 
@@ -201,19 +247,26 @@ class FaultInjectionTest {
         ImageGenerator.builder().files(200).size(4L << 20).build().writeTo(image);
         Path full = smallFileSystem("full", false);
         try {
-            Cli.Result r = Cli.run("extract", image.toString(), "-o", full.resolve("out").toString());
+            Cli.Result r = Cli.run(
+                    "extract", image.toString(), "-o", full.resolve("out").toString());
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-            assertThat(r.err().lines().toList()).as(r.toString()).singleElement().asString()
-                    .startsWith("bootsplice: " + full.resolve("out")).endsWith(": no space left on device");
+            assertThat(r.err().lines().toList())
+                    .as(r.toString())
+                    .singleElement()
+                    .asString()
+                    .startsWith("bootsplice: " + full.resolve("out"))
+                    .endsWith(": no space left on device");
             assertThat(r.out()).endsWith("; stopped at the first write failure\n");
         } finally {
             unmount(full);
         }
         Path readOnly = smallFileSystem("read-only", true);
         try {
-            Cli.Result r = Cli.run("extract", image.toString(), "-o", readOnly.resolve("out").toString());
+            Cli.Result r = Cli.run(
+                    "extract", image.toString(), "-o", readOnly.resolve("out").toString());
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-            assertThat(r.err().lines().toList()).as(r.toString())
+            assertThat(r.err().lines().toList())
+                    .as(r.toString())
                     .containsExactly("bootsplice: " + readOnly.resolve("out") + ": read-only file system");
         } finally {
             unmount(readOnly);

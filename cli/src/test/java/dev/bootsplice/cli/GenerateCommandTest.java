@@ -32,8 +32,10 @@ class GenerateCommandTest {
         Cli.Result r = generate(a, "--files=40", "--size=512KiB", "--seed=7");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("wrote " + a + ": 1 item, 40 files");
-        assertThat(generate(b, "--files=40", "--size=512KiB", "--seed=7").exitCode()).isZero();
-        assertThat(generate(c, "--files=40", "--size=512KiB", "--seed=8").exitCode()).isZero();
+        assertThat(generate(b, "--files=40", "--size=512KiB", "--seed=7").exitCode())
+                .isZero();
+        assertThat(generate(c, "--files=40", "--size=512KiB", "--seed=8").exitCode())
+                .isZero();
         assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
         assertThat(Files.readAllBytes(c)).isNotEqualTo(Files.readAllBytes(a));
 
@@ -46,8 +48,11 @@ class GenerateCommandTest {
     @Test
     void kernelMakesABootableImage() throws Exception {
         Path out = tmp.resolve("k.zbi");
-        assertThat(generate(out, "--files=10", "--size=64KiB", "--kernel", "--compress=none").exitCode()).isZero();
-        JsonNode listing = JSON.readTree(Cli.run("list", out.toString(), "--json").out());
+        assertThat(generate(out, "--files=10", "--size=64KiB", "--kernel", "--compress=none")
+                        .exitCode())
+                .isZero();
+        JsonNode listing =
+                JSON.readTree(Cli.run("list", out.toString(), "--json").out());
         assertThat(listing.get("bootable").asBoolean()).isTrue();
         assertThat(listing.get("items").get(0).get("type").asText()).isEqualTo("KERNEL_X64");
         assertThat(Cli.run("verify", out.toString()).exitCode()).isZero();

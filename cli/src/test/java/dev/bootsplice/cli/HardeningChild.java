@@ -31,12 +31,13 @@ final class HardeningChild {
         }
     }
 
-    private HardeningChild() {
-    }
+    private HardeningChild() {}
 
     /** Returns the java binary running this test. */
     static String javaBinary() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

@@ -21,15 +21,15 @@ import java.util.List;
 final class HardeningDriver {
     static final String SEPARATOR = "::";
 
-    private HardeningDriver() {
-    }
+    private HardeningDriver() {}
 
     public static void main(String[] args) throws IOException {
         Path results = Files.createDirectories(Path.of(args[0]));
         List<List<String>> commands = split(Arrays.asList(args).subList(1, args.length));
         for (int i = 0; i < commands.size(); i++) {
             int code;
-            try (PrintWriter out = writer(results.resolve(i + ".out")); PrintWriter err = writer(results.resolve(i + ".err"))) {
+            try (PrintWriter out = writer(results.resolve(i + ".out"));
+                    PrintWriter err = writer(results.resolve(i + ".err"))) {
                 code = Main.run(commands.get(i).toArray(String[]::new), out, err);
             }
             Files.writeString(results.resolve(i + ".exit"), Integer.toString(code));

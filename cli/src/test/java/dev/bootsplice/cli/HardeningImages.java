@@ -23,8 +23,7 @@ final class HardeningImages {
     static final int COMPRESSED = 0x1;
     private static final int BOOTFS_MAGIC = 0xa56d3ff9;
 
-    private HardeningImages() {
-    }
+    private HardeningImages() {}
 
     /** Returns a UTF-8 name's bytes. */
     static byte[] utf8(String name) {
@@ -83,8 +82,16 @@ final class HardeningImages {
 
     /** Returns a 32-byte item header with a correct CRC over {@code payload} when {@code flags} has CRC32. */
     static byte[] header(int type, byte[] payload, long extra, int flags) {
-        ByteBuffer h = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putInt(type).putInt(payload.length)
-                .putInt((int) extra).putInt(flags).putInt(0).putInt(0).putInt(0xb5781729).putInt(0);
+        ByteBuffer h = ByteBuffer.allocate(32)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(type)
+                .putInt(payload.length)
+                .putInt((int) extra)
+                .putInt(flags)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0xb5781729)
+                .putInt(0);
         int crcField = 0x4a87e8d6;
         if ((flags & CRC) != 0) {
             CRC32 crc = new CRC32();
@@ -113,8 +120,16 @@ final class HardeningImages {
 
     /** Returns a container header for {@code length} bytes of items. */
     static byte[] containerHeader(long length) {
-        return ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putInt(0x544f4f42).putInt((int) length)
-                .putInt(0x868cf7e6).putInt(VERSION).putInt(0).putInt(0).putInt(0xb5781729).putInt(0x4a87e8d6)
+        return ByteBuffer.allocate(32)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x544f4f42)
+                .putInt((int) length)
+                .putInt(0x868cf7e6)
+                .putInt(VERSION)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0xb5781729)
+                .putInt(0x4a87e8d6)
                 .array();
     }
 
@@ -127,8 +142,7 @@ final class HardeningImages {
     }
 
     /** One mutation: 0 flip a byte, 1 set an aligned int, 2 truncate, 3 append zeros, 4 zero a run. */
-    record Mutation(int kind, double where, int value) {
-    }
+    record Mutation(int kind, double where, int value) {}
 
     /** Applies {@code mutations} to a copy of {@code base}. */
     static byte[] mutate(byte[] base, List<Mutation> mutations) {

@@ -22,8 +22,10 @@ class HeldOutInputsTest {
     Path tmp;
 
     private Path emptyBootfs() throws IOException {
-        return Files.write(tmp.resolve("empty-bootfs.zbi"), HardeningImages.container(
-                HardeningImages.item(HardeningImages.BOOTFS, new byte[0], 0, HardeningImages.VERSION)));
+        return Files.write(
+                tmp.resolve("empty-bootfs.zbi"),
+                HardeningImages.container(
+                        HardeningImages.item(HardeningImages.BOOTFS, new byte[0], 0, HardeningImages.VERSION)));
     }
 
     @Test
@@ -32,8 +34,11 @@ class HeldOutInputsTest {
         Cli.Result r = Cli.run("list", "--format=zbi", image.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out().lines().toList()).containsExactly("INCOMPLETE: first item not KERNEL",
-                "00000020: 00000000 BOOTFS (size=00000000)", "        :          MAGIC=b5781729 NO CRC");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "INCOMPLETE: first item not KERNEL",
+                        "00000020: 00000000 BOOTFS (size=00000000)",
+                        "        :          MAGIC=b5781729 NO CRC");
         // verify still applies zbitl's rule for opening a BOOTFS of no bytes.
         assertThat(Cli.run("verify", image.toString()).err())
                 .contains("item 0 (BOOTFS) at 0x0: storage smaller than BOOTFS header size (truncated?)");
@@ -41,7 +46,8 @@ class HeldOutInputsTest {
 
     @Test
     void aLengthZeroBootfsListsLikeTheReferenceTool() throws Exception {
-        Path zbi = Path.of(System.getProperty("bootsplice.corpus", "../shared/corpus")).resolveSibling("tools/zbi");
+        Path zbi = Path.of(System.getProperty("bootsplice.corpus", "../shared/corpus"))
+                .resolveSibling("tools/zbi");
         assumeTrue(Files.isExecutable(zbi), "reference tool not found at " + zbi + " (clone without ../shared)");
         Path image = emptyBootfs();
         Process p = new ProcessBuilder(zbi.toString(), "-t", "-v", image.toString()).start();
@@ -64,10 +70,12 @@ class HeldOutInputsTest {
     void extractSpliceAndProfileWarnInOneLineWhenTheyUseDataWhoseCrcMismatches() throws Exception {
         Path image = withCrcMismatch();
         String warning = "bootsplice: " + image + ": warning: item 0 (BOOTFS) at 0x20: CRC mismatch: ";
-        Cli.Result extract = Cli.run("extract", image.toString(), "-o", tmp.resolve("out").toString());
+        Cli.Result extract =
+                Cli.run("extract", image.toString(), "-o", tmp.resolve("out").toString());
         Cli.Result splice = Cli.run("splice", image.toString(), "--strategy=transfer");
         Cli.Result profile = Cli.run("profile", image.toString(), "--strategies=transfer");
-        assertThat(extract.err().lines().toList()).as(extract.toString())
+        assertThat(extract.err().lines().toList())
+                .as(extract.toString())
                 .containsExactly(warning + "extracting the data anyway");
         assertThat(splice.err().lines().toList()).containsExactly(warning + "splicing the data anyway");
         assertThat(profile.err().lines().toList()).containsExactly(warning + "profiling the data anyway");
@@ -85,7 +93,8 @@ class HeldOutInputsTest {
         }
         Path image = Files.write(tmp.resolve("many.bootfs"), HardeningImages.bootfsOfNames(names));
         Path out = tmp.resolve("out");
-        assertThat(Cli.run("extract", image.toString(), "-o", out.toString()).exitCode()).isZero();
+        assertThat(Cli.run("extract", image.toString(), "-o", out.toString()).exitCode())
+                .isZero();
 
         Cli.Result again = Cli.run("extract", image.toString(), "-o", out.toString());
 
@@ -94,9 +103,11 @@ class HeldOutInputsTest {
         assertThat(lines).as(again.toString()).hasSize(Extraction.REFUSALS_SHOWN + 1);
         assertThat(lines.subList(0, Extraction.REFUSALS_SHOWN))
                 .allMatch(l -> l.endsWith(": not extracted: already exists (use --force to overwrite)"));
-        assertThat(lines.get(Extraction.REFUSALS_SHOWN)).isEqualTo("bootsplice: " + image + ": "
-                + (40 - Extraction.REFUSALS_SHOWN) + " more names not extracted; 40 of the 40 refused names already"
-                + " exist (use --force to overwrite)");
+        assertThat(lines.get(Extraction.REFUSALS_SHOWN))
+                .isEqualTo("bootsplice: " + image + ": "
+                        + (40 - Extraction.REFUSALS_SHOWN)
+                        + " more names not extracted; 40 of the 40 refused names already"
+                        + " exist (use --force to overwrite)");
         assertThat(again.out()).isEqualTo("extracted 0 files (0 bytes) to " + out + "; 40 refused\n");
     }
 
@@ -106,8 +117,8 @@ class HeldOutInputsTest {
         Path missing = tmp.resolve("no-such-image.zbi");
         Cli.Result r = Cli.run("profile", missing.toString(), "--format=json", "-o", report.toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err().lines().toList()).containsExactly(
-                "bootsplice: " + report + ": already exists (use --force to overwrite)");
+        assertThat(r.err().lines().toList())
+                .containsExactly("bootsplice: " + report + ": already exists (use --force to overwrite)");
         assertThat(Files.readString(report)).isEqualTo("{}");
     }
 }

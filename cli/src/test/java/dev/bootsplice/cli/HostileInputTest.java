@@ -38,6 +38,7 @@ class HostileInputTest {
     static final String HEAP = "256m";
     /** A hang guard only: each child runs five commands on a small input. */
     private static final Duration HANG = Duration.ofMinutes(4);
+
     private static final Pattern LEAK = Pattern.compile(
             "\\tat |\\b(?:java|javax|jdk|sun|com|net|org|dev|picocli)\\.[a-z]\\w*\\.|\\b[A-Z]\\w*(?:Exception|Error)\\b");
     /** {@code ZbiImage.MAX_ITEMS}: the most items the reader accepts. */
@@ -59,7 +60,10 @@ class HostileInputTest {
     static void compressOneGibibyte() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZstdOutputStream z = new ZstdOutputStream(bytes, 3)) {
-            byte[] header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0xa56d3ff9).array();
+            byte[] header = ByteBuffer.allocate(16)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(0xa56d3ff9)
+                    .array();
             z.write(header);
             byte[] zeros = new byte[1 << 20];
             for (long left = GIB - header.length; left > 0; left -= zeros.length) {
@@ -82,19 +86,37 @@ class HostileInputTest {
     private Results runAll(Path image) throws Exception {
         Path results = tmp.resolve("results-" + image.getFileName());
         String img = image.toString();
-        List<String> args = new ArrayList<>(List.of(results.toString(),
-                "list", img, HardeningDriver.SEPARATOR,
-                "verify", img, HardeningDriver.SEPARATOR,
-                "extract", img, "-o", tmp.resolve("out-" + image.getFileName()).toString(), HardeningDriver.SEPARATOR,
-                "splice", img, "--strategy=transfer", HardeningDriver.SEPARATOR,
-                "profile", img, "--strategies=clone,transfer"));
-        HardeningChild.Run run = HardeningChild.run(tmp.resolve("logs-" + image.getFileName()), HANG,
+        List<String> args = new ArrayList<>(List.of(
+                results.toString(),
+                "list",
+                img,
+                HardeningDriver.SEPARATOR,
+                "verify",
+                img,
+                HardeningDriver.SEPARATOR,
+                "extract",
+                img,
+                "-o",
+                tmp.resolve("out-" + image.getFileName()).toString(),
+                HardeningDriver.SEPARATOR,
+                "splice",
+                img,
+                "--strategy=transfer",
+                HardeningDriver.SEPARATOR,
+                "profile",
+                img,
+                "--strategies=clone,transfer"));
+        HardeningChild.Run run = HardeningChild.run(
+                tmp.resolve("logs-" + image.getFileName()),
+                HANG,
                 HardeningChild.command(HardeningDriver.class, HEAP, List.of(), args));
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<Cli.Result> runs = new ArrayList<>();
         for (int i = 0; i < Results.NAMES.size(); i++) {
-            runs.add(new Cli.Result(Integer.parseInt(Files.readString(results.resolve(i + ".exit"))),
-                    Files.readString(results.resolve(i + ".out")), Files.readString(results.resolve(i + ".err"))));
+            runs.add(new Cli.Result(
+                    Integer.parseInt(Files.readString(results.resolve(i + ".exit"))),
+                    Files.readString(results.resolve(i + ".out")),
+                    Files.readString(results.resolve(i + ".err"))));
         }
         return new Results(image, runs);
     }
@@ -104,7 +126,10 @@ class HostileInputTest {
         Cli.Result c = r.of(command);
         assertThat(c.exitCode()).as(command + "\n" + c).isEqualTo(3);
         assertThat(c.err().lines().toList()).as(command + "\n" + c).hasSize(1);
-        assertThat(c.err()).as(command).startsWith("bootsplice: " + r.image() + ": ").doesNotContainPattern(LEAK);
+        assertThat(c.err())
+                .as(command)
+                .startsWith("bootsplice: " + r.image() + ": ")
+                .doesNotContainPattern(LEAK);
         assertThat(c.err().strip()).as(command).endsWith(reasonEnd);
     }
 
@@ -121,16 +146,25 @@ class HostileInputTest {
     @Test
     void aTinyItemClaimingFourGibibytesIsRejectedByEveryCommandWithoutAllocating() throws Exception {
         byte[] frame = Arrays.copyOf(gibFrame, gibFrame.length);
-        Path image = write("claim.zbi", HardeningImages.container(HardeningImages.item(HardeningImages.BOOTFS,
-                Arrays.copyOf(frame, 64), 0xffff_ffffL, HardeningImages.VERSION | HardeningImages.CRC
-                        | HardeningImages.COMPRESSED)));
+        Path image = write(
+                "claim.zbi",
+                HardeningImages.container(HardeningImages.item(
+                        HardeningImages.BOOTFS,
+                        Arrays.copyOf(frame, 64),
+                        0xffff_ffffL,
+                        HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED)));
         assertAllRejected(runAll(image), "at 0x20: bad or corrupted data: uncompressed length not as expected");
     }
 
     @Test
     void anItemProducingAGibibyteWhileClaimingSixtyFourKibibytesStopsAtTheClaim() throws Exception {
-        Path image = write("produces.zbi", HardeningImages.container(HardeningImages.item(HardeningImages.BOOTFS,
-                gibFrame, 64 << 10, HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED)));
+        Path image = write(
+                "produces.zbi",
+                HardeningImages.container(HardeningImages.item(
+                        HardeningImages.BOOTFS,
+                        gibFrame,
+                        64 << 10,
+                        HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED)));
         Results r = runAll(image);
         for (String command : List.of("verify", "extract", "splice", "profile")) {
             assertRejected(r, command, "at 0x20: decompression produced too much data");
@@ -143,19 +177,27 @@ class HostileInputTest {
     void anItemClaimingAGibibyteButHoldingOneMebibyteFailsAfterProducingOnlyWhatItHolds() throws Exception {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
         try (ZstdOutputStream z = new ZstdOutputStream(frame, 3)) {
-            z.write(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putInt(0xa56d3ff9).array());
+            z.write(ByteBuffer.allocate(16)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(0xa56d3ff9)
+                    .array());
             z.write(new byte[(1 << 20) - 16]);
         }
         // A skippable frame (magic 0x184D2A50) pads the item so that its claim passes the ratio bound.
         byte[] pad = new byte[40 << 10];
         ByteBuffer.wrap(pad).order(ByteOrder.LITTLE_ENDIAN).putInt(0x184D2A50).putInt(pad.length - 8);
         byte[] payload = HardeningImages.concat(frame.toByteArray(), pad);
-        Path image = write("lies.zbi", HardeningImages.container(HardeningImages.item(HardeningImages.BOOTFS, payload,
-                GIB, HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED)));
+        Path image = write(
+                "lies.zbi",
+                HardeningImages.container(HardeningImages.item(
+                        HardeningImages.BOOTFS,
+                        payload,
+                        GIB,
+                        HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED)));
         Results r = runAll(image);
         for (String command : List.of("verify", "extract", "splice", "profile")) {
-            assertRejected(r, command, "at 0x20: decompression produced too little data by " + (GIB - (1 << 20))
-                    + " bytes");
+            assertRejected(
+                    r, command, "at 0x20: decompression produced too little data by " + (GIB - (1 << 20)) + " bytes");
         }
     }
 
@@ -168,8 +210,13 @@ class HostileInputTest {
      */
     @Test
     void anHonestGibibyteOfZerosIsListedVerifiedAndExtractedWithinASmallHeap() throws Exception {
-        Path image = write("honest.zbi", HardeningImages.container(HardeningImages.item(HardeningImages.BOOTFS,
-                gibFrame, GIB, HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED)));
+        Path image = write(
+                "honest.zbi",
+                HardeningImages.container(HardeningImages.item(
+                        HardeningImages.BOOTFS,
+                        gibFrame,
+                        GIB,
+                        HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED)));
         Results r = runAll(image);
         for (String command : Results.NAMES) {
             Cli.Result c = r.of(command);
@@ -181,7 +228,9 @@ class HostileInputTest {
         }
         for (String command : List.of("splice", "profile")) {
             assertThat(r.of(command).exitCode()).as(r.of(command).toString()).isEqualTo(3);
-            assertThat(r.of(command).err()).as(command).contains(": model: ZX_ERR_NO_MEMORY: physical memory limit of ")
+            assertThat(r.of(command).err())
+                    .as(command)
+                    .contains(": model: ZX_ERR_NO_MEMORY: physical memory limit of ")
                     .contains("raise it with BOOTSPLICE_JAVA_OPTS=-Xmx...");
         }
     }
@@ -189,8 +238,10 @@ class HostileInputTest {
     @Test
     void oneItemMoreThanTheReaderLimitIsRejectedByEveryCommand() throws Exception {
         Path over = write("over-limit.zbi", items(MAX_ITEMS + 1));
-        assertAllRejected(runAll(over), "at 0x" + Long.toHexString(32L + MAX_ITEMS * 32L) + ": more than " + MAX_ITEMS
-                + " items (reader limit)");
+        assertAllRejected(
+                runAll(over),
+                "at 0x" + Long.toHexString(32L + MAX_ITEMS * 32L) + ": more than " + MAX_ITEMS
+                        + " items (reader limit)");
     }
 
     /** Returns a ZBI of {@code count} empty DISCARD items (32 bytes each). */
@@ -212,9 +263,13 @@ class HostileInputTest {
         try (ZstdOutputStream out = new ZstdOutputStream(z, 3)) {
             out.write(bootfs);
         }
-        Path image = write("dirents.zbi", HardeningImages.container(HardeningImages.item(HardeningImages.BOOTFS,
-                z.toByteArray(), bootfs.length, HardeningImages.VERSION | HardeningImages.CRC
-                        | HardeningImages.COMPRESSED)));
+        Path image = write(
+                "dirents.zbi",
+                HardeningImages.container(HardeningImages.item(
+                        HardeningImages.BOOTFS,
+                        z.toByteArray(),
+                        bootfs.length,
+                        HardeningImages.VERSION | HardeningImages.CRC | HardeningImages.COMPRESSED)));
         Results r = runAll(image);
         for (String command : Results.NAMES) {
             Cli.Result c = r.of(command);
@@ -222,8 +277,11 @@ class HostileInputTest {
             assertThat(c.err()).as(command).doesNotContain("out of memory").doesNotContainPattern(LEAK);
         }
         for (String command : List.of("verify", "extract", "splice", "profile")) {
-            assertRejected(r, command, "at 0x" + Long.toHexString(16L + 16L * MAX_ENTRIES) + ": more than "
-                    + MAX_ENTRIES + " entries (reader limit)");
+            assertRejected(
+                    r,
+                    command,
+                    "at 0x" + Long.toHexString(16L + 16L * MAX_ENTRIES) + ": more than " + MAX_ENTRIES
+                            + " entries (reader limit)");
         }
         assertThat(r.of("list").err()).contains("more than " + MAX_ENTRIES + " entries (reader limit)");
     }
@@ -243,7 +301,8 @@ class HostileInputTest {
 
     @Test
     void anUnreadableFileIsRejectedInOneLine() throws Exception {
-        assumeTrue(!"root".equals(System.getProperty("user.name")),
+        assumeTrue(
+                !"root".equals(System.getProperty("user.name")),
                 "running as root: file permissions cannot make a file unreadable");
         Path secret = TestImages.writeSmall(tmp.resolve("secret.zbi"));
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
@@ -295,9 +354,12 @@ class HostileInputTest {
         int i = 0;
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Layout l = layout("case" + i++, HardeningImages.bootfsOfNames(List.of(c.getKey(), "ok")));
-            Cli.Result r = Cli.run("extract", l.image().toString(), "-o", l.out().toString());
+            Cli.Result r =
+                    Cli.run("extract", l.image().toString(), "-o", l.out().toString());
             assertThat(r.exitCode()).as(c.getKey() + "\n" + r).isEqualTo(3);
-            assertThat(r.err().lines().toList()).as(c.getKey()).containsExactly(refusal(l, 16, c.getKey(), c.getValue()));
+            assertThat(r.err().lines().toList())
+                    .as(c.getKey())
+                    .containsExactly(refusal(l, 16, c.getKey(), c.getValue()));
             assertThat(l.added()).as(c.getKey()).containsExactly("out/ok");
             assertThat(Files.readString(l.base().resolve("outside/sentinel"))).isEqualTo("keep");
         }
@@ -306,8 +368,10 @@ class HostileInputTest {
     @Test
     void anAbsoluteNameBreaksRuleF8SoNothingIsExtractedAndEveryReaderSaysWhy() throws Exception {
         Layout l = layout("abs", HardeningImages.bootfsOfNames(List.of("/abs", "ok")));
-        String line = "bootsplice: " + l.image() + ": item 0 (BOOTFS) at 0x10: entry \"/abs\": filename cannot begin with '/'";
-        Cli.Result extract = Cli.run("extract", l.image().toString(), "-o", l.out().toString());
+        String line = "bootsplice: " + l.image()
+                + ": item 0 (BOOTFS) at 0x10: entry \"/abs\": filename cannot begin with '/'";
+        Cli.Result extract =
+                Cli.run("extract", l.image().toString(), "-o", l.out().toString());
         assertThat(extract.exitCode()).as(extract.toString()).isEqualTo(3);
         assertThat(extract.err().lines().toList()).containsExactly(line);
         assertThat(l.added()).isEmpty();
@@ -327,9 +391,10 @@ class HostileInputTest {
         Cli.Result r = Cli.run("extract", l.image().toString(), "-o", l.out().toString(), "--force");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err().lines().toList()).containsExactly(
-                refusal(l, 16, "link/x", "\"link\" is a symbolic link"),
-                refusal(l, 16 + 20, "dangling", "\"dangling\" is a symbolic link"));
+        assertThat(r.err().lines().toList())
+                .containsExactly(
+                        refusal(l, 16, "link/x", "\"link\" is a symbolic link"),
+                        refusal(l, 16 + 20, "dangling", "\"dangling\" is a symbolic link"));
         List<String> after = new ArrayList<>(tree(l.base()));
         after.removeAll(before);
         assertThat(after).containsExactly("out/ok");
@@ -338,19 +403,28 @@ class HostileInputTest {
 
     @Test
     void namesEqualAfterNormalisationOrDecodingAreWrittenOnceAndTheRestRefused() throws Exception {
-        List<byte[]> names = List.of(HardeningImages.utf8("a/b"), HardeningImages.utf8("a//b"),
-                HardeningImages.utf8("a/./b"), new byte[] {'u', (byte) 0xff}, new byte[] {'u', (byte) 0xfe});
-        List<byte[]> contents = List.of(HardeningImages.utf8("first"), HardeningImages.utf8("second"),
-                HardeningImages.utf8("third"), HardeningImages.utf8("ff"), HardeningImages.utf8("fe"));
+        List<byte[]> names = List.of(
+                HardeningImages.utf8("a/b"),
+                HardeningImages.utf8("a//b"),
+                HardeningImages.utf8("a/./b"),
+                new byte[] {'u', (byte) 0xff},
+                new byte[] {'u', (byte) 0xfe});
+        List<byte[]> contents = List.of(
+                HardeningImages.utf8("first"),
+                HardeningImages.utf8("second"),
+                HardeningImages.utf8("third"),
+                HardeningImages.utf8("ff"),
+                HardeningImages.utf8("fe"));
         Layout l = layout("twins", HardeningImages.bootfs(names, contents));
 
         Cli.Result r = Cli.run("extract", l.image().toString(), "-o", l.out().toString());
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err().lines().toList()).containsExactly(
-                refusal(l, 16 + 16, "a//b", "collides with \"a/b\" extracted earlier"),
-                refusal(l, 16 + 16 + 20, "a/./b", "collides with \"a/b\" extracted earlier"),
-                refusal(l, 16 + 16 + 20 + 20 + 16, "u\ufffd", "collides with \"u\ufffd\" extracted earlier"));
+        assertThat(r.err().lines().toList())
+                .containsExactly(
+                        refusal(l, 16 + 16, "a//b", "collides with \"a/b\" extracted earlier"),
+                        refusal(l, 16 + 16 + 20, "a/./b", "collides with \"a/b\" extracted earlier"),
+                        refusal(l, 16 + 16 + 20 + 20 + 16, "u\ufffd", "collides with \"u\ufffd\" extracted earlier"));
         assertThat(Files.readString(l.out().resolve("a/b"))).isEqualTo("first");
         assertThat(Files.readString(l.out().resolve("u\ufffd"))).isEqualTo("ff");
         assertThat(l.added()).containsExactlyInAnyOrder("out/a", "out/a/b", "out/u\ufffd");
@@ -379,8 +453,10 @@ class HostileInputTest {
         Layout l = layout("newline", HardeningImages.bootfsOfNames(List.of(name, "ok")));
         Cli.Result r = Cli.run("extract", l.image().toString(), "-o", l.out().toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err().lines().toList()).as(r.toString()).containsExactly(
-                refusal(l, 16, "../x\\x0abootsplice: forged line\\x1b[2J", "name has a \"..\" component"));
+        assertThat(r.err().lines().toList())
+                .as(r.toString())
+                .containsExactly(
+                        refusal(l, 16, "../x\\x0abootsplice: forged line\\x1b[2J", "name has a \"..\" component"));
         assertThat(l.added()).containsExactly("out/ok");
 
         Layout abs = layout("absolute-newline", HardeningImages.bootfsOfNames(List.of("/x\nforged", "ok")));
@@ -391,7 +467,10 @@ class HostileInputTest {
                     ? Cli.run("extract", abs.image().toString(), "-o", abs.out().toString())
                     : Cli.run(command, abs.image().toString());
             assertThat(c.exitCode()).as(command).isEqualTo(3);
-            assertThat(c.err().lines().toList()).as(command + "\n" + c).contains(line).noneMatch(x -> x.startsWith("forged"));
+            assertThat(c.err().lines().toList())
+                    .as(command + "\n" + c)
+                    .contains(line)
+                    .noneMatch(x -> x.startsWith("forged"));
         }
     }
 

@@ -13,9 +13,14 @@ class ImportRulesTest {
     static final List<Rule> RULES = List.of(
             new Rule("dev.bootsplice.cli.**", "dev.bootsplice.maven", "the Maven plugin is a sibling front end"),
             new Rule("dev.bootsplice.cli.**", "org.apache.maven", "the CLI runs without Maven"),
-            new Rule("dev.bootsplice.cli.zbi", "dev.bootsplice.splice",
+            new Rule(
+                    "dev.bootsplice.cli.zbi",
+                    "dev.bootsplice.splice",
                     "the reference-compatible zbi commands read and write images only"),
-            new Rule("dev.bootsplice.cli.zbi", "dev.bootsplice.vm", "the reference-compatible zbi commands know no VMO"));
+            new Rule(
+                    "dev.bootsplice.cli.zbi",
+                    "dev.bootsplice.vm",
+                    "the reference-compatible zbi commands know no VMO"));
 
     @Test
     void noPackageOfTheCliUsesOneItMustNot() {

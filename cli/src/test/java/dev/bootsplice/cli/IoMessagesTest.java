@@ -15,7 +15,8 @@ class IoMessagesTest {
         assertThat(IoMessages.describe(Path.of("a.zbi"), new NoSuchFileException("a.zbi")))
                 .isEqualTo("a.zbi: no such file or directory");
         assertThat(IoMessages.reason(new AccessDeniedException("a"))).isEqualTo("permission denied");
-        assertThat(IoMessages.reason(new FileSystemException("a", null, "Is a directory"))).isEqualTo("is a directory");
+        assertThat(IoMessages.reason(new FileSystemException("a", null, "Is a directory")))
+                .isEqualTo("is a directory");
     }
 
     @Test

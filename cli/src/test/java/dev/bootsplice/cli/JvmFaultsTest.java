@@ -27,9 +27,11 @@ class JvmFaultsTest {
         try (ZbiImage zbi = ImageFiles.open(image)) {
             assertThat(JvmFaults.outOfMemory(new PrintWriter(err, true))).isEqualTo(ExitCodes.INVALID_INPUT);
         }
-        assertThat(err.toString()).isEqualTo("bootsplice: " + image + ": out of memory: the JVM's maximum heap of "
-                + JvmFaults.mebibytes(Runtime.getRuntime().maxMemory()) + " is too small for this image (raise it with "
-                + "BOOTSPLICE_JAVA_OPTS=-Xmx...)\n");
+        assertThat(err.toString())
+                .isEqualTo("bootsplice: " + image + ": out of memory: the JVM's maximum heap of "
+                        + JvmFaults.mebibytes(Runtime.getRuntime().maxMemory())
+                        + " is too small for this image (raise it with "
+                        + "BOOTSPLICE_JAVA_OPTS=-Xmx...)\n");
     }
 
     @Test
@@ -37,8 +39,9 @@ class JvmFaultsTest {
         StringWriter err = new StringWriter();
         PrintWriter w = new PrintWriter(err, true);
         assertThat(JvmFaults.outOfMemory(w)).isEqualTo(ExitCodes.INTERNAL);
-        assertThat(JvmFaults.mappedFileFault(new InternalError("a fault occurred in an unsafe memory access operation"),
-                w)).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(JvmFaults.mappedFileFault(
+                        new InternalError("a fault occurred in an unsafe memory access operation"), w))
+                .isEqualTo(ExitCodes.INTERNAL);
         assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.startsWith("bootsplice: "));
     }
 
@@ -48,9 +51,11 @@ class JvmFaultsTest {
         StringWriter err = new StringWriter();
         try (ZbiImage zbi = ImageFiles.open(image)) {
             int code = JvmFaults.mappedFileFault(
-                    new InternalError("a fault occurred in a recent unsafe memory access operation"), new PrintWriter(err, true));
+                    new InternalError("a fault occurred in a recent unsafe memory access operation"),
+                    new PrintWriter(err, true));
             assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
         }
-        assertThat(err.toString()).isEqualTo("bootsplice: " + image + ": at 0x0: input/output error while reading the mapped file\n");
+        assertThat(err.toString())
+                .isEqualTo("bootsplice: " + image + ": at 0x0: input/output error while reading the mapped file\n");
     }
 }

@@ -25,14 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ListCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern UNKNOWN_LINE = Pattern.compile("^([0-9a-f]{8}): ([0-9a-f]{8}) UNKNOWN \\(type=([0-9a-f]{8})\\)$");
+    private static final Pattern UNKNOWN_LINE =
+            Pattern.compile("^([0-9a-f]{8}): ([0-9a-f]{8}) UNKNOWN \\(type=([0-9a-f]{8})\\)$");
 
     @TempDir
     Path tmp;
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
-        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }
         return names;
@@ -44,12 +45,20 @@ class ListCommandTest {
         Cli.Result r = Cli.run("list", image.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).startsWith(image + ": ZBI, " + Files.size(image) + " bytes, 2 items, not bootable: ")
+        assertThat(lines.get(0))
+                .startsWith(image + ": ZBI, " + Files.size(image) + " bytes, 2 items, not bootable: ")
                 .doesNotEndWith("not bootable: ");
-        assertThat(lines.get(1)).startsWith("#  OFFSET      TYPE").contains("CRC32").contains("COMPRESSION");
-        assertThat(lines.get(2)).matches("0  0x00000020  BOOTFS\\s+\\d+\\s+\\d+  0x00030001  ok 0x[0-9a-f]{8}\\s+zstd -> \\d+ bytes");
+        assertThat(lines.get(1))
+                .startsWith("#  OFFSET      TYPE")
+                .contains("CRC32")
+                .contains("COMPRESSION");
+        assertThat(lines.get(2))
+                .matches("0  0x00000020  BOOTFS\\s+\\d+\\s+\\d+  0x00030001  ok 0x[0-9a-f]{8}\\s+zstd -> \\d+ bytes");
         assertThat(lines.get(3)).matches("1  0x[0-9a-f]{8}  CMDLINE\\s+15\\s+0  0x00030000  ok 0x[0-9a-f]{8}\\s+-");
-        assertThat(r.out()).contains("item 0 BOOTFS: 5 files").contains("bin/app-copy").contains("lib/sub/big.bin");
+        assertThat(r.out())
+                .contains("item 0 BOOTFS: 5 files")
+                .contains("bin/app-copy")
+                .contains("lib/sub/big.bin");
         assertThat(r.err()).isEmpty();
     }
 
@@ -60,7 +69,8 @@ class ListCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode root = JSON.readTree(r.out());
 
-        assertThat(fieldNames(root)).containsExactly("image", "size", "format", "bootable", "bootableReason", "items", "problems");
+        assertThat(fieldNames(root))
+                .containsExactly("image", "size", "format", "bootable", "bootableReason", "items", "problems");
         assertThat(root.get("image").asText()).isEqualTo(image.toString());
         assertThat(root.get("size").asLong()).isEqualTo(Files.size(image));
         assertThat(root.get("format").asText()).isEqualTo("zbi");
@@ -69,8 +79,18 @@ class ListCommandTest {
         assertThat(root.get("problems")).isEmpty();
 
         JsonNode bootfs = root.get("items").get(0);
-        assertThat(fieldNames(bootfs)).containsExactly("index", "offset", "type", "typeCode", "length", "extra", "flags",
-                "crc32", "compression", "bootfs");
+        assertThat(fieldNames(bootfs))
+                .containsExactly(
+                        "index",
+                        "offset",
+                        "type",
+                        "typeCode",
+                        "length",
+                        "extra",
+                        "flags",
+                        "crc32",
+                        "compression",
+                        "bootfs");
         assertThat(bootfs.get("index").asInt()).isZero();
         assertThat(bootfs.get("offset").asLong()).isEqualTo(32);
         assertThat(bootfs.get("type").asText()).isEqualTo("BOOTFS");
@@ -78,9 +98,11 @@ class ListCommandTest {
         assertThat(bootfs.get("flags").asText()).isEqualTo("0x00030001");
         assertThat(fieldNames(bootfs.get("crc32"))).containsExactly("status", "stored", "computed");
         assertThat(bootfs.get("crc32").get("status").asText()).isEqualTo("ok");
-        assertThat(bootfs.get("crc32").get("computed").asText()).isEqualTo(bootfs.get("crc32").get("stored").asText());
+        assertThat(bootfs.get("crc32").get("computed").asText())
+                .isEqualTo(bootfs.get("crc32").get("stored").asText());
         assertThat(bootfs.get("compression").get("codec").asText()).isEqualTo("zstd");
-        assertThat(bootfs.get("compression").get("uncompressedSize").asLong()).isEqualTo(bootfs.get("extra").asLong());
+        assertThat(bootfs.get("compression").get("uncompressedSize").asLong())
+                .isEqualTo(bootfs.get("extra").asLong());
         assertThat(fieldNames(bootfs.get("bootfs"))).containsExactly("dirsize", "entries");
         List<String> names = new ArrayList<>();
         for (JsonNode e : bootfs.get("bootfs").get("entries")) {
@@ -104,14 +126,16 @@ class ListCommandTest {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("a", "A".getBytes(StandardCharsets.UTF_8));
         Path image = TestImages.writeRawBootfs(tmp.resolve("bare.bootfs"), files);
-        JsonNode root = JSON.readTree(Cli.run("list", image.toString(), "--json").out());
+        JsonNode root =
+                JSON.readTree(Cli.run("list", image.toString(), "--json").out());
         assertThat(root.get("format").asText()).isEqualTo("bootfs");
         assertThat(root.get("items")).hasSize(1);
         JsonNode item = root.get("items").get(0);
         assertThat(item.get("index").asInt()).isZero();
         assertThat(item.get("offset").asLong()).isZero();
         assertThat(item.get("type").asText()).isEqualTo("BOOTFS");
-        assertThat(item.get("bootfs").get("entries").get(0).get("name").asText()).isEqualTo("a");
+        assertThat(item.get("bootfs").get("entries").get(0).get("name").asText())
+                .isEqualTo("a");
     }
 
     @Test
@@ -121,8 +145,15 @@ class ListCommandTest {
         Path image = TestImages.writeRawBootfs(tmp.resolve("newline.bootfs"), files);
         Cli.Result r = Cli.run("list", image.toString());
         assertThat(r.out()).contains("a\\x0a0x00009000  999  forged").doesNotContain("\n0x00009000");
-        JsonNode json = JSON.readTree(Cli.run("list", image.toString(), "--json").out());
-        assertThat(json.get("items").get(0).get("bootfs").get("entries").get(0).get("name").asText())
+        JsonNode json =
+                JSON.readTree(Cli.run("list", image.toString(), "--json").out());
+        assertThat(json.get("items")
+                        .get(0)
+                        .get("bootfs")
+                        .get("entries")
+                        .get(0)
+                        .get("name")
+                        .asText())
                 .isEqualTo("a\n0x00009000  999  forged");
     }
 
@@ -140,7 +171,8 @@ class ListCommandTest {
         assertThat(problem.get("severity").asText()).isEqualTo("error");
         assertThat(problem.get("item").asInt()).isEqualTo(1);
         assertThat(problem.get("entry").isNull()).isTrue();
-        assertThat(r.err()).startsWith("bootsplice: " + image + ": item 1 (CMDLINE) at 0x")
+        assertThat(r.err())
+                .startsWith("bootsplice: " + image + ": item 1 (CMDLINE) at 0x")
                 .doesNotContain("Exception");
         assertThat(r.err().lines()).hasSize(1);
 
@@ -178,7 +210,8 @@ class ListCommandTest {
         Cli.Result r = Cli.run("list", junk.toString(), "--json");
         assertThat(r.exitCode()).isEqualTo(3);
         JsonNode root = JSON.readTree(r.out());
-        assertThat(fieldNames(root)).containsExactly("image", "size", "format", "bootable", "bootableReason", "items", "problems");
+        assertThat(fieldNames(root))
+                .containsExactly("image", "size", "format", "bootable", "bootableReason", "items", "problems");
         assertThat(root.get("size").asLong()).isEqualTo(40);
         assertThat(root.get("format").isNull()).isTrue();
         assertThat(root.get("items")).isEmpty();
@@ -190,8 +223,10 @@ class ListCommandTest {
     @Test
     void jsonAndZbiFormatTogetherIsAUsageError() throws Exception {
         Path image = TestImages.writeSmall(tmp.resolve("small.zbi"));
-        assertThat(Cli.run("list", image.toString(), "--json", "--format=zbi").exitCode()).isEqualTo(2);
-        assertThat(Cli.run("list", image.toString(), "--format=yaml").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("list", image.toString(), "--json", "--format=zbi").exitCode())
+                .isEqualTo(2);
+        assertThat(Cli.run("list", image.toString(), "--format=yaml").exitCode())
+                .isEqualTo(2);
     }
 
     @TestFactory
@@ -202,21 +237,24 @@ class ListCommandTest {
             s.filter(p -> p.toString().endsWith(".list.txt")).sorted().forEach(oracles::add);
         }
         assertThat(oracles).hasSizeGreaterThan(20);
-        return oracles.stream().map(oracle -> DynamicTest.dynamicTest(oracle.getFileName().toString(), () -> {
-            Path image = Corpus.imageFor(oracle);
-            List<String> lines = new ArrayList<>(Files.readAllLines(oracle));
-            assertThat(lines.remove(lines.size() - 1)).startsWith("exit status: ");
-            List<String> expectedErr = lines.stream().filter(l -> l.startsWith("error:")).toList();
-            List<String> expectedOut = withProjectNaming(image,
-                    lines.stream().filter(l -> !l.startsWith("error:")).toList());
+        return oracles.stream()
+                .map(oracle -> DynamicTest.dynamicTest(oracle.getFileName().toString(), () -> {
+                    Path image = Corpus.imageFor(oracle);
+                    List<String> lines = new ArrayList<>(Files.readAllLines(oracle));
+                    assertThat(lines.remove(lines.size() - 1)).startsWith("exit status: ");
+                    List<String> expectedErr =
+                            lines.stream().filter(l -> l.startsWith("error:")).toList();
+                    List<String> expectedOut = withProjectNaming(
+                            image,
+                            lines.stream().filter(l -> !l.startsWith("error:")).toList());
 
-            Cli.Result r = Cli.run("list", "--format=zbi", image.toString());
+                    Cli.Result r = Cli.run("list", "--format=zbi", image.toString());
 
-            assertThat(r.out().lines().toList()).containsExactlyElementsOf(expectedOut);
-            assertThat(r.err().lines().toList()).containsExactlyElementsOf(expectedErr);
-            // The corpus's only errors are CRC mismatches (F12's [ERROR ...] is a warning for the project).
-            assertThat(r.exitCode()).isEqualTo(expectedErr.isEmpty() ? 0 : 3);
-        }));
+                    assertThat(r.out().lines().toList()).containsExactlyElementsOf(expectedOut);
+                    assertThat(r.err().lines().toList()).containsExactlyElementsOf(expectedErr);
+                    // The corpus's only errors are CRC mismatches (F12's [ERROR ...] is a warning for the project).
+                    assertThat(r.exitCode()).isEqualTo(expectedErr.isEmpty() ? 0 : 3);
+                }));
     }
 
     /** Applies the documented difference: types the 2020 tool did not know are named, storage ones with size. */
@@ -231,7 +269,10 @@ class ListCommandTest {
                     continue;
                 }
                 long offset = Long.parseLong(m.group(1), 16);
-                ZbiItem item = zbi.items().stream().filter(i -> i.offset() == offset).findFirst().orElseThrow();
+                ZbiItem item = zbi.items().stream()
+                        .filter(i -> i.offset() == offset)
+                        .findFirst()
+                        .orElseThrow();
                 result.add(m.group(1) + ": " + m.group(2) + " " + type.name()
                         + (type.isStorage() ? String.format(" (size=%08x)", item.extra()) : ""));
             }

@@ -42,7 +42,8 @@ class MainTest {
     void unknownOptionIsAUsageErrorOnOneLineWithAHint() {
         Cli.Result r = Cli.run("--frobnicate");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("bootsplice: Unknown option: '--frobnicate'")
+        assertThat(r.err())
+                .startsWith("bootsplice: Unknown option: '--frobnicate'")
                 .contains("Try 'bootsplice --help'")
                 .doesNotContain("Exception");
     }
@@ -58,8 +59,13 @@ class MainTest {
     void generateCompletionPrintsABashScriptCoveringTheCommands() {
         Cli.Result r = Cli.run("generate-completion");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("complete -F").contains("generate-completion").contains("--debug");
-        for (String word : new String[] {"list", "extract", "profile", "vm", "run", "--no-verify-crc", "--strategy", "--fail-on"}) {
+        assertThat(r.out())
+                .contains("complete -F")
+                .contains("generate-completion")
+                .contains("--debug");
+        for (String word :
+                new String[] {"list", "extract", "profile", "vm", "run", "--no-verify-crc", "--strategy", "--fail-on"
+                }) {
             assertThat(r.out()).as(word).contains(word);
         }
     }
@@ -71,8 +77,21 @@ class MainTest {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true));
         try {
-            for (String command : new String[] {"list", "verify", "extract", "pack", "generate", "splice", "profile",
-                "compare", "calibrate", "rfc0223", "vm", "vm run", "generate-completion"}) {
+            for (String command : new String[] {
+                "list",
+                "verify",
+                "extract",
+                "pack",
+                "generate",
+                "splice",
+                "profile",
+                "compare",
+                "calibrate",
+                "rfc0223",
+                "vm",
+                "vm run",
+                "generate-completion"
+            }) {
                 Cli.Result r = Cli.run((command + " --help").split(" "));
                 assertThat(r.exitCode()).as(command).isZero();
                 assertThat(r.out()).as(command).startsWith("Usage: bootsplice " + command);
@@ -99,7 +118,8 @@ class MainTest {
 
     @Test
     void onlyTheNamedCommandIsRegisteredButHelpAndTyposSeeThemAll() {
-        assertThat(Main.commandsNeeded(new String[] {"--debug", "list", "x.zbi"})).containsOnlyKeys("list");
+        assertThat(Main.commandsNeeded(new String[] {"--debug", "list", "x.zbi"}))
+                .containsOnlyKeys("list");
         assertThat(Main.commandsNeeded(new String[] {"--version"})).isEmpty();
         assertThat(Main.commandsNeeded(new String[] {"--help"})).hasSize(14);
         assertThat(Main.commandsNeeded(new String[] {"lsit"})).hasSize(14);

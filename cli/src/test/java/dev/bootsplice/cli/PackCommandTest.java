@@ -35,13 +35,17 @@ class PackCommandTest {
         assertThat(r.out()).startsWith("wrote " + a + ": 1 item, 5 files in 3 ranges");
 
         Path b = tmp.resolve("b.zbi");
-        assertThat(Cli.run("pack", "-o", b.toString(), dir.toString()).exitCode()).isZero();
+        assertThat(Cli.run("pack", "-o", b.toString(), dir.toString()).exitCode())
+                .isZero();
         assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
 
         Path out = tmp.resolve("out");
-        assertThat(Cli.run("extract", a.toString(), "-o", out.toString()).exitCode()).isZero();
+        assertThat(Cli.run("extract", a.toString(), "-o", out.toString()).exitCode())
+                .isZero();
         for (Map.Entry<String, byte[]> f : TestImages.smallFiles().entrySet()) {
-            assertThat(Files.readAllBytes(out.resolve(f.getKey()))).as(f.getKey()).isEqualTo(f.getValue());
+            assertThat(Files.readAllBytes(out.resolve(f.getKey())))
+                    .as(f.getKey())
+                    .isEqualTo(f.getValue());
         }
     }
 
@@ -50,21 +54,36 @@ class PackCommandTest {
         Path dir = tree();
         Path kernel = Files.write(tmp.resolve("kernel.bin"), new byte[64]);
         Path out = tmp.resolve("k.zbi");
-        Cli.Result r = Cli.run("pack", "-o", out.toString(), "--kernel=" + kernel, "--cmdline=a=1", "--cmdline=b=2",
-                "--prefix=sys", "--compress=none", dir.toString());
+        Cli.Result r = Cli.run(
+                "pack",
+                "-o",
+                out.toString(),
+                "--kernel=" + kernel,
+                "--cmdline=a=1",
+                "--cmdline=b=2",
+                "--prefix=sys",
+                "--compress=none",
+                dir.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
 
-        JsonNode items = JSON.readTree(Cli.run("list", out.toString(), "--json").out()).get("items");
+        JsonNode items =
+                JSON.readTree(Cli.run("list", out.toString(), "--json").out()).get("items");
         assertThat(items).extracting(i -> i.get("type").asText()).containsExactly("KERNEL_X64", "CMDLINE", "BOOTFS");
         assertThat(items.get(2).get("compression").isNull()).isTrue();
-        assertThat(items.get(2).get("bootfs").get("entries").get(0).get("name").asText()).isEqualTo("sys/bin/app");
+        assertThat(items.get(2).get("bootfs").get("entries").get(0).get("name").asText())
+                .isEqualTo("sys/bin/app");
     }
 
     @Test
     void bootfsOnlyWritesABareBootfs() throws Exception {
         Path out = tmp.resolve("bare.bootfs");
-        assertThat(Cli.run("pack", "-o", out.toString(), "--bootfs-only", tree().toString()).exitCode()).isZero();
-        assertThat(JSON.readTree(Cli.run("list", out.toString(), "--json").out()).get("format").asText()).isEqualTo("bootfs");
+        assertThat(Cli.run("pack", "-o", out.toString(), "--bootfs-only", tree().toString())
+                        .exitCode())
+                .isZero();
+        assertThat(JSON.readTree(Cli.run("list", out.toString(), "--json").out())
+                        .get("format")
+                        .asText())
+                .isEqualTo("bootfs");
     }
 
     @Test
@@ -72,11 +91,16 @@ class PackCommandTest {
         Path out = Files.writeString(tmp.resolve("o.zbi"), "precious");
         Cli.Result r = Cli.run("pack", "-o", out.toString(), tree().toString());
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).isEqualTo("bootsplice: " + out + ": already exists (use --force to overwrite)" + System.lineSeparator());
+        assertThat(r.err())
+                .isEqualTo(
+                        "bootsplice: " + out + ": already exists (use --force to overwrite)" + System.lineSeparator());
         assertThat(Files.readString(out)).isEqualTo("precious");
 
-        assertThat(Cli.run("pack", "-o", out.toString(), "--force", tree().toString()).exitCode()).isZero();
-        assertThat(Files.readString(out, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("BOOT");
+        assertThat(Cli.run("pack", "-o", out.toString(), "--force", tree().toString())
+                        .exitCode())
+                .isZero();
+        assertThat(Files.readString(out, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .startsWith("BOOT");
     }
 
     @Test
@@ -95,13 +119,15 @@ class PackCommandTest {
             {"--prefix=/abs", tmp.toString()},
         };
         for (String[] c : cases) {
-            String[] args = Stream.concat(Stream.of("pack", "-o", out.toString()), Stream.of(c)).toArray(String[]::new);
+            String[] args = Stream.concat(Stream.of("pack", "-o", out.toString()), Stream.of(c))
+                    .toArray(String[]::new);
             Cli.Result r = Cli.run(args);
             assertThat(r.exitCode()).as(String.join(" ", c) + "\n" + r).isEqualTo(2);
             assertThat(r.err()).startsWith("bootsplice: ").doesNotContain("Exception");
         }
         try (Stream<Path> s = Files.list(tmp)) {
-            assertThat(s.filter(p -> p.getFileName().toString().contains("out.zbi"))).isEmpty();
+            assertThat(s.filter(p -> p.getFileName().toString().contains("out.zbi")))
+                    .isEmpty();
         }
     }
 

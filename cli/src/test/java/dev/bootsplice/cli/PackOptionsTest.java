@@ -36,7 +36,11 @@ class PackOptionsTest {
     }
 
     private JsonNode entries(Path image) throws Exception {
-        return JSON.readTree(Cli.run("list", "--json", image.toString()).out()).get("items").get(0).get("bootfs").get("entries");
+        return JSON.readTree(Cli.run("list", "--json", image.toString()).out())
+                .get("items")
+                .get(0)
+                .get("bootfs")
+                .get("entries");
     }
 
     @Test
@@ -47,7 +51,8 @@ class PackOptionsTest {
         assertThat(refused.err()).contains("duplicate target path: bin/app");
         Cli.Result r = Cli.run("pack", "-o", out.toString(), "--replace", a.toString(), b.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(entries(out)).extracting(e -> e.get("name").asText() + "=" + e.get("size").asInt())
+        assertThat(entries(out))
+                .extracting(e -> e.get("name").asText() + "=" + e.get("size").asInt())
                 .containsExactly("bin/app=9", "bin/tool=5");
     }
 
@@ -55,13 +60,24 @@ class PackOptionsTest {
     void entriesPatternsAndMissingManifestSourcesShapeTheBootfs() throws Exception {
         Path manifest = Files.writeString(tmp.resolve("m.txt"), "x/present=a/bin/tool\nx/absent=nope\n");
         Path out = tmp.resolve("e.zbi");
-        assertThat(Cli.run("pack", "-o", out.toString(), manifest.toString()).exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        Cli.Result r = Cli.run("pack", "-o", out.toString(), "--ignore-missing-files", "--entry=etc/motd=hi there",
-                "--pattern=x/*", "--pattern=etc/*", "--pattern=!x/absent", manifest.toString(), a.toString());
+        assertThat(Cli.run("pack", "-o", out.toString(), manifest.toString()).exitCode())
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        Cli.Result r = Cli.run(
+                "pack",
+                "-o",
+                out.toString(),
+                "--ignore-missing-files",
+                "--entry=etc/motd=hi there",
+                "--pattern=x/*",
+                "--pattern=etc/*",
+                "--pattern=!x/absent",
+                manifest.toString(),
+                a.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(entries(out)).extracting(e -> e.get("name").asText()).containsExactly("etc/motd", "x/present");
         Path x = tmp.resolve("x");
-        assertThat(Cli.run("extract", out.toString(), "-o", x.toString()).exitCode()).isZero();
+        assertThat(Cli.run("extract", out.toString(), "-o", x.toString()).exitCode())
+                .isZero();
         assertThat(x.resolve("etc/motd")).hasContent("hi there");
     }
 
@@ -72,7 +88,9 @@ class PackOptionsTest {
         Path json = tmp.resolve("d.json");
         Cli.Result r = Cli.run("pack", "-o", out.toString(), "--depfile=" + dep, "--json-output=" + json, a.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(Files.readString(dep)).startsWith(out + ":").contains(" " + a.resolve("bin/app"), " " + a.resolve("bin/tool"));
+        assertThat(Files.readString(dep))
+                .startsWith(out + ":")
+                .contains(" " + a.resolve("bin/app"), " " + a.resolve("bin/tool"));
         JsonNode item = JSON.readTree(json.toFile()).get(0);
         try (ZbiImage image = ZbiImage.open(out)) {
             ZbiItem bootfs = image.items().get(0);
@@ -88,9 +106,12 @@ class PackOptionsTest {
     void recompressRewritesAnInputRamdiskWithTheChosenCompression() throws Exception {
         Path raw = Files.write(tmp.resolve("rd.bin"), new byte[20_000]);
         Path in = tmp.resolve("in.zbi");
-        assertThat(Cli.run("pack", "-o", in.toString(), "--compress=none", "--item=RAMDISK:" + raw).exitCode()).isZero();
+        assertThat(Cli.run("pack", "-o", in.toString(), "--compress=none", "--item=RAMDISK:" + raw)
+                        .exitCode())
+                .isZero();
         Path out = tmp.resolve("out.zbi");
-        Cli.Result r = Cli.run("pack", "-o", out.toString(), "--recompress", "--compress=zstd.overclock", in.toString());
+        Cli.Result r =
+                Cli.run("pack", "-o", out.toString(), "--recompress", "--compress=zstd.overclock", in.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         try (ZbiImage image = ZbiImage.open(out)) {
             assertThat(image.items().get(0).isCompressed()).isTrue();
@@ -100,7 +121,8 @@ class PackOptionsTest {
 
     @Test
     void everyReferenceCompressionSpellingIsAccepted() throws Exception {
-        for (String how : new String[] {"7", "max", "zstd.3", "zstd.max", "zstd.overclock", "zstd:22", "lz4f.9", "lz4f.max"}) {
+        for (String how :
+                new String[] {"7", "max", "zstd.3", "zstd.max", "zstd.overclock", "zstd:22", "lz4f.9", "lz4f.max"}) {
             Path out = tmp.resolve("c-" + how.replace(':', '_') + ".zbi");
             Cli.Result r = Cli.run("pack", "-o", out.toString(), "--compress=" + how, a.toString());
             assertThat(r.exitCode()).as(how + ": " + r).isZero();
@@ -119,7 +141,8 @@ class PackOptionsTest {
     @Test
     void listReadsStandardInputAndShowsOnlyMatchingFiles() throws Exception {
         Path image = tmp.resolve("l.zbi");
-        assertThat(Cli.run("pack", "-o", image.toString(), a.toString()).exitCode()).isZero();
+        assertThat(Cli.run("pack", "-o", image.toString(), a.toString()).exitCode())
+                .isZero();
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream(Files.readAllBytes(image)));

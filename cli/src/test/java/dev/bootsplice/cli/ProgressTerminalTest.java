@@ -27,18 +27,25 @@ class ProgressTerminalTest {
         assumeTrue(Files.isExecutable(SCRIPT), "util-linux script(1) is not installed at " + SCRIPT);
         Process probe = new ProcessBuilder(SCRIPT.toString(), "-qec", "true", "/dev/null")
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("probe.out").toFile()).start();
-        assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("probe.out").toFile())
+                .start();
+        assumeTrue(
+                probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
                 "script(1) cannot open a pseudo-terminal here (no /dev/pts?)");
         List<String> java = HardeningChild.command("256m", List.of(), args);
-        String command = java.stream().map(ProgressTerminalTest::quote).collect(Collectors.joining(" "))
-                + " > " + quote(tmp.resolve("out.json").toString());
+        String command = java.stream().map(ProgressTerminalTest::quote).collect(Collectors.joining(" ")) + " > "
+                + quote(tmp.resolve("out.json").toString());
         Path typescript = tmp.resolve("typescript");
         Process p = new ProcessBuilder(List.of(SCRIPT.toString(), "-qec", command, typescript.toString()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(tmp.resolve("script.out").toFile()).redirectErrorStream(true).start();
+                .redirectOutput(tmp.resolve("script.out").toFile())
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("script finished").isTrue();
-        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("script.out"))).isZero();
+        assertThat(p.exitValue())
+                .as(Files.readString(tmp.resolve("script.out")))
+                .isZero();
         assertThat(Files.readString(tmp.resolve("out.json"))).startsWith("{").contains("\"strategies\"");
         return Files.readString(typescript);
     }
@@ -50,13 +57,16 @@ class ProgressTerminalTest {
     @Test
     void theOverallBarIsDrawnOnStderrWhenOnlyStderrIsATerminal() throws Exception {
         String terminal = underTerminal("profile", "--format=json");
-        assertThat(terminal).containsPattern("profile 1/\\d+ clone: splice \\[")
-                .containsPattern("profile (\\d+)/\\1 \\S+: lookups \\[=+\\] 100%").doesNotContain("\"strategies\"");
+        assertThat(terminal)
+                .containsPattern("profile 1/\\d+ clone: splice \\[")
+                .containsPattern("profile (\\d+)/\\1 \\S+: lookups \\[=+\\] 100%")
+                .doesNotContain("\"strategies\"");
     }
 
     @Test
     void noBarWithProgressNeverOrQuiet() throws Exception {
-        assertThat(underTerminal("profile", "--format=json", "--progress=never")).doesNotContain("profile 1/");
+        assertThat(underTerminal("profile", "--format=json", "--progress=never"))
+                .doesNotContain("profile 1/");
         assertThat(underTerminal("profile", "--format=json", "--quiet")).doesNotContain("profile 1/");
     }
 

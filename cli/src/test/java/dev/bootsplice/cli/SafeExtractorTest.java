@@ -44,7 +44,8 @@ class SafeExtractorTest {
     void absoluteNamesAreRefused() throws Exception {
         SafeExtractor x = new SafeExtractor(out(), false);
         assertThatThrownBy(() -> x.write("/etc/passwd-bootsplice", bytes("x")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("absolute name");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("absolute name");
         assertThat(Files.exists(Path.of("/etc/passwd-bootsplice"))).isFalse();
         assertThat(countFiles(x.root())).isZero();
     }
@@ -53,11 +54,15 @@ class SafeExtractorTest {
     void dotDotComponentsAreRefusedWithNothingWrittenAnywhere() throws Exception {
         SafeExtractor x = new SafeExtractor(out(), false);
         for (String name : new String[] {"../escape", "a/../../escape", "a/b/..", ".."}) {
-            assertThatThrownBy(() -> x.write(name, bytes("x"))).as(name)
-                    .isInstanceOf(ExtractionRefused.class).hasMessageContaining("\"..\"");
+            assertThatThrownBy(() -> x.write(name, bytes("x")))
+                    .as(name)
+                    .isInstanceOf(ExtractionRefused.class)
+                    .hasMessageContaining("\"..\"");
         }
         assertThat(countFiles(tmp)).isZero();
-        assertThat(Files.exists(x.root().resolve("a"))).as("no folder made for a refused name").isFalse();
+        assertThat(Files.exists(x.root().resolve("a")))
+                .as("no folder made for a refused name")
+                .isFalse();
     }
 
     @Test
@@ -70,9 +75,11 @@ class SafeExtractorTest {
         SafeExtractor x = new SafeExtractor(dir, true);
 
         assertThatThrownBy(() -> x.write("lib/libc.so", bytes("evil")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("\"lib\" is a symbolic link");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("\"lib\" is a symbolic link");
         assertThatThrownBy(() -> x.write("victim", bytes("evil")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("\"victim\" is a symbolic link");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("\"victim\" is a symbolic link");
         assertThat(Files.readString(outside.resolve("victim"))).isEqualTo("keep");
         assertThat(countFiles(outside)).isEqualTo(1);
     }
@@ -82,8 +89,10 @@ class SafeExtractorTest {
         SafeExtractor x = new SafeExtractor(out(), false);
         x.write("bin/app", bytes("first"));
         for (String twin : new String[] {"bin//app", "./bin/app", "bin/./app"}) {
-            assertThatThrownBy(() -> x.write(twin, bytes("second"))).as(twin)
-                    .isInstanceOf(ExtractionRefused.class).hasMessage("collides with \"bin/app\" extracted earlier");
+            assertThatThrownBy(() -> x.write(twin, bytes("second")))
+                    .as(twin)
+                    .isInstanceOf(ExtractionRefused.class)
+                    .hasMessage("collides with \"bin/app\" extracted earlier");
         }
         assertThat(Files.readString(x.root().resolve("bin/app"))).isEqualTo("first");
     }
@@ -93,10 +102,12 @@ class SafeExtractorTest {
         SafeExtractor x = new SafeExtractor(out(), false);
         x.write("a", bytes("file"));
         assertThatThrownBy(() -> x.write("a/b", bytes("x")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("\"a\" is a file extracted earlier");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("\"a\" is a file extracted earlier");
         x.write("d/e", bytes("x"));
         assertThatThrownBy(() -> x.write("d", bytes("x")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("collides with directory \"d\"");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("collides with directory \"d\"");
     }
 
     @Test
@@ -104,7 +115,8 @@ class SafeExtractorTest {
         Path dir = out();
         Files.writeString(dir.resolve("f"), "old");
         assertThatThrownBy(() -> new SafeExtractor(dir, false).write("f", bytes("new")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("already exists (use --force to overwrite)");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("already exists (use --force to overwrite)");
         assertThat(Files.readString(dir.resolve("f"))).isEqualTo("old");
 
         new SafeExtractor(dir, true).write("f", bytes("new"));
@@ -119,7 +131,8 @@ class SafeExtractorTest {
         Path dir = out();
         Files.createDirectories(dir.resolve("f"));
         assertThatThrownBy(() -> new SafeExtractor(dir, true).write("f", bytes("x")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("is an existing directory");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("is an existing directory");
     }
 
     @Test
@@ -129,9 +142,11 @@ class SafeExtractorTest {
         assumeTrue(mkfifo(fifo), "mkfifo not available to create a FIFO");
         SafeExtractor x = new SafeExtractor(dir, true);
         assertThatThrownBy(() -> x.write("pipe", bytes("x")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("is an existing device or special file");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("is an existing device or special file");
         assertThatThrownBy(() -> x.write("pipe/inner", bytes("x")))
-                .isInstanceOf(ExtractionRefused.class).hasMessage("\"pipe\" is a device or special file");
+                .isInstanceOf(ExtractionRefused.class)
+                .hasMessage("\"pipe\" is a device or special file");
     }
 
     @Test
@@ -156,7 +171,8 @@ class SafeExtractorTest {
     @Test
     void whereHardLinksAreRefusedASharedRangeIsCopied() throws Exception {
         SafeExtractor x = new SafeExtractor(out(), false, (link, existing) -> {
-            throw new java.nio.file.FileSystemException(link.toString(), existing.toString(), "Operation not permitted");
+            throw new java.nio.file.FileSystemException(
+                    link.toString(), existing.toString(), "Operation not permitted");
         });
         Path first = x.write("lib/a.so", bytes("same"));
         boolean linked = x.link("lib/b.so", first);
@@ -175,7 +191,7 @@ class SafeExtractorTest {
         self[0] = new SafeExtractor(out(), false, (link, existing) -> {
             Files.createLink(link, existing);
             assertThat(link.getFileName().toString()).startsWith(".bootsplice-");
-            self[0].discardInFlight();   // what the shutdown hook does when Ctrl-C arrives here
+            self[0].discardInFlight(); // what the shutdown hook does when Ctrl-C arrives here
         });
         Path first = self[0].write("a", bytes("same"));
         assertThatThrownBy(() -> self[0].link("b", first)).isInstanceOf(java.io.IOException.class);

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/scale-report.txt}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@EnabledIfSystemProperty(named = "bootsplice.scale", matches = "true", disabledReason = "scale test: run mvn -B verify -Pscale")
+@EnabledIfSystemProperty(
+        named = "bootsplice.scale",
+        matches = "true",
+        disabledReason = "scale test: run mvn -B verify -Pscale")
 class ScaleTest {
     static final String HEAP = "4g";
     private static final int FILES = 50_000;
@@ -40,11 +43,13 @@ class ScaleTest {
     private static final long SIZE_BYTES = 1L << 30;
     /** A hang guard only; the whole run takes minutes on a shared two-core machine. */
     private static final Duration HANG = Duration.ofMinutes(30);
+
     private static final Path REPORT = Path.of("target", "scale-report.txt");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path work;
+
     private static Path image;
     /** BOOTFS name to size, from the generated image's listing. */
     private static TreeMap<String, Long> entries;
@@ -52,17 +57,38 @@ class ScaleTest {
     @BeforeAll
     static void startTheReport() throws IOException {
         Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, String.format(Locale.ROOT, "# bootsplice scale run %s: %d files, %s, child -Xmx%s,"
-                + " %d cores%n%-44s %10s %14s  %s%n", Instant.now(), FILES, SIZE, HEAP,
-                Runtime.getRuntime().availableProcessors(), "step", "seconds", "peak RSS MiB", "exit"),
+        Files.writeString(
+                REPORT,
+                String.format(
+                        Locale.ROOT,
+                        "# bootsplice scale run %s: %d files, %s, child -Xmx%s," + " %d cores%n%-44s %10s %14s  %s%n",
+                        Instant.now(),
+                        FILES,
+                        SIZE,
+                        HEAP,
+                        Runtime.getRuntime().availableProcessors(),
+                        "step",
+                        "seconds",
+                        "peak RSS MiB",
+                        "exit"),
                 StandardCharsets.UTF_8);
         image = work.resolve("scale.zbi");
     }
 
     private static HardeningChild.Run step(String label, String heap, String... args) throws Exception {
-        HardeningChild.Run r = HardeningChild.run(work.resolve("logs-" + label.replaceAll("\\W+", "-")), HANG, heap, args);
-        Files.writeString(REPORT, String.format(Locale.ROOT, "%-44s %10.1f %14d  %d%n", label, r.millis() / 1000.0,
-                r.peakRssKiB() / 1024, r.exitCode()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        HardeningChild.Run r =
+                HardeningChild.run(work.resolve("logs-" + label.replaceAll("\\W+", "-")), HANG, heap, args);
+        Files.writeString(
+                REPORT,
+                String.format(
+                        Locale.ROOT,
+                        "%-44s %10.1f %14d  %d%n",
+                        label,
+                        r.millis() / 1000.0,
+                        r.peakRssKiB() / 1024,
+                        r.exitCode()),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
         return r;
     }
 
@@ -81,8 +107,14 @@ class ScaleTest {
     @Test
     @Order(1)
     void generateWritesAOneGibibyteFiftyThousandFileImage() throws Exception {
-        HardeningChild.Run r = step("generate --size=1GiB --files=50000", HEAP, "generate", "-o", image.toString(),
-                "--size=" + SIZE, "--files=" + FILES);
+        HardeningChild.Run r = step(
+                "generate --size=1GiB --files=50000",
+                HEAP,
+                "generate",
+                "-o",
+                image.toString(),
+                "--size=" + SIZE,
+                "--files=" + FILES);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).contains(FILES + " files", "BOOTFS " + SIZE_BYTES + " bytes");
     }
@@ -121,7 +153,8 @@ class ScaleTest {
         assertThat(onDisk).isEqualTo(entries);
 
         Path repacked = work.resolve("repacked.zbi");
-        HardeningChild.Run pack = step("pack (extracted tree)", HEAP, "pack", "-o", repacked.toString(), tree.toString());
+        HardeningChild.Run pack =
+                step("pack (extracted tree)", HEAP, "pack", "-o", repacked.toString(), tree.toString());
         assertThat(pack.exitCode()).as(pack.toString()).isZero();
         HardeningChild.Run list = step("list --json (repacked)", HEAP, "list", "--json", repacked.toString());
         assertThat(list.exitCode()).as(list.toString()).isZero();
@@ -134,8 +167,8 @@ class ScaleTest {
     @Order(5)
     void profileReportsEveryFileForEachStrategy() throws Exception {
         Path report = work.resolve("report.json");
-        HardeningChild.Run r = step("profile -o report.json", HEAP, "profile", image.toString(), "--format=json",
-                "-o", report.toString());
+        HardeningChild.Run r = step(
+                "profile -o report.json", HEAP, "profile", image.toString(), "--format=json", "-o", report.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode root = JSON.readTree(report.toFile());
         assertThat(root.get("image").get("files").asLong()).isEqualTo(FILES);
@@ -150,7 +183,8 @@ class ScaleTest {
         Path limit = Files.write(work.resolve("item-limit.zbi"), HostileInputTest.items(1 << 20));
         HardeningChild.Run list = step("list (2^20 items, reader limit)", "1g", "list", limit.toString());
         assertThat(list.exitCode()).as(list.toString()).isZero();
-        assertThat(list.out().lines().filter(l -> l.contains("DISCARD")).count()).isEqualTo(1 << 20);
+        assertThat(list.out().lines().filter(l -> l.contains("DISCARD")).count())
+                .isEqualTo(1 << 20);
         HardeningChild.Run verify = step("verify (2^20 items, reader limit)", "1g", "verify", limit.toString());
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
     }
@@ -167,14 +201,26 @@ class ScaleTest {
         Path temp = Files.createDirectories(work.resolve("java-tmp"));
         Path folder = Files.createDirectories(work.resolve("spool-out"));
         Path out = folder.resolve("big.zbi");
-        Process p = HardeningChild.start(HardeningChild.command(Main.class, HEAP, List.of("-Djava.io.tmpdir=" + temp),
-                List.of("generate", "-o", out.toString(), "--size=768MiB", "--files=2000", "--compress=zstd:1")),
+        Process p = HardeningChild.start(
+                HardeningChild.command(
+                        Main.class,
+                        HEAP,
+                        List.of("-Djava.io.tmpdir=" + temp),
+                        List.of(
+                                "generate",
+                                "-o",
+                                out.toString(),
+                                "--size=768MiB",
+                                "--files=2000",
+                                "--compress=zstd:1")),
                 work.resolve("logs-spool"));
         long deadline = System.nanoTime() + HANG.toNanos();
         List<String> spools = List.of();
         while (spools.isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
             try (Stream<Path> s = Files.list(temp)) {
-                spools = s.map(f -> f.getFileName().toString()).filter(n -> n.matches("bootsplice-\\d+\\.spool")).toList();
+                spools = s.map(f -> f.getFileName().toString())
+                        .filter(n -> n.matches("bootsplice-\\d+\\.spool"))
+                        .toList();
             }
             Thread.sleep(5);
         }
@@ -186,8 +232,13 @@ class ScaleTest {
             assertThat(s.toList()).as("nothing in OUT's folder").isEmpty();
         }
 
-        HardeningChild.Run again = HardeningChild.run(work.resolve("logs-spool-again"), HANG,
-                HardeningChild.command(Main.class, HEAP, List.of("-Djava.io.tmpdir=" + temp),
+        HardeningChild.Run again = HardeningChild.run(
+                work.resolve("logs-spool-again"),
+                HANG,
+                HardeningChild.command(
+                        Main.class,
+                        HEAP,
+                        List.of("-Djava.io.tmpdir=" + temp),
                         List.of("generate", "-o", out.toString(), "--size=8MiB")));
         assertThat(again.exitCode()).as(again.toString()).isZero();
         try (Stream<Path> s = Files.list(temp)) {

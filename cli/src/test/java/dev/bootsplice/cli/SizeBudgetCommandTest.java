@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SizeBudgetCommandTest {
     @TempDir
     Path tmp;
+
     private Path image;
     private long total;
 
@@ -28,11 +29,15 @@ class SizeBudgetCommandTest {
     void verifyPassesAtTheThresholdAndExitsFourAboveIt() {
         Cli.Result held = Cli.run("verify", image.toString(), "--fail-on=size[*]>" + total);
         assertThat(held.exitCode()).as(held.toString()).isZero();
-        assertThat(held.out()).startsWith("OK ").contains("size[*]>" + total + ": actual " + String.format("%,d", total));
+        assertThat(held.out())
+                .startsWith("OK ")
+                .contains("size[*]>" + total + ": actual " + String.format("%,d", total));
         Cli.Result over = Cli.run("verify", image.toString(), "--fail-on=size[*]>" + (total - 1));
         assertThat(over.exitCode()).as(over.toString()).isEqualTo(4);
         assertThat(over.err()).contains("bootsplice: check failed: size[*]>" + (total - 1));
-        assertThat(Cli.run("verify", image.toString(), "--fail-on=clone.lookup.hops.max>0").exitCode()).isEqualTo(2);
+        assertThat(Cli.run("verify", image.toString(), "--fail-on=clone.lookup.hops.max>0")
+                        .exitCode())
+                .isEqualTo(2);
     }
 
     @Test
@@ -41,15 +46,29 @@ class SizeBudgetCommandTest {
         Path xml = tmp.resolve("r.xml");
         Path md = tmp.resolve("r.md");
         Path html = tmp.resolve("r.html");
-        Cli.Result r = Cli.run("profile", image.toString(), budget, "--fail-on=size[nothing*].compressed>=0",
-                "-o", xml.toString(), "-o", md.toString(), "-o", html.toString(), "--format=junit",
-                "--format=markdown", "--format=html", "--format=text");
+        Cli.Result r = Cli.run(
+                "profile",
+                image.toString(),
+                budget,
+                "--fail-on=size[nothing*].compressed>=0",
+                "-o",
+                xml.toString(),
+                "-o",
+                md.toString(),
+                "-o",
+                html.toString(),
+                "--format=junit",
+                "--format=markdown",
+                "--format=html",
+                "--format=text");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
         assertThat(r.out()).contains("size[*]>" + (total - 1) + ": actual");
-        assertThat(Files.readString(xml)).contains("classname=\"bootsplice.profile.size\" name=\"size[*]&gt;"
-                + (total - 1) + "\"").contains("type=\"size-budget\"");
+        assertThat(Files.readString(xml))
+                .contains("classname=\"bootsplice.profile.size\" name=\"size[*]&gt;" + (total - 1) + "\"")
+                .contains("type=\"size-budget\"");
         assertThat(Files.readString(md).lines().findFirst().orElseThrow()).endsWith("❌ 2 of 2 budgets failed");
-        assertThat(Files.readString(html)).contains("FAIL</span> size[nothing*].compressed&gt;=0: actual 0 bytes (0 B compressed)"
-                + " in 0 files (FAILED)");
+        assertThat(Files.readString(html))
+                .contains("FAIL</span> size[nothing*].compressed&gt;=0: actual 0 bytes (0 B compressed)"
+                        + " in 0 files (FAILED)");
     }
 }

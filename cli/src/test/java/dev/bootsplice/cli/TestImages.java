@@ -19,8 +19,7 @@ final class TestImages {
     static final int PAGE = 4096;
     private static final int BOOTFS_MAGIC = 0xa56d3ff9;
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** The files of {@link #writeSmall}: one shared range (bin/app, bin/app-copy), an empty file, nesting. */
     static Map<String, byte[]> smallFiles() {
@@ -66,7 +65,11 @@ final class TestImages {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             byte[] name = f.getKey().getBytes(StandardCharsets.UTF_8);
             int start = dir.position();
-            dir.putInt(name.length + 1).putInt(f.getValue().length).putInt((int) offset).put(name).put((byte) 0);
+            dir.putInt(name.length + 1)
+                    .putInt(f.getValue().length)
+                    .putInt((int) offset)
+                    .put(name)
+                    .put((byte) 0);
             dir.position(start + direntSize(f.getKey()));
             data.write(f.getValue());
             data.write(new byte[(int) (align(f.getValue().length) - f.getValue().length)]);

@@ -46,7 +46,9 @@ class VerifyCommandTest {
         for (JsonNode p : root.get("problems")) {
             assertThat(p.get("severity").asText()).isIn("error", "warning");
         }
-        assertThat(r.err()).startsWith("bootsplice: " + broken + ": item 0 (BOOTFS) at 0x20: ").doesNotContain("Exception");
+        assertThat(r.err())
+                .startsWith("bootsplice: " + broken + ": item 0 (BOOTFS) at 0x20: ")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -61,7 +63,8 @@ class VerifyCommandTest {
         });
         Path image = tmp.resolve("lz4.zbi");
         new dev.bootsplice.format.ZbiWriter()
-                .addStorageItem(dev.bootsplice.format.ItemType.BOOTFS, bootfs, dev.bootsplice.format.Compression.parse("lz4f"))
+                .addStorageItem(
+                        dev.bootsplice.format.ItemType.BOOTFS, bootfs, dev.bootsplice.format.Compression.parse("lz4f"))
                 .writeTo(image, false);
         byte[] bytes = Files.readAllBytes(image);
         for (int i = 64 + 20; i < 64 + 60; i++) {
@@ -72,7 +75,10 @@ class VerifyCommandTest {
         Cli.Result r = Cli.run("verify", broken.toString(), "--json");
 
         assertThat(r.exitCode()).isEqualTo(3);
-        assertThat(r.err()).contains("item 0 (BOOTFS) at 0x20: lz4f: ").doesNotContain("Exception").doesNotContain("jpountz");
+        assertThat(r.err())
+                .contains("item 0 (BOOTFS) at 0x20: lz4f: ")
+                .doesNotContain("Exception")
+                .doesNotContain("jpountz");
         assertThat(r.out()).doesNotContain("Exception");
     }
 

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VmRunCommandTest {
-    private static final String BASIC = """
+    private static final String BASIC =
+            """
             # dst@2p, length 3p, src@0: the last three pages of dst take src's first three
             src = vmo_create 5p
             fill src 0 5p s
@@ -32,7 +33,8 @@ class VmRunCommandTest {
 
     @Test
     void aFailedExpectationExits4AndTheOtherFilesStillRun() throws Exception {
-        Path wrong = Files.writeString(tmp.resolve("wrong.vmo"), BASIC.replace("expect_pages dst d d s s s", "expect_pages dst d d d s s"));
+        Path wrong = Files.writeString(
+                tmp.resolve("wrong.vmo"), BASIC.replace("expect_pages dst d d s s s", "expect_pages dst d d d s s"));
         Path basic = Files.writeString(tmp.resolve("basic.vmo"), BASIC);
         Cli.Result r = Cli.run("vm", "run", wrong.toString(), basic.toString());
         assertThat(r.exitCode()).isEqualTo(4);

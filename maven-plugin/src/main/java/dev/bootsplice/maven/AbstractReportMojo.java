@@ -127,7 +127,10 @@ abstract class AbstractReportMojo extends AbstractMojo {
         List<SizeBudget> sizes = sizeBudgets(failOn);
         ReportComparison.Rule rule;
         try {
-            rule = new ReportComparison.Rule(maxRegression, maxMeasuredRegression, true,
+            rule = new ReportComparison.Rule(
+                    maxRegression,
+                    maxMeasuredRegression,
+                    true,
                     MetricTable.Per.parse(regressionPer == null ? "none" : regressionPer));
         } catch (IllegalArgumentException e) {
             throw Failures.badParameter("regressionPer", e.getMessage());
@@ -252,13 +255,17 @@ abstract class AbstractReportMojo extends AbstractMojo {
         if (baselineVersion == null || baselineVersion.isBlank()) {
             return Optional.empty();
         }
-        ReleaseBaseline releases = new ReleaseBaseline(repositorySystem, session.getRepositorySession(),
-                project.getRemoteProjectRepositories());
-        Optional<Path> found = releases.resolve(project.getGroupId(), project.getArtifactId(), reportClassifier,
-                baselineVersion.trim(), project.getVersion());
+        ReleaseBaseline releases = new ReleaseBaseline(
+                repositorySystem, session.getRepositorySession(), project.getRemoteProjectRepositories());
+        Optional<Path> found = releases.resolve(
+                project.getGroupId(),
+                project.getArtifactId(),
+                reportClassifier,
+                baselineVersion.trim(),
+                project.getVersion());
         if (found.isEmpty()) {
-            getLog().info(Failures.line("no earlier release of " + project.getGroupId() + ":"
-                    + project.getArtifactId() + " than " + project.getVersion() + ": nothing to compare with"));
+            getLog().info(Failures.line("no earlier release of " + project.getGroupId() + ":" + project.getArtifactId()
+                    + " than " + project.getVersion() + ": nothing to compare with"));
         } else {
             getLog().info(Failures.line("baseline " + found.get().getFileName() + " (" + found.get() + ")"));
         }

@@ -46,7 +46,8 @@ public final class CheckMojo extends AbstractReportMojo {
         if (!verdict.failures().isEmpty()) {
             // Maven prints each line of the message as its own [ERROR] line, under the "Failed to execute" one.
             throw new MojoFailureException(Failures.line(verdict.failures().size() + " check"
-                    + (verdict.failures().size() == 1 ? "" : "s") + " failed") + "\n"
+                            + (verdict.failures().size() == 1 ? "" : "s") + " failed")
+                    + "\n"
                     + String.join("\n", verdict.failures()));
         }
     }
@@ -56,8 +57,10 @@ public final class CheckMojo extends AbstractReportMojo {
         try {
             return ProfileReport.read(file);
         } catch (FileSystemException e) {
-            throw new MojoExecutionException(Failures.line(file + ": " + Failures.reason(e)
-                    + " (run bootsplice:profile before bootsplice:check)"), e);
+            throw new MojoExecutionException(
+                    Failures.line(
+                            file + ": " + Failures.reason(e) + " (run bootsplice:profile before bootsplice:check)"),
+                    e);
         } catch (IOException e) {
             throw new MojoExecutionException(Failures.line(file + ": " + e.getMessage()), e);
         }

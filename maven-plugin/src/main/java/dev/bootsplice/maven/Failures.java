@@ -15,8 +15,7 @@ import org.apache.maven.plugin.MojoExecutionException;
  * a build log reads like {@code bootsplice} on a terminal and never shows an exception class name.
  */
 final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     /** An image that breaks a format rule: {@code bootsplice: IMAGE: item N (TYPE) at 0xOFFSET: REASON}. */
     static MojoExecutionException invalidImage(Path image, ZbiFormatException e) {
@@ -41,7 +40,8 @@ final class Failures {
 
     /** A request the library refused: {@code bootsplice: <SETTING>: REASON} when it names the setting at fault. */
     static MojoExecutionException badRequest(UsageException e) {
-        return new MojoExecutionException(line(e.setting().map(s -> "<" + s + ">: ").orElse("") + e.getMessage()), e);
+        return new MojoExecutionException(
+                line(e.setting().map(s -> "<" + s + ">: ").orElse("") + e.getMessage()), e);
     }
 
     /** Prefixes {@code message} with {@code bootsplice: }, as the command line does on stderr. */

@@ -87,7 +87,8 @@ final class InputStamp {
 
     private String render(Path output) throws IOException {
         BasicFileAttributes a = Files.readAttributes(output, BasicFileAttributes.class);
-        return "inputs " + digest + "\noutput " + a.size() + " " + a.lastModifiedTime().toMillis() + "\n";
+        return "inputs " + digest + "\noutput " + a.size() + " "
+                + a.lastModifiedTime().toMillis() + "\n";
     }
 
     /** One line per file under {@code input}, in a stable (sorted) order. */

@@ -72,7 +72,8 @@ public final class PackMojo extends AbstractMojo {
     private boolean bootfsOnly;
 
     /** The image file to write. */
-    @Parameter(property = "bootsplice.outputFile",
+    @Parameter(
+            property = "bootsplice.outputFile",
             defaultValue = "${project.build.directory}/${project.build.finalName}.zbi")
     private File outputFile;
 
@@ -157,10 +158,16 @@ public final class PackMojo extends AbstractMojo {
             }
             Files.createDirectories(output.getParent());
             PackSummary summary = packer.pack(output, true);
-            getLog().info(Failures.line(String.format(Locale.ROOT,
-                    "Packed %s: %s, %s (%s), BOOTFS %,d bytes, image %,d bytes (%s)", output.getFileName(),
-                    count(summary.items(), "item"), count(summary.files(), "file"),
-                    count(summary.ranges(), "data range"), summary.bootfsBytes(), summary.outputBytes(), parsed)));
+            getLog().info(Failures.line(String.format(
+                    Locale.ROOT,
+                    "Packed %s: %s, %s (%s), BOOTFS %,d bytes, image %,d bytes (%s)",
+                    output.getFileName(),
+                    count(summary.items(), "item"),
+                    count(summary.files(), "file"),
+                    count(summary.ranges(), "data range"),
+                    summary.bootfsBytes(),
+                    summary.outputBytes(),
+                    parsed)));
         } catch (UsageException e) {
             throw Failures.badRequest(e);
         } catch (IOException e) {
@@ -173,7 +180,8 @@ public final class PackMojo extends AbstractMojo {
      * format exception is the cause), other I/O failures name their file.
      */
     static MojoExecutionException inputFailure(IOException e) {
-        if (e.getCause() instanceof ZbiFormatException || !(e instanceof FileSystemException fse)
+        if (e.getCause() instanceof ZbiFormatException
+                || !(e instanceof FileSystemException fse)
                 || fse.getFile() == null) {
             return new MojoExecutionException(Failures.line(e.getMessage()), e);
         }
@@ -187,8 +195,8 @@ public final class PackMojo extends AbstractMojo {
     }
 
     private InputStamp stamp(Compression parsed) throws MojoExecutionException {
-        List<String> configuration = PackSettings.describe(pluginVersion, inputs, kernel, cmdline, items, prefix,
-                parsed, bootfsOnly);
+        List<String> configuration =
+                PackSettings.describe(pluginVersion, inputs, kernel, cmdline, items, prefix, parsed, bootfsOnly);
         List<Path> files = new ArrayList<>();
         inputs.forEach(f -> files.add(f.toPath()));
         if (kernel != null) {
@@ -196,7 +204,9 @@ public final class PackMojo extends AbstractMojo {
         }
         PackSettings.items(items, project.getBasedir().toPath()).forEach(item -> files.add(item.file()));
         if (pluginArtifacts != null) {
-            pluginArtifacts.stream().filter(a -> a.getFile() != null).forEach(a -> files.add(a.getFile().toPath()));
+            pluginArtifacts.stream()
+                    .filter(a -> a.getFile() != null)
+                    .forEach(a -> files.add(a.getFile().toPath()));
         }
         try {
             return InputStamp.of(configuration, files);

@@ -10,12 +10,10 @@ import org.apache.maven.plugin.MojoExecutionException;
 
 /** Turns the {@code pack} goal's parameters into library values, with the command line's syntax. */
 final class PackSettings {
-    private PackSettings() {
-    }
+    private PackSettings() {}
 
     /** One {@code TYPE:FILE} item parameter: the item's type and its payload file. */
-    record ItemSpec(ItemType type, Path file) {
-    }
+    record ItemSpec(ItemType type, Path file) {}
 
     /**
      * Parses a {@code compression} value with {@link Compression#parse}.
@@ -60,8 +58,15 @@ final class PackSettings {
      * The configuration lines the input stamp covers: everything that changes the packed bytes besides the
      * input files themselves, including the plugin version (a new packer may lay images out differently).
      */
-    static List<String> describe(String pluginVersion, List<File> inputs, File kernel, List<String> cmdline,
-            List<String> items, String prefix, Compression compression, boolean bootfsOnly) {
+    static List<String> describe(
+            String pluginVersion,
+            List<File> inputs,
+            File kernel,
+            List<String> cmdline,
+            List<String> items,
+            String prefix,
+            Compression compression,
+            boolean bootfsOnly) {
         List<String> lines = new ArrayList<>();
         lines.add("plugin " + pluginVersion);
         inputs.forEach(f -> lines.add("input " + f.getAbsolutePath()));

@@ -63,7 +63,8 @@ public final class ProfileMojo extends AbstractReportMojo {
     private List<String> formats;
 
     /** Where a copy of the JUnit XML report goes, for CI systems that collect test results from Surefire's folder. */
-    @Parameter(property = "bootsplice.junitReportFile",
+    @Parameter(
+            property = "bootsplice.junitReportFile",
             defaultValue = "${project.build.directory}/surefire-reports/TEST-bootsplice.xml")
     private File junitReportFile;
 
@@ -100,8 +101,9 @@ public final class ProfileMojo extends AbstractReportMojo {
         Path imageFile = imageToProfile();
         Path basedir = project.getBasedir().toPath();
         Set<ReportFormat> wanted = wantedFormats();
-        ProfileOptions options = ProfileSettings.options(strategies, kernels, trace, costModel, basedir,
-                displayName(basedir, imageFile)).withRepetitions(repetitions());
+        ProfileOptions options = ProfileSettings.options(
+                        strategies, kernels, trace, costModel, basedir, displayName(basedir, imageFile))
+                .withRepetitions(repetitions());
         ProfileReport report = profile(imageFile, options);
         ReportContext context = judge(report, imageFile);
         Path dir = outputDirectory.toPath();
@@ -112,7 +114,8 @@ public final class ProfileMojo extends AbstractReportMojo {
             copy(dir.resolve(ReportFiles.fileName(ReportFormat.JUNIT)), junitReportFile.toPath());
         }
         if (attachReport) {
-            projectHelper.attachArtifact(project, "json", reportClassifier, jsonReport().toFile());
+            projectHelper.attachArtifact(
+                    project, "json", reportClassifier, jsonReport().toFile());
         }
         summarize(report, context);
     }
@@ -140,7 +143,8 @@ public final class ProfileMojo extends AbstractReportMojo {
     static String displayName(Path basedir, Path imageFile) {
         Path absolute = imageFile.toAbsolutePath().normalize();
         Path base = basedir.toAbsolutePath().normalize();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace(File.separatorChar, '/')
+        return absolute.startsWith(base)
+                ? base.relativize(absolute).toString().replace(File.separatorChar, '/')
                 : absolute.toString();
     }
 
@@ -185,13 +189,22 @@ public final class ProfileMojo extends AbstractReportMojo {
     }
 
     private void summarize(ProfileReport report, ReportContext context) {
-        getLog().info(Failures.line(String.format(Locale.ROOT, "profiled %s: %s, %s, trace %s (%s)",
-                report.image().path(), Units.count(report.image().files(), "file"),
-                Units.count(report.image().pages(), "page"), report.trace().name(),
+        getLog().info(Failures.line(String.format(
+                Locale.ROOT,
+                "profiled %s: %s, %s, trace %s (%s)",
+                report.image().path(),
+                Units.count(report.image().files(), "file"),
+                Units.count(report.image().pages(), "page"),
+                report.trace().name(),
                 Units.count(report.trace().accesses(), "read"))));
         for (ProfileReport.StrategyReport s : report.strategies()) {
-            getLog().info(String.format(Locale.ROOT, "  %-16s hops max %d mean %.2f, boot cost %,d ns (modeled)",
-                    s.name(), s.lookup().hops().max(), s.lookup().hops().mean(), s.bootCost().modeledNs()));
+            getLog().info(String.format(
+                    Locale.ROOT,
+                    "  %-16s hops max %d mean %.2f, boot cost %,d ns (modeled)",
+                    s.name(),
+                    s.lookup().hops().max(),
+                    s.lookup().hops().mean(),
+                    s.bootCost().modeledNs()));
         }
         context.budgets().forEach(b -> getLog().info("  budget " + b.message()));
         context.sizeBudgets().forEach(b -> getLog().info("  size budget " + b.message()));

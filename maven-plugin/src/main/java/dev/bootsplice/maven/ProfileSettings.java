@@ -26,8 +26,7 @@ final class ProfileSettings {
     /** The {@code costModel} value that selects {@link CostModel#defaults()}. */
     static final String DEFAULT_COST_MODEL = "default";
 
-    private ProfileSettings() {
-    }
+    private ProfileSettings() {}
 
     /**
      * Builds the options for profiling the image named {@code imagePath} in reports.
@@ -35,8 +34,9 @@ final class ProfileSettings {
      * @throws MojoExecutionException when a strategy is unknown or repeated, or a trace or cost-model file is
      *     unreadable or does not parse
      */
-    static ProfileOptions options(List<String> strategies, String trace, String costModel, Path basedir,
-            String imagePath) throws MojoExecutionException {
+    static ProfileOptions options(
+            List<String> strategies, String trace, String costModel, Path basedir, String imagePath)
+            throws MojoExecutionException {
         return options(strategies, List.of(), trace, costModel, basedir, imagePath);
     }
 
@@ -47,8 +47,14 @@ final class ProfileSettings {
      * @throws MojoExecutionException when a strategy or kernel is unknown or repeated, or a trace or
      *     cost-model file is unreadable or does not parse
      */
-    static ProfileOptions options(List<String> strategies, List<String> kernels, String trace, String costModel,
-            Path basedir, String imagePath) throws MojoExecutionException {
+    static ProfileOptions options(
+            List<String> strategies,
+            List<String> kernels,
+            String trace,
+            String costModel,
+            Path basedir,
+            String imagePath)
+            throws MojoExecutionException {
         ProfileOptions base;
         try {
             base = ProfileOptions.defaults().withKernels(kernels(kernels));
@@ -56,8 +62,7 @@ final class ProfileSettings {
             throw Failures.badParameter("kernels", e.getMessage());
         }
         try {
-            return base
-                    .withStrategies(StrategyList.parse(strategies))
+            return base.withStrategies(StrategyList.parse(strategies))
                     .withTrace(trace(trace, basedir))
                     .withCostModel(costModel(costModel, basedir))
                     .withImagePath(imagePath);

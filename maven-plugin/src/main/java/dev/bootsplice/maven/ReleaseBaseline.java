@@ -45,8 +45,9 @@ final class ReleaseBaseline {
      *     exists (a first release has nothing to regress against)
      * @throws MojoExecutionException when the version list or the report cannot be resolved
      */
-    Optional<Path> resolve(String groupId, String artifactId, String classifier, String versionSpec,
-            String currentVersion) throws MojoExecutionException {
+    Optional<Path> resolve(
+            String groupId, String artifactId, String classifier, String versionSpec, String currentVersion)
+            throws MojoExecutionException {
         String version = versionSpec;
         if (PREVIOUS.equals(versionSpec)) {
             Optional<String> previous = previousRelease(
@@ -60,10 +61,12 @@ final class ReleaseBaseline {
         Artifact report = new DefaultArtifact(groupId, artifactId, classifier, "json", version);
         try {
             return Optional.of(system.resolveArtifact(session, new ArtifactRequest(report, repositories, null))
-                    .getArtifact().getFile().toPath());
+                    .getArtifact()
+                    .getFile()
+                    .toPath());
         } catch (ArtifactResolutionException e) {
-            throw new MojoExecutionException("bootsplice: cannot resolve baseline report " + report + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "bootsplice: cannot resolve baseline report " + report + ": " + e.getMessage(), e);
         }
     }
 
@@ -81,11 +84,15 @@ final class ReleaseBaseline {
 
     private List<String> availableVersions(Artifact range) throws MojoExecutionException {
         try {
-            return system.resolveVersionRange(session, new VersionRangeRequest(range, repositories, null))
-                    .getVersions().stream().map(Version::toString).toList();
+            return system
+                    .resolveVersionRange(session, new VersionRangeRequest(range, repositories, null))
+                    .getVersions()
+                    .stream()
+                    .map(Version::toString)
+                    .toList();
         } catch (VersionRangeResolutionException e) {
-            throw new MojoExecutionException("bootsplice: cannot list the versions of " + range + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "bootsplice: cannot list the versions of " + range + ": " + e.getMessage(), e);
         }
     }
 }

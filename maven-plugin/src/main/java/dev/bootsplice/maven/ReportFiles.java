@@ -7,20 +7,20 @@ import java.util.Set;
 
 /** The report formats {@code profile} writes and the file each goes to under the output directory. */
 final class ReportFiles {
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** Returns {@code report.txt}, {@code report.json}, {@code report.md}, {@code report.html}, {@code report.junit.xml} or
      * {@code report.fuchsiaperf.json}. */
     static String fileName(ReportFormat format) {
-        return "report." + switch (format) {
-            case TEXT -> "txt";
-            case JSON -> "json";
-            case MARKDOWN -> "md";
-            case HTML -> "html";
-            case JUNIT -> "junit.xml";
-            case FUCHSIAPERF -> "fuchsiaperf.json";
-        };
+        return "report."
+                + switch (format) {
+                    case TEXT -> "txt";
+                    case JSON -> "json";
+                    case MARKDOWN -> "md";
+                    case HTML -> "html";
+                    case JUNIT -> "junit.xml";
+                    case FUCHSIAPERF -> "fuchsiaperf.json";
+                };
     }
 
     /**

@@ -12,8 +12,7 @@ import java.util.Set;
  * {@code <strategies><strategy>clone</strategy>...} read the same.
  */
 final class StrategyList {
-    private StrategyList() {
-    }
+    private StrategyList() {}
 
     /**
      * Parses {@code names} into strategies in the order given.

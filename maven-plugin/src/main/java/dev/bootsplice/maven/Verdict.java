@@ -49,9 +49,13 @@ record Verdict(List<String> failures, List<String> warnings, List<String> passed
         if (budgets > 0) {
             passed.add(Failures.line(held + (held == 1 ? " budget" : " budgets") + " passed"));
         }
-        context.baseline().filter(c -> !c.regressed()).ifPresent(c -> passed.add(Failures.line(
-                "no regression beyond " + number(c.maxRegressionPct().isPresent() ? c.maxRegressionPct().getAsDouble()
-                        : null) + "% against " + c.oldName())));
+        context.baseline()
+                .filter(c -> !c.regressed())
+                .ifPresent(c -> passed.add(Failures.line("no regression beyond "
+                        + number(
+                                c.maxRegressionPct().isPresent()
+                                        ? c.maxRegressionPct().getAsDouble()
+                                        : null) + "% against " + c.oldName())));
         return new Verdict(failures, warnings, passed);
     }
 
@@ -59,7 +63,8 @@ record Verdict(List<String> failures, List<String> warnings, List<String> passed
         if (value == null) {
             return "-";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue())
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString(value.longValue())
                 : String.format(Locale.ROOT, "%.3f", value);
     }
 }

@@ -26,7 +26,9 @@ class CheckMojoTest {
         fixture = new MojoFixture(basedir);
         reports = Files.createDirectories(basedir.resolve("target/bootsplice"));
         // The current build's report: clone walks one hop, boot costs 2000 ns.
-        Files.writeString(reports.resolve("report.json"), VerdictTest.report("clone", 1, 1000, 1000).toJson());
+        Files.writeString(
+                reports.resolve("report.json"),
+                VerdictTest.report("clone", 1, 1000, 1000).toJson());
     }
 
     /** A check goal with the descriptor's defaults. */
@@ -41,7 +43,8 @@ class CheckMojoTest {
     }
 
     private Path baseline(long setupNs, long lookupNs) throws Exception {
-        return Files.writeString(basedir.resolve("baseline.json"),
+        return Files.writeString(
+                basedir.resolve("baseline.json"),
                 VerdictTest.report("clone", 1, setupNs, lookupNs).toJson());
     }
 
@@ -54,7 +57,9 @@ class CheckMojoTest {
 
     @Test
     void failedBudgetFailsTheBuildWithOneLinePerBudget() {
-        CheckMojo mojo = set(check(), "failOn",
+        CheckMojo mojo = set(
+                check(),
+                "failOn",
                 List.of("clone.lookup.hops.max>0", "clone.bootCost.modeledNs>1000", "clone.lookup.hops.max>5"));
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
@@ -89,7 +94,8 @@ class CheckMojoTest {
     void growthWithinMaxRegressionPasses() throws Exception {
         CheckMojo mojo = set(check(), "baseline", baseline(1000, 500).toFile());
         set(mojo, "maxRegression", 50.0).execute();
-        assertThat(fixture.lines("INFO")).anySatisfy(l -> assertThat(l).startsWith("bootsplice: no regression beyond 50%"));
+        assertThat(fixture.lines("INFO"))
+                .anySatisfy(l -> assertThat(l).startsWith("bootsplice: no regression beyond 50%"));
     }
 
     @Test
@@ -125,7 +131,8 @@ class CheckMojoTest {
 
     @Test
     void budgetOnAMissingStrategyFailsNamingTheParameter() {
-        assertThatThrownBy(() -> set(check(), "failOn", List.of("copy.lookup.hops.max>0")).execute())
+        assertThatThrownBy(() -> set(check(), "failOn", List.of("copy.lookup.hops.max>0"))
+                        .execute())
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("bootsplice: <failOn>: ");
     }
@@ -139,7 +146,12 @@ class CheckMojoTest {
 
     /** A generated image and the uncompressed bytes its bin/ files hold. */
     private long generatedImage(Path file) throws Exception {
-        dev.bootsplice.format.ImageGenerator.builder().files(40).size(512 << 10).seed(3).build().writeTo(file);
+        dev.bootsplice.format.ImageGenerator.builder()
+                .files(40)
+                .size(512 << 10)
+                .seed(3)
+                .build()
+                .writeTo(file);
         try (dev.bootsplice.format.ZbiImage zbi = dev.bootsplice.format.ZbiImage.open(file)) {
             return dev.bootsplice.diff.ImageInventory.of(zbi, "x").uncompressedSize(n -> n.startsWith("bin/"));
         }
@@ -155,7 +167,8 @@ class CheckMojoTest {
         assertThat(fixture.lines("INFO")).contains("bootsplice: 1 budget passed");
         CheckMojo over = set(check(), "failOn", List.of("size[bin/**]>" + (bin - 1) + ",clone.lookup.hops.max>5"));
         set(over, "image", image.toFile());
-        assertThatThrownBy(over::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(over::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("bootsplice: 1 check failed\nbootsplice: check failed: size[bin/**]>"
                         + (bin - 1) + ": actual ");
     }
@@ -164,7 +177,8 @@ class CheckMojoTest {
     void sizeBudgetsNeedAReadableImage() {
         CheckMojo mojo = set(check(), "failOn", List.of("size[*]>1MiB"));
         set(mojo, "image", basedir.resolve("missing.zbi").toFile());
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("missing.zbi");
     }
 
@@ -183,8 +197,12 @@ class CheckMojoTest {
 
     @Test
     void budgetsPerFileAndRelativeToAnotherMetricWorkInThePlugin() {
-        CheckMojo mojo = set(check(), "failOn",
-                List.of("clone.bootCost.modeledNs/file>999", "clone.bootCost.modeledNs>=2*clone.setup.modeledNs",
+        CheckMojo mojo = set(
+                check(),
+                "failOn",
+                List.of(
+                        "clone.bootCost.modeledNs/file>999",
+                        "clone.bootCost.modeledNs>=2*clone.setup.modeledNs",
                         "clone.bootCost.modeledNs/MiB>1e9"));
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
@@ -196,8 +214,9 @@ class CheckMojoTest {
 
     @Test
     void regressionsPerFileForgiveGrowthThatCameWithMoreFiles() throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(VerdictTest.report("clone", 1, 1000, 500).toJson());
+        com.fasterxml.jackson.databind.node.ObjectNode old =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(VerdictTest.report("clone", 1, 1000, 500).toJson());
         ((com.fasterxml.jackson.databind.node.ObjectNode) old.get("image")).put("files", 1);
         Path file = Files.writeString(basedir.resolve("smaller.json"), old.toString());
         assertThatThrownBy(set(check(), "baseline", file.toFile())::execute).isInstanceOf(MojoFailureException.class);
@@ -205,6 +224,7 @@ class CheckMojoTest {
         perFile.execute();
         assertThat(fixture.lines("ERROR")).isEmpty();
         assertThatThrownBy(set(set(check(), "baseline", file.toFile()), "regressionPer", "page")::execute)
-                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("regressionPer");
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("regressionPer");
     }
 }

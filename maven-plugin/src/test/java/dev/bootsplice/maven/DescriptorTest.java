@@ -41,7 +41,9 @@ class DescriptorTest {
         assertThat(GeneratedDescriptor.parameter("profile", "skip").property()).isEqualTo("bootsplice.profile.skip");
         assertThat(GeneratedDescriptor.parameter("check", "skip").property()).isEqualTo("bootsplice.check.skip");
         for (String goal : List.of("pack", "profile", "check")) {
-            assertThat(GeneratedDescriptor.parameter(goal, "skipAll").property()).as(goal).isEqualTo("bootsplice.skip");
+            assertThat(GeneratedDescriptor.parameter(goal, "skipAll").property())
+                    .as(goal)
+                    .isEqualTo("bootsplice.skip");
         }
     }
 
@@ -82,7 +84,8 @@ class DescriptorTest {
 
     @Test
     void checkFailsOnRegressionsAboveFivePercentByDefault() {
-        assertThat(GeneratedDescriptor.defaultValue("check", "failOnRegression")).isEqualTo("true");
+        assertThat(GeneratedDescriptor.defaultValue("check", "failOnRegression"))
+                .isEqualTo("true");
         assertThat(GeneratedDescriptor.defaultValue("check", "maxRegression")).isEqualTo("5");
         assertThat(GeneratedDescriptor.defaultValue("check", "reportClassifier"))
                 .isEqualTo(GeneratedDescriptor.defaultValue("profile", "reportClassifier"))

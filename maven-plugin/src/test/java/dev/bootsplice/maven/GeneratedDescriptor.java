@@ -19,34 +19,42 @@ final class GeneratedDescriptor {
     private static final Path DESCRIPTOR = Path.of("target/classes/META-INF/maven/plugin.xml");
 
     /** One parameter of one goal as the descriptor declares it. */
-    record Parameter(String name, String type, boolean editable, String description, String property,
-            String defaultValue) {
-    }
+    record Parameter(
+            String name, String type, boolean editable, String description, String property, String defaultValue) {}
 
-    private GeneratedDescriptor() {
-    }
+    private GeneratedDescriptor() {}
 
     /** Returns the parameters of {@code goal}, in descriptor order. */
     static List<Parameter> parameters(String goal) {
         Element mojo = mojo(goal);
-        Element configuration = (Element) mojo.getElementsByTagName("configuration").item(0);
+        Element configuration =
+                (Element) mojo.getElementsByTagName("configuration").item(0);
         List<Parameter> parameters = new ArrayList<>();
-        for (Element p : children((Element) mojo.getElementsByTagName("parameters").item(0), "parameter")) {
+        for (Element p :
+                children((Element) mojo.getElementsByTagName("parameters").item(0), "parameter")) {
             String name = text(p, "name");
             Optional<Element> config = children(configuration, name).stream().findFirst();
             String expression = config.map(Node::getTextContent).orElse("");
             String property = expression.startsWith("${") ? expression.substring(2, expression.length() - 1) : null;
             String defaultValue = config.filter(c -> c.hasAttribute("default-value"))
-                    .map(c -> c.getAttribute("default-value")).orElse(null);
-            parameters.add(new Parameter(name, text(p, "type"), Boolean.parseBoolean(text(p, "editable")),
-                    text(p, "description"), property, defaultValue));
+                    .map(c -> c.getAttribute("default-value"))
+                    .orElse(null);
+            parameters.add(new Parameter(
+                    name,
+                    text(p, "type"),
+                    Boolean.parseBoolean(text(p, "editable")),
+                    text(p, "description"),
+                    property,
+                    defaultValue));
         }
         return parameters;
     }
 
     /** Returns {@code goal}'s parameter called {@code name}. */
     static Parameter parameter(String goal, String name) {
-        return parameters(goal).stream().filter(p -> p.name().equals(name)).findFirst()
+        return parameters(goal).stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(goal + " has no parameter " + name));
     }
 
@@ -63,12 +71,14 @@ final class GeneratedDescriptor {
     /** Returns the goals the descriptor declares. */
     static List<String> goals() {
         return children((Element) document().getElementsByTagName("mojos").item(0), "mojo").stream()
-                .map(m -> text(m, "goal")).toList();
+                .map(m -> text(m, "goal"))
+                .toList();
     }
 
     private static Element mojo(String goal) {
         return children((Element) document().getElementsByTagName("mojos").item(0), "mojo").stream()
-                .filter(m -> goal.equals(text(m, "goal"))).findFirst()
+                .filter(m -> goal.equals(text(m, "goal")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no goal " + goal + " in " + DESCRIPTOR));
     }
 
@@ -95,6 +105,9 @@ final class GeneratedDescriptor {
     }
 
     private static String text(Element parent, String tag) {
-        return children(parent, tag).stream().findFirst().map(Node::getTextContent).orElse(null);
+        return children(parent, tag).stream()
+                .findFirst()
+                .map(Node::getTextContent)
+                .orElse(null);
     }
 }

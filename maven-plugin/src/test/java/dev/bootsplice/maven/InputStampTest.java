@@ -38,7 +38,8 @@ class InputStampTest {
     @Test
     void changedConfigurationChangesTheDigest() throws Exception {
         assertThat(InputStamp.of(List.of("compression=zstd:4"), List.of(tree)).digest())
-                .isNotEqualTo(InputStamp.of(List.of("compression=zstd:9"), List.of(tree)).digest());
+                .isNotEqualTo(InputStamp.of(List.of("compression=zstd:9"), List.of(tree))
+                        .digest());
     }
 
     @Test
@@ -92,7 +93,8 @@ class InputStampTest {
     @Test
     void writtenStampDoesNotMatchOtherInputs() throws Exception {
         InputStamp.of(List.of("a=1"), List.of(tree)).write(stampFile, output);
-        assertThat(InputStamp.of(List.of("a=2"), List.of(tree)).matches(stampFile, output)).isFalse();
+        assertThat(InputStamp.of(List.of("a=2"), List.of(tree)).matches(stampFile, output))
+                .isFalse();
     }
 
     @Test

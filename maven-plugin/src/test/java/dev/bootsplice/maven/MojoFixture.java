@@ -18,8 +18,7 @@ import org.apache.maven.project.MavenProjectHelper;
  */
 final class MojoFixture {
     /** One {@code attachArtifact(project, type, classifier, file)} call. */
-    record Attachment(String type, String classifier, File file) {
-    }
+    record Attachment(String type, String classifier, File file) {}
 
     final Path basedir;
     final MavenProject project;
@@ -80,19 +79,22 @@ final class MojoFixture {
 
     /** Returns the log lines logged at {@code level} ({@code INFO}, {@code WARN}, {@code ERROR}). */
     List<String> lines(String level) {
-        return log.stream().filter(l -> l.startsWith(level + " ")).map(l -> l.substring(level.length() + 1)).toList();
+        return log.stream()
+                .filter(l -> l.startsWith(level + " "))
+                .map(l -> l.substring(level.length() + 1))
+                .toList();
     }
 
     /** Returns a project helper that records attachments in {@link #attachments}. */
     MavenProjectHelper helper() {
-        return (MavenProjectHelper) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {MavenProjectHelper.class}, (proxy, method, args) -> {
+        return (MavenProjectHelper) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {MavenProjectHelper.class}, (proxy, method, args) -> {
                     if (method.getName().equals("attachArtifact") && args.length == 4) {
                         attachments.add(new Attachment((String) args[1], (String) args[2], (File) args[3]));
                         return null;
                     }
-                    throw new UnsupportedOperationException("the goals only attach with type and classifier: "
-                            + method);
+                    throw new UnsupportedOperationException(
+                            "the goals only attach with type and classifier: " + method);
                 });
     }
 }

@@ -53,7 +53,8 @@ class PackMojoTest {
     private List<String> packedNames(Path image) throws Exception {
         try (ZbiImage zbi = ZbiImage.open(image)) {
             return Bootfs.parse(zbi.firstBootfs().orElseThrow().payload()).entries().stream()
-                    .map(e -> e.name()).toList();
+                    .map(e -> e.name())
+                    .toList();
         }
     }
 
@@ -99,15 +100,25 @@ class PackMojoTest {
     void changedConfigurationIsPackedAgain() throws Exception {
         pack().execute();
         set(pack(), "compression", "none").execute();
-        assertThat(fixture.lines("INFO")).filteredOn(l -> l.contains("Packed ")).hasSize(2)
-                .last().asString().endsWith("(none)");
+        assertThat(fixture.lines("INFO"))
+                .filteredOn(l -> l.contains("Packed "))
+                .hasSize(2)
+                .last()
+                .asString()
+                .endsWith("(none)");
     }
 
     @Test
     void rebuiltPluginJarPacksAgain() throws Exception {
         Path jar = Files.writeString(basedir.resolve("plugin.jar"), "old classes");
-        DefaultArtifact artifact = new DefaultArtifact("dev.bootsplice", "bootfs-format", "0.1.0-SNAPSHOT", "compile",
-                "jar", null, new DefaultArtifactHandler("jar"));
+        DefaultArtifact artifact = new DefaultArtifact(
+                "dev.bootsplice",
+                "bootfs-format",
+                "0.1.0-SNAPSHOT",
+                "compile",
+                "jar",
+                null,
+                new DefaultArtifactHandler("jar"));
         artifact.setFile(jar.toFile());
         set(pack(), "pluginArtifacts", List.of(artifact)).execute();
         set(pack(), "pluginArtifacts", List.of(artifact)).execute();
@@ -115,7 +126,9 @@ class PackMojoTest {
         set(pack(), "pluginArtifacts", List.of(artifact)).execute();
 
         assertThat(fixture.lines("INFO")).filteredOn(l -> l.contains("Packed ")).hasSize(2);
-        assertThat(fixture.lines("INFO")).filteredOn(l -> l.endsWith("is up to date")).hasSize(1);
+        assertThat(fixture.lines("INFO"))
+                .filteredOn(l -> l.endsWith("is up to date"))
+                .hasSize(1);
     }
 
     @Test
@@ -144,7 +157,9 @@ class PackMojoTest {
     @Test
     void classifierIsUsedAndAttachCanBeTurnedOff() throws Exception {
         set(pack(), "classifier", "boot").execute();
-        assertThat(fixture.attachments).extracting(MojoFixture.Attachment::classifier).containsExactly("boot");
+        assertThat(fixture.attachments)
+                .extracting(MojoFixture.Attachment::classifier)
+                .containsExactly("boot");
 
         Path other = basedir.resolve("target/other.zbi");
         PackMojo unattached = set(set(pack(), "attach", false), "outputFile", other.toFile());
@@ -179,7 +194,12 @@ class PackMojoTest {
     @Test
     void duplicateNamesFailAsTheCommandLineReportsThem() {
         PackMojo mojo = pack();
-        set(mojo, "inputs", List.of(basedir.resolve("src/boot").toFile(), basedir.resolve("src/boot").toFile()));
+        set(
+                mojo,
+                "inputs",
+                List.of(
+                        basedir.resolve("src/boot").toFile(),
+                        basedir.resolve("src/boot").toFile()));
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("bootsplice: ")
@@ -190,9 +210,19 @@ class PackMojoTest {
     @Test
     void brokenInputImageFailsWithItsOneLineMessage() throws Exception {
         Path broken = basedir.resolve("in.zbi");
-        Files.write(broken, ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN)
-                .putInt(0x544f4f42).putInt(4096).putInt(0x868cf7e6).putInt(0x00010000)
-                .putInt(0).putInt(0).putInt(0xb5781729).putInt(0x4a87e8d6).array());
+        Files.write(
+                broken,
+                ByteBuffer.allocate(32)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(0x544f4f42)
+                        .putInt(4096)
+                        .putInt(0x868cf7e6)
+                        .putInt(0x00010000)
+                        .putInt(0)
+                        .putInt(0)
+                        .putInt(0xb5781729)
+                        .putInt(0x4a87e8d6)
+                        .array());
         PackMojo mojo = set(pack(), "inputs", List.of(broken.toFile()));
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
@@ -209,6 +239,9 @@ class PackMojoTest {
     }
 
     private static byte[] littleEndian(int value) {
-        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
+        return ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(value)
+                .array();
     }
 }

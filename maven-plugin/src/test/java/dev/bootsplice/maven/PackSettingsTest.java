@@ -85,9 +85,16 @@ class PackSettingsTest {
                 .isEqualTo(describe("1.0", "ZSTD:4", null, false, List.of()));
     }
 
-    private static List<String> describe(String version, String compression, String prefix, boolean bootfsOnly,
-            List<String> cmdline) {
-        return PackSettings.describe(version, List.of(new File("/project/src/boot")), null, cmdline, List.of(),
-                prefix, Compression.parse(compression), bootfsOnly);
+    private static List<String> describe(
+            String version, String compression, String prefix, boolean bootfsOnly, List<String> cmdline) {
+        return PackSettings.describe(
+                version,
+                List.of(new File("/project/src/boot")),
+                null,
+                cmdline,
+                List.of(),
+                prefix,
+                Compression.parse(compression),
+                bootfsOnly);
     }
 }

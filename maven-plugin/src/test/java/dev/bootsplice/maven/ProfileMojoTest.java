@@ -51,7 +51,10 @@ class ProfileMojoTest {
         set(mojo, "costModel", "default");
         set(mojo, "formats", List.of("json,markdown,html,junit"));
         set(mojo, "outputDirectory", reports.toFile());
-        set(mojo, "junitReportFile", basedir.resolve("target/surefire-reports/TEST-bootsplice.xml").toFile());
+        set(
+                mojo,
+                "junitReportFile",
+                basedir.resolve("target/surefire-reports/TEST-bootsplice.xml").toFile());
         set(mojo, "attachReport", true);
         set(mojo, "reportClassifier", "bootsplice-report");
         set(mojo, "maxRegression", 5.0);
@@ -67,16 +70,20 @@ class ProfileMojoTest {
         assertThat(reports.resolve("report.json")).isRegularFile();
         assertThat(reports.resolve("report.md")).isRegularFile();
         assertThat(reports.resolve("report.html")).isRegularFile();
-        assertThat(reports.resolve("report.junit.xml")).hasSameBinaryContentAs(
-                basedir.resolve("target/surefire-reports/TEST-bootsplice.xml"));
+        assertThat(reports.resolve("report.junit.xml"))
+                .hasSameBinaryContentAs(basedir.resolve("target/surefire-reports/TEST-bootsplice.xml"));
         assertThat(reports.resolve("report.txt")).doesNotExist();
-        assertThat(fixture.attachments).containsExactly(
-                new MojoFixture.Attachment("json", "bootsplice-report", reports.resolve("report.json").toFile()));
+        assertThat(fixture.attachments)
+                .containsExactly(new MojoFixture.Attachment(
+                        "json",
+                        "bootsplice-report",
+                        reports.resolve("report.json").toFile()));
 
         ProfileReport report = ProfileReport.read(reports.resolve("report.json"));
         assertThat(report.image().path()).isEqualTo("target/app-1.0.zbi");
         assertThat(report.image().files()).isEqualTo(2);
-        assertThat(report.strategies()).extracting(ProfileReport.StrategyReport::name)
+        assertThat(report.strategies())
+                .extracting(ProfileReport.StrategyReport::name)
                 .containsExactly("clone", "copy", "transfer");
     }
 
@@ -94,7 +101,8 @@ class ProfileMojoTest {
         packed();
         Path copy = Files.copy(basedir.resolve("target/app-1.0.zbi"), basedir.resolve("other.zbi"));
         set(profile(), "image", copy.toFile()).execute();
-        assertThat(ProfileReport.read(reports.resolve("report.json")).image().path()).isEqualTo("other.zbi");
+        assertThat(ProfileReport.read(reports.resolve("report.json")).image().path())
+                .isEqualTo("other.zbi");
     }
 
     @Test
@@ -119,7 +127,9 @@ class ProfileMojoTest {
         set(mojo, "failOn", List.of("transfer.lookup.hops.max>0"));
         mojo.execute();
         ProfileReport report = ProfileReport.read(reports.resolve("report.json"));
-        assertThat(report.strategies()).extracting(ProfileReport.StrategyReport::name).containsExactly("transfer");
+        assertThat(report.strategies())
+                .extracting(ProfileReport.StrategyReport::name)
+                .containsExactly("transfer");
         assertThat(report.trace().name()).isEqualTo("exec");
         assertThat(Files.readString(reports.resolve("report.junit.xml"))).contains("transfer.lookup.hops.max&gt;0");
         assertThat(fixture.lines("INFO")).contains("  budget transfer.lookup.hops.max>0: actual 0 (ok)");
@@ -132,9 +142,11 @@ class ProfileMojoTest {
         set(mojo, "kernels", List.of("2023,2024"));
         mojo.execute();
         ProfileReport report = ProfileReport.read(reports.resolve("report.json"));
-        assertThat(report.strategies()).extracting(ProfileReport.StrategyReport::name)
+        assertThat(report.strategies())
+                .extracting(ProfileReport.StrategyReport::name)
                 .containsExactly("transfer@2023", "transfer@2024");
-        assertThat(report.strategies()).extracting(s -> s.kernel().transferProfile())
+        assertThat(report.strategies())
+                .extracting(s -> s.kernel().transferProfile())
                 .containsExactly("RFC_0223", "ZIRCON_2024");
     }
 

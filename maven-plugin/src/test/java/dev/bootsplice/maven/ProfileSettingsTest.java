@@ -20,8 +20,8 @@ class ProfileSettingsTest {
 
     @Test
     void defaultsGiveTheCommandLineDefaults() throws Exception {
-        ProfileOptions options = ProfileSettings.options(List.of("clone,copy,transfer"), "all", "default", basedir,
-                "target/app.zbi");
+        ProfileOptions options =
+                ProfileSettings.options(List.of("clone,copy,transfer"), "all", "default", basedir, "target/app.zbi");
         assertThat(options.strategies()).isEqualTo(ProfileOptions.DEFAULT_STRATEGIES);
         assertThat(options.trace().name()).isEqualTo("all");
         assertThat(options.costModel()).isEqualTo(CostModel.defaults());
@@ -53,7 +53,8 @@ class ProfileSettingsTest {
         CostModel model = ProfileSettings.costModel("costs.json", basedir);
         assertThat(model.name()).isEqualTo("board");
         assertThat(model.ns(CostModel.Op.PAGE_COPY)).isEqualTo(900.0);
-        assertThat(model.ns(CostModel.Op.PAGE_ZERO)).isEqualTo(CostModel.defaults().ns(CostModel.Op.PAGE_ZERO));
+        assertThat(model.ns(CostModel.Op.PAGE_ZERO))
+                .isEqualTo(CostModel.defaults().ns(CostModel.Op.PAGE_ZERO));
     }
 
     @Test
@@ -81,27 +82,33 @@ class ProfileSettingsTest {
 
     @Test
     void strategiesMayBeGivenAsSeparateElements() throws Exception {
-        assertThat(ProfileSettings.options(List.of("transfer", "clone"), "all", "default", basedir, "x").strategies())
+        assertThat(ProfileSettings.options(List.of("transfer", "clone"), "all", "default", basedir, "x")
+                        .strategies())
                 .containsExactly(Strategy.TRANSFER, Strategy.CLONE);
     }
 
     @Test
     void kernelsMayBeCommaSeparatedOrSeparateElementsAndDefaultTo2023() throws Exception {
         assertThat(ProfileSettings.options(List.of("clone"), List.of("2023,2024"), "all", "default", basedir, "x")
-                .kernels()).containsExactly(KernelEra.K2023, KernelEra.K2024);
+                        .kernels())
+                .containsExactly(KernelEra.K2023, KernelEra.K2024);
         assertThat(ProfileSettings.options(List.of("clone"), List.of("2024", "2023"), "all", "default", basedir, "x")
-                .kernels()).containsExactly(KernelEra.K2024, KernelEra.K2023);
-        assertThat(ProfileSettings.options(List.of("clone"), List.of(), "all", "default", basedir, "x").kernels())
+                        .kernels())
+                .containsExactly(KernelEra.K2024, KernelEra.K2023);
+        assertThat(ProfileSettings.options(List.of("clone"), List.of(), "all", "default", basedir, "x")
+                        .kernels())
                 .containsExactly(KernelEra.K2023);
     }
 
     @Test
     void anUnknownOrRepeatedKernelFailsNamingTheParameter() {
-        assertThatThrownBy(() -> ProfileSettings.options(List.of("clone"), List.of("2019"), "all", "default", basedir, "x"))
+        assertThatThrownBy(() ->
+                        ProfileSettings.options(List.of("clone"), List.of("2019"), "all", "default", basedir, "x"))
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("bootsplice: <kernels>: unknown kernel \"2019\"");
-        assertThatThrownBy(() -> ProfileSettings.options(List.of("clone"), List.of("2024,2024"), "all", "default", basedir,
-                "x")).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(() ->
+                        ProfileSettings.options(List.of("clone"), List.of("2024,2024"), "all", "default", basedir, "x"))
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("bootsplice: <kernels>: kernel \"2024\" given twice");
     }
 }

@@ -24,7 +24,8 @@ class ReleaseBaselineTest {
 
     @Test
     void previousReleaseNeverPicksALaterVersion() {
-        assertThat(ReleaseBaseline.previousRelease(versions("3.0", "2.1"), "2.0")).isEmpty();
+        assertThat(ReleaseBaseline.previousRelease(versions("3.0", "2.1"), "2.0"))
+                .isEmpty();
     }
 
     @Test

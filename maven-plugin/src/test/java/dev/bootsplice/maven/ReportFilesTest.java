@@ -13,10 +13,17 @@ import org.junit.jupiter.api.Test;
 class ReportFilesTest {
     @Test
     void everyFormatHasItsOwnFileName() {
-        Set<String> names = EnumSet.allOf(ReportFormat.class).stream().map(ReportFiles::fileName)
+        Set<String> names = EnumSet.allOf(ReportFormat.class).stream()
+                .map(ReportFiles::fileName)
                 .collect(Collectors.toSet());
-        assertThat(names).containsExactlyInAnyOrder("report.txt", "report.json", "report.md", "report.html",
-                "report.junit.xml", "report.fuchsiaperf.json");
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "report.txt",
+                        "report.json",
+                        "report.md",
+                        "report.html",
+                        "report.junit.xml",
+                        "report.fuchsiaperf.json");
     }
 
     @Test

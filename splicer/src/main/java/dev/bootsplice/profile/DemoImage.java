@@ -16,48 +16,54 @@ import java.nio.ByteOrder;
  * once per JVM and kept in memory.
  */
 public final class DemoImage {
-  /** Files in the demo BOOTFS: the order of a small product's 2–3 thousand. */
-  public static final int FILES = 2500;
-  /** Bytes of file data, about 32 MiB: product-shaped yet generated in about a second. */
-  public static final long SIZE = 32L << 20;
-  /** The generator seed; changing it changes every demo report. */
-  public static final long SEED = 0xB0075911CEL;
-  /** The name reports print for the demo image. */
-  public static final String NAME = "demo";
+    /** Files in the demo BOOTFS: the order of a small product's 2–3 thousand. */
+    public static final int FILES = 2500;
+    /** Bytes of file data, about 32 MiB: product-shaped yet generated in about a second. */
+    public static final long SIZE = 32L << 20;
+    /** The generator seed; changing it changes every demo report. */
+    public static final long SEED = 0xB0075911CEL;
+    /** The name reports print for the demo image. */
+    public static final String NAME = "demo";
 
-  private static byte[] bytes;
+    private static byte[] bytes;
 
-  private DemoImage() {}
+    private DemoImage() {}
 
-  /**
-   * The demo image's bytes (generated on first use, then cached; callers must not change them).
-   *
-   * @throws IOException if the generator fails
-   */
-  public static synchronized byte[] bytes() throws IOException {
-    if (bytes == null) {
-      bytes = generate();
+    /**
+     * The demo image's bytes (generated on first use, then cached; callers must not change them).
+     *
+     * @throws IOException if the generator fails
+     */
+    public static synchronized byte[] bytes() throws IOException {
+        if (bytes == null) {
+            bytes = generate();
+        }
+        return bytes;
     }
-    return bytes;
-  }
 
-  /** Generates the demo image's bytes afresh (no cache). */
-  static byte[] generate() throws IOException {
-    try {
-      return ImageGenerator.builder().files(FILES).size(SIZE).seed(SEED)
-          .compression(Compression.DEFAULT).kernel(true).build().toBytes();
-    } catch (UsageException e) {
-      throw new IOException("generating the demo image failed: " + e.getMessage(), e);
+    /** Generates the demo image's bytes afresh (no cache). */
+    static byte[] generate() throws IOException {
+        try {
+            return ImageGenerator.builder()
+                    .files(FILES)
+                    .size(SIZE)
+                    .seed(SEED)
+                    .compression(Compression.DEFAULT)
+                    .kernel(true)
+                    .build()
+                    .toBytes();
+        } catch (UsageException e) {
+            throw new IOException("generating the demo image failed: " + e.getMessage(), e);
+        }
     }
-  }
 
-  /**
-   * The demo image, parsed, named {@link #NAME}.
-   *
-   * @throws IOException if the generator fails
-   * @throws ZbiFormatException if the generator wrote a broken image (a bug)
-   */
-  public static ZbiImage open() throws IOException, ZbiFormatException {
-    return ZbiImage.read(ByteBuffer.wrap(bytes()).order(ByteOrder.LITTLE_ENDIAN), NAME);
-  }
+    /**
+     * The demo image, parsed, named {@link #NAME}.
+     *
+     * @throws IOException if the generator fails
+     * @throws ZbiFormatException if the generator wrote a broken image (a bug)
+     */
+    public static ZbiImage open() throws IOException, ZbiFormatException {
+        return ZbiImage.read(ByteBuffer.wrap(bytes()).order(ByteOrder.LITTLE_ENDIAN), NAME);
+    }
 }

@@ -11,43 +11,71 @@ import java.util.List;
  * median over the runs with their spread ({@link Measured}).
  */
 final class MeasuredRuns {
-  private MeasuredRuns() {}
+    private MeasuredRuns() {}
 
-  /**
-   * The row for {@code runs} (at least one) of one strategy.
-   *
-   * @throws IllegalStateException if two runs counted differently (a bug in the model)
-   */
-  static StrategyReport merge(List<StrategyReport> runs) {
-    StrategyReport first = runs.get(0);
-    long[] setup = new long[runs.size()];
-    long[] lookup = new long[runs.size()];
-    for (int i = 0; i < runs.size(); i++) {
-      StrategyReport run = runs.get(i);
-      if (!counted(run).equals(counted(first))) {
-        throw new IllegalStateException("strategy " + first.name() + ": run " + (i + 1)
-            + " counted differently from run 1; the model must be deterministic");
-      }
-      setup[i] = run.setup().measuredNs();
-      lookup[i] = run.lookup().measuredNs();
+    /**
+     * The row for {@code runs} (at least one) of one strategy.
+     *
+     * @throws IllegalStateException if two runs counted differently (a bug in the model)
+     */
+    static StrategyReport merge(List<StrategyReport> runs) {
+        StrategyReport first = runs.get(0);
+        long[] setup = new long[runs.size()];
+        long[] lookup = new long[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            StrategyReport run = runs.get(i);
+            if (!counted(run).equals(counted(first))) {
+                throw new IllegalStateException("strategy " + first.name() + ": run " + (i + 1)
+                        + " counted differently from run 1; the model must be deterministic");
+            }
+            setup[i] = run.setup().measuredNs();
+            lookup[i] = run.lookup().measuredNs();
+        }
+        Measured measured = new Measured(runs.size(), Measured.Phase.of(setup), Measured.Phase.of(lookup));
+        Setup s = first.setup();
+        Lookup l = first.lookup();
+        return new StrategyReport(
+                first.name(),
+                first.kernel(),
+                new Setup(
+                        s.syscalls(),
+                        s.vmosCreated(),
+                        s.hiddenNodes(),
+                        s.pagesAllocated(),
+                        s.pagesZeroed(),
+                        s.pagesCopied(),
+                        s.pagesMoved(),
+                        s.shareCountUpdates(),
+                        s.modeledNs(),
+                        measured.setup().medianNs()),
+                new Lookup(
+                        l.accesses(), l.hops(), l.modeledNs(), measured.lookup().medianNs()),
+                first.memory(),
+                first.bootCost(),
+                first.distribution(),
+                measured);
     }
-    Measured measured = new Measured(runs.size(), Measured.Phase.of(setup), Measured.Phase.of(lookup));
-    Setup s = first.setup();
-    Lookup l = first.lookup();
-    return new StrategyReport(first.name(), first.kernel(),
-        new Setup(s.syscalls(), s.vmosCreated(), s.hiddenNodes(), s.pagesAllocated(), s.pagesZeroed(),
-            s.pagesCopied(), s.pagesMoved(), s.shareCountUpdates(), s.modeledNs(), measured.setup().medianNs()),
-        new Lookup(l.accesses(), l.hops(), l.modeledNs(), measured.lookup().medianNs()),
-        first.memory(), first.bootCost(), first.distribution(), measured);
-  }
 
-  /** {@code r} without its measured times: what every run must agree on. */
-  private static List<Object> counted(StrategyReport r) {
-    Setup s = r.setup();
-    Lookup l = r.lookup();
-    return List.of(r.name(), java.util.Objects.toString(r.kernel()),
-        new Setup(s.syscalls(), s.vmosCreated(), s.hiddenNodes(), s.pagesAllocated(),
-            s.pagesZeroed(), s.pagesCopied(), s.pagesMoved(), s.shareCountUpdates(), s.modeledNs(), 0),
-        new Lookup(l.accesses(), l.hops(), l.modeledNs(), 0), r.memory(), r.bootCost());
-  }
+    /** {@code r} without its measured times: what every run must agree on. */
+    private static List<Object> counted(StrategyReport r) {
+        Setup s = r.setup();
+        Lookup l = r.lookup();
+        return List.of(
+                r.name(),
+                java.util.Objects.toString(r.kernel()),
+                new Setup(
+                        s.syscalls(),
+                        s.vmosCreated(),
+                        s.hiddenNodes(),
+                        s.pagesAllocated(),
+                        s.pagesZeroed(),
+                        s.pagesCopied(),
+                        s.pagesMoved(),
+                        s.shareCountUpdates(),
+                        s.modeledNs(),
+                        0),
+                new Lookup(l.accesses(), l.hops(), l.modeledNs(), 0),
+                r.memory(),
+                r.bootCost());
+    }
 }

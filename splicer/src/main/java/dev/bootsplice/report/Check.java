@@ -8,43 +8,50 @@ import java.util.Locale;
  */
 public record Check(String kind, String name, String message, boolean failed) {
 
-  /** A metric budget's check. */
-  public static Check of(BudgetResult b) {
-    return new Check("budget", b.budget().text(), b.message(), b.failed());
-  }
-
-  /** A size budget's check. */
-  public static Check of(SizeBudgetResult b) {
-    return new Check("size", b.budget().text(), b.message(), b.failed());
-  }
-
-  /**
-   * A regressed (or merely compared) metric as a check, worded as
-   * {@code transfer bootCost.modeledNs grew 12.3% (1000 -> 1123), more than 5%}.
-   */
-  public static Check regression(MetricChange m, Double maxPct) {
-    String growth = m.changePct() == null ? "grew from 0"
-        : String.format(Locale.ROOT, "grew %.1f%%", m.changePct());
-    String message = String.format(Locale.ROOT, "%s %s %s (%s -> %s), more than %s%%", m.strategy(),
-        m.metric(), growth, plain(m.oldValue()), plain(m.newValue()),
-        maxPct == null ? "0" : plain(maxPct));
-    return new Check("regression", m.strategy() + " " + m.metric(), message, m.regressed());
-  }
-
-  /** The GitHub Actions annotation title: "bootsplice budget", "bootsplice size budget", ... */
-  public String title() {
-    return switch (kind) {
-      case "size" -> "bootsplice size budget";
-      case "regression" -> "bootsplice regression";
-      default -> "bootsplice " + kind;
-    };
-  }
-
-  private static String plain(Double v) {
-    if (v == null) {
-      return "-";
+    /** A metric budget's check. */
+    public static Check of(BudgetResult b) {
+        return new Check("budget", b.budget().text(), b.message(), b.failed());
     }
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue())
-        : String.format(Locale.ROOT, "%.3f", v);
-  }
+
+    /** A size budget's check. */
+    public static Check of(SizeBudgetResult b) {
+        return new Check("size", b.budget().text(), b.message(), b.failed());
+    }
+
+    /**
+     * A regressed (or merely compared) metric as a check, worded as
+     * {@code transfer bootCost.modeledNs grew 12.3% (1000 -> 1123), more than 5%}.
+     */
+    public static Check regression(MetricChange m, Double maxPct) {
+        String growth =
+                m.changePct() == null ? "grew from 0" : String.format(Locale.ROOT, "grew %.1f%%", m.changePct());
+        String message = String.format(
+                Locale.ROOT,
+                "%s %s %s (%s -> %s), more than %s%%",
+                m.strategy(),
+                m.metric(),
+                growth,
+                plain(m.oldValue()),
+                plain(m.newValue()),
+                maxPct == null ? "0" : plain(maxPct));
+        return new Check("regression", m.strategy() + " " + m.metric(), message, m.regressed());
+    }
+
+    /** The GitHub Actions annotation title: "bootsplice budget", "bootsplice size budget", ... */
+    public String title() {
+        return switch (kind) {
+            case "size" -> "bootsplice size budget";
+            case "regression" -> "bootsplice regression";
+            default -> "bootsplice " + kind;
+        };
+    }
+
+    private static String plain(Double v) {
+        if (v == null) {
+            return "-";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString(v.longValue())
+                : String.format(Locale.ROOT, "%.3f", v);
+    }
 }

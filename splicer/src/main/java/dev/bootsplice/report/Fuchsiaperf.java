@@ -1,6 +1,5 @@
 package dev.bootsplice.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +8,6 @@ import dev.bootsplice.profile.FuchsiaperfFile;
 import dev.bootsplice.profile.ProfileReport;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,105 +29,115 @@ import java.util.Map;
  * value. The {@code measured.*} details are not written: they are rebuilt from those values.
  */
 public final class Fuchsiaperf {
-  /** The test suite of every entry bootsplice writes. */
-  public static final String TEST_SUITE = "bootsplice.profile";
-  private static final String IMAGE = "image";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The test suite of every entry bootsplice writes. */
+    public static final String TEST_SUITE = "bootsplice.profile";
 
-  private Fuchsiaperf() {}
+    private static final String IMAGE = "image";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** {@code r} as fuchsiaperf JSON text. */
-  public static String of(ProfileReport r) {
-    ArrayNode entries = JSON.createArrayNode();
-    entry(entries, IMAGE + "/files", "count_smallerIsBetter", List.of((double) r.image().files()));
-    entry(entries, IMAGE + "/bootfsBytes", "bytes", List.of((double) r.image().bootfsBytes()));
-    Map<String, Map<String, Double>> all = Metrics.all(r);
-    for (StrategyReport s : r.strategies()) {
-      for (Map.Entry<String, Double> m : all.get(s.name()).entrySet()) {
-        if (!m.getKey().startsWith("measured.")) {
-          entry(entries, s.name() + "/" + m.getKey().replace('.', '/'), unitOf(m.getKey()),
-              values(s, m.getKey(), m.getValue()));
+    private Fuchsiaperf() {}
+
+    /** {@code r} as fuchsiaperf JSON text. */
+    public static String of(ProfileReport r) {
+        ArrayNode entries = JSON.createArrayNode();
+        entry(entries, IMAGE + "/files", "count_smallerIsBetter", List.of((double)
+                r.image().files()));
+        entry(entries, IMAGE + "/bootfsBytes", "bytes", List.of((double)
+                r.image().bootfsBytes()));
+        Map<String, Map<String, Double>> all = Metrics.all(r);
+        for (StrategyReport s : r.strategies()) {
+            for (Map.Entry<String, Double> m : all.get(s.name()).entrySet()) {
+                if (!m.getKey().startsWith("measured.")) {
+                    entry(
+                            entries,
+                            s.name() + "/" + m.getKey().replace('.', '/'),
+                            unitOf(m.getKey()),
+                            values(s, m.getKey(), m.getValue()));
+                }
+            }
         }
-      }
+        try {
+            return JSON.writeValueAsString(entries) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("fuchsiaperf entries always serialise", e);
+        }
     }
-    try {
-      return JSON.writeValueAsString(entries) + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException("fuchsiaperf entries always serialise", e);
-    }
-  }
 
-  private static List<Double> values(StrategyReport s, String path, double value) {
-    if (s.measured() != null && path.equals("setup.measuredNs")) {
-      return s.measured().setup().samplesNs().stream().map(Long::doubleValue).toList();
+    private static List<Double> values(StrategyReport s, String path, double value) {
+        if (s.measured() != null && path.equals("setup.measuredNs")) {
+            return s.measured().setup().samplesNs().stream()
+                    .map(Long::doubleValue)
+                    .toList();
+        }
+        if (s.measured() != null && path.equals("lookup.measuredNs")) {
+            return s.measured().lookup().samplesNs().stream()
+                    .map(Long::doubleValue)
+                    .toList();
+        }
+        return List.of(value);
     }
-    if (s.measured() != null && path.equals("lookup.measuredNs")) {
-      return s.measured().lookup().samplesNs().stream().map(Long::doubleValue).toList();
-    }
-    return List.of(value);
-  }
 
-  private static String unitOf(String path) {
-    if (path.endsWith("Ns")) {
-      return "nanoseconds";
+    private static String unitOf(String path) {
+        if (path.endsWith("Ns")) {
+            return "nanoseconds";
+        }
+        return path.endsWith("Bytes") ? "bytes" : "count_smallerIsBetter";
     }
-    return path.endsWith("Bytes") ? "bytes" : "count_smallerIsBetter";
-  }
 
-  private static void entry(ArrayNode entries, String label, String unit, List<Double> values) {
-    ObjectNode e = entries.addObject();
-    e.put("label", label);
-    e.put("test_suite", TEST_SUITE);
-    e.put("unit", unit);
-    ArrayNode v = e.putArray("values");
-    values.forEach(x -> {
-      if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-        v.add(x.longValue());
-      } else {
-        v.add(x);
-      }
-    });
-  }
+    private static void entry(ArrayNode entries, String label, String unit, List<Double> values) {
+        ObjectNode e = entries.addObject();
+        e.put("label", label);
+        e.put("test_suite", TEST_SUITE);
+        e.put("unit", unit);
+        ArrayNode v = e.putArray("values");
+        values.forEach(x -> {
+            if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+                v.add(x.longValue());
+            } else {
+                v.add(x);
+            }
+        });
+    }
 
-  /**
-   * The metrics of a fuchsiaperf file bootsplice wrote, named {@code name}.
-   *
-   * @throws IOException naming the entry when the text is not a list of fuchsiaperf entries of
-   *     test suite {@value #TEST_SUITE}
-   */
-  static MetricTable read(String json, String name) throws IOException {
-    List<FuchsiaperfFile.Entry> entries = FuchsiaperfFile.entries(json);
-    Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
-    long files = -1;
-    long bootfsBytes = -1;
-    for (FuchsiaperfFile.Entry e : entries) {
-      if (!e.suite().equals(TEST_SUITE)) {
-        throw new IOException(e.where() + ": test_suite \"" + e.suite() + "\" is not " + TEST_SUITE);
-      }
-      int slash = e.label().indexOf('/');
-      if (slash <= 0 || slash == e.label().length() - 1) {
-        throw new IOException(e.where() + ": label is not STRATEGY/METRIC");
-      }
-      String strategy = e.label().substring(0, slash);
-      String path = e.label().substring(slash + 1).replace('/', '.');
-      double value = Samples.median(e.values());
-      if (strategy.equals(IMAGE)) {
-        files = path.equals("files") ? (long) value : files;
-        bootfsBytes = path.equals("bootfsBytes") ? (long) value : bootfsBytes;
-        continue;
-      }
-      Map<String, Double> of = metrics.computeIfAbsent(strategy, k -> new LinkedHashMap<>());
-      of.put(path, value);
-      if (path.endsWith(".measuredNs")) {
-        String phase = path.substring(0, path.length() - ".measuredNs".length());
-        of.put("measured.runs", (double) e.values().size());
-        of.put("measured." + phase + ".minNs", Samples.min(e.values()));
-        of.put("measured." + phase + ".maxNs", Samples.max(e.values()));
-      }
+    /**
+     * The metrics of a fuchsiaperf file bootsplice wrote, named {@code name}.
+     *
+     * @throws IOException naming the entry when the text is not a list of fuchsiaperf entries of
+     *     test suite {@value #TEST_SUITE}
+     */
+    static MetricTable read(String json, String name) throws IOException {
+        List<FuchsiaperfFile.Entry> entries = FuchsiaperfFile.entries(json);
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        long files = -1;
+        long bootfsBytes = -1;
+        for (FuchsiaperfFile.Entry e : entries) {
+            if (!e.suite().equals(TEST_SUITE)) {
+                throw new IOException(e.where() + ": test_suite \"" + e.suite() + "\" is not " + TEST_SUITE);
+            }
+            int slash = e.label().indexOf('/');
+            if (slash <= 0 || slash == e.label().length() - 1) {
+                throw new IOException(e.where() + ": label is not STRATEGY/METRIC");
+            }
+            String strategy = e.label().substring(0, slash);
+            String path = e.label().substring(slash + 1).replace('/', '.');
+            double value = Samples.median(e.values());
+            if (strategy.equals(IMAGE)) {
+                files = path.equals("files") ? (long) value : files;
+                bootfsBytes = path.equals("bootfsBytes") ? (long) value : bootfsBytes;
+                continue;
+            }
+            Map<String, Double> of = metrics.computeIfAbsent(strategy, k -> new LinkedHashMap<>());
+            of.put(path, value);
+            if (path.endsWith(".measuredNs")) {
+                String phase = path.substring(0, path.length() - ".measuredNs".length());
+                of.put("measured.runs", (double) e.values().size());
+                of.put("measured." + phase + ".minNs", Samples.min(e.values()));
+                of.put("measured." + phase + ".maxNs", Samples.max(e.values()));
+            }
+        }
+        if (metrics.isEmpty()) {
+            throw new IOException("no strategy entries (labels STRATEGY/METRIC)");
+        }
+        return new MetricTable(name, files, bootfsBytes, metrics);
     }
-    if (metrics.isEmpty()) {
-      throw new IOException("no strategy entries (labels STRATEGY/METRIC)");
-    }
-    return new MetricTable(name, files, bootfsBytes, metrics);
-  }
 }

@@ -12,72 +12,74 @@ import java.util.regex.Pattern;
  * the comparison is true: {@code size[bin/**]>8MiB} fails when {@code bin/} holds more than 8 MiB.
  */
 public final class SizeBudget {
-  /** What every size budget starts with; the CLI dispatches `--fail-on` values on it. */
-  public static final String PREFIX = "size[";
-  private static final Pattern SYNTAX = Pattern.compile(
-      "\\s*size\\[(.+)\\](\\.compressed)?\\s*(" + Threshold.OPERATORS + ")\\s*(\\S.*?)\\s*");
+    /** What every size budget starts with; the CLI dispatches `--fail-on` values on it. */
+    public static final String PREFIX = "size[";
 
-  private final String text;
-  private final String glob;
-  private final boolean compressed;
-  private final Threshold threshold;
+    private static final Pattern SYNTAX =
+            Pattern.compile("\\s*size\\[(.+)\\](\\.compressed)?\\s*(" + Threshold.OPERATORS + ")\\s*(\\S.*?)\\s*");
 
-  private SizeBudget(String text, String glob, boolean compressed, Threshold threshold) {
-    this.text = text;
-    this.glob = glob;
-    this.compressed = compressed;
-    this.threshold = threshold;
-  }
+    private final String text;
+    private final String glob;
+    private final boolean compressed;
+    private final Threshold threshold;
 
-  /** Whether {@code expression} is meant as a size budget (starts with {@link #PREFIX}). */
-  public static boolean isSizeBudget(String expression) {
-    return expression.strip().startsWith(PREFIX);
-  }
-
-  /**
-   * Parses a size budget.
-   *
-   * @throws IllegalArgumentException saying what is wrong when it does not parse
-   */
-  public static SizeBudget parse(String expression) {
-    Matcher m = SYNTAX.matcher(expression);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("size budget \"" + expression + "\": expected size[GLOB] OP SIZE or "
-          + "size[GLOB].compressed OP SIZE with OP one of > >= < <= == != (e.g. size[bin/**]>8MiB)");
+    private SizeBudget(String text, String glob, boolean compressed, Threshold threshold) {
+        this.text = text;
+        this.glob = glob;
+        this.compressed = compressed;
+        this.threshold = threshold;
     }
-    try {
-      return new SizeBudget(expression.strip(), m.group(1), m.group(2) != null,
-          Threshold.parse(m.group(3), m.group(4)));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("size budget \"" + expression + "\": " + e.getMessage(), e);
+
+    /** Whether {@code expression} is meant as a size budget (starts with {@link #PREFIX}). */
+    public static boolean isSizeBudget(String expression) {
+        return expression.strip().startsWith(PREFIX);
     }
-  }
 
-  /** The expression as written (trimmed). */
-  public String text() {
-    return text;
-  }
+    /**
+     * Parses a size budget.
+     *
+     * @throws IllegalArgumentException saying what is wrong when it does not parse
+     */
+    public static SizeBudget parse(String expression) {
+        Matcher m = SYNTAX.matcher(expression);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("size budget \"" + expression + "\": expected size[GLOB] OP SIZE or "
+                    + "size[GLOB].compressed OP SIZE with OP one of > >= < <= == != (e.g. size[bin/**]>8MiB)");
+        }
+        try {
+            return new SizeBudget(
+                    expression.strip(), m.group(1), m.group(2) != null, Threshold.parse(m.group(3), m.group(4)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("size budget \"" + expression + "\": " + e.getMessage(), e);
+        }
+    }
 
-  /** The glob selecting files. */
-  public String glob() {
-    return glob;
-  }
+    /** The expression as written (trimmed). */
+    public String text() {
+        return text;
+    }
 
-  /** Whether the budget is on compressed bytes. */
-  public boolean compressed() {
-    return compressed;
-  }
+    /** The glob selecting files. */
+    public String glob() {
+        return glob;
+    }
 
-  /** Evaluates the budget on the files of {@code image}. */
-  public SizeBudgetResult evaluate(ImageSizes image) {
-    long files = image.fileCount(n -> NameGlob.matches(glob, n));
-    long bytes = compressed ? image.compressedSize(n -> NameGlob.matches(glob, n))
-        : image.uncompressedSize(n -> NameGlob.matches(glob, n));
-    return new SizeBudgetResult(this, bytes, files, threshold.holds(bytes));
-  }
+    /** Whether the budget is on compressed bytes. */
+    public boolean compressed() {
+        return compressed;
+    }
 
-  @Override
-  public String toString() {
-    return text;
-  }
+    /** Evaluates the budget on the files of {@code image}. */
+    public SizeBudgetResult evaluate(ImageSizes image) {
+        long files = image.fileCount(n -> NameGlob.matches(glob, n));
+        long bytes = compressed
+                ? image.compressedSize(n -> NameGlob.matches(glob, n))
+                : image.uncompressedSize(n -> NameGlob.matches(glob, n));
+        return new SizeBudgetResult(this, bytes, files, threshold.holds(bytes));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
 }

@@ -7,18 +7,18 @@ import dev.bootsplice.format.BootfsEntry;
  * VMO, and {@code sharesRangeWith} names the first file of that range (null for that first file).
  */
 record FileVmo(BootfsEntry entry, int handle, String sharesRangeWith) {
-  static final long PAGE = 4096;
+    static final long PAGE = 4096;
 
-  String name() {
-    return entry.name();
-  }
+    String name() {
+        return entry.name();
+    }
 
-  /** Pages the file's data occupies: {@code pageAlign(data_len) / 4096}. */
-  long pages() {
-    return pagesOf(entry.dataLength());
-  }
+    /** Pages the file's data occupies: {@code pageAlign(data_len) / 4096}. */
+    long pages() {
+        return pagesOf(entry.dataLength());
+    }
 
-  static long pagesOf(long bytes) {
-    return (bytes + PAGE - 1) / PAGE;
-  }
+    static long pagesOf(long bytes) {
+        return (bytes + PAGE - 1) / PAGE;
+    }
 }

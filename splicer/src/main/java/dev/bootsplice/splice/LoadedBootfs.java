@@ -8,8 +8,8 @@ import java.util.List;
  * and the ZBI VMO's handle when the root is its SNAPSHOT child (0 when the ZBI VMO was closed).
  */
 record LoadedBootfs(List<BootfsEntry> entries, int rootHandle, long bootfsBytes, int zbiHandle) {
-  /** Whether the root VMO is zbitl's snapshot of the ZBI VMO rather than a VMO of its own. */
-  boolean snapshotOfZbi() {
-    return zbiHandle != 0;
-  }
+    /** Whether the root VMO is zbitl's snapshot of the ZBI VMO rather than a VMO of its own. */
+    boolean snapshotOfZbi() {
+        return zbiHandle != 0;
+    }
 }

@@ -5,5 +5,12 @@ package dev.bootsplice.splice;
  * allocated in the whole model (BOOTFS root included), the pages copied, moved and zeroed by the
  * splice itself, and the first-page lookup depth over the files that have a page.
  */
-public record SpliceSummary(long vmos, long hiddenNodes, long pagesAllocated, long pagesCopied,
-    long pagesMoved, long pagesZeroed, int maxDepth, double meanDepth) {}
+public record SpliceSummary(
+        long vmos,
+        long hiddenNodes,
+        long pagesAllocated,
+        long pagesCopied,
+        long pagesMoved,
+        long pagesZeroed,
+        int maxDepth,
+        double meanDepth) {}

@@ -6,10 +6,10 @@ package dev.bootsplice.splice;
  * {@code trace boot.trace:3: unknown file "bin/nope"}.
  */
 public final class TraceException extends Exception {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** An error with the given one-line reason. */
-  public TraceException(String message) {
-    super(message);
-  }
+    /** An error with the given one-line reason. */
+    public TraceException(String message) {
+        super(message);
+    }
 }

@@ -75,18 +75,25 @@ final class ChildFactory {
 
     private static int bitOf(ChildType type) {
         switch (type) {
-            case SNAPSHOT: return CHILD_SNAPSHOT;
-            case AT_LEAST_ON_WRITE: return CHILD_SNAPSHOT_AT_LEAST_ON_WRITE;
-            case MODIFIED: return CHILD_SNAPSHOT_MODIFIED;
-            default: throw new IllegalStateException("not a snapshot type: " + type);
+            case SNAPSHOT:
+                return CHILD_SNAPSHOT;
+            case AT_LEAST_ON_WRITE:
+                return CHILD_SNAPSHOT_AT_LEAST_ON_WRITE;
+            case MODIFIED:
+                return CHILD_SNAPSHOT_MODIFIED;
+            default:
+                throw new IllegalStateException("not a snapshot type: " + type);
         }
     }
 
     /** §5.5. */
     static int childRights(int parentRights, ChildType type, boolean resizable, boolean noWrite) {
-        int rights = (parentRights & ~Rights.RESIZE) | (resizable ? Rights.RESIZE : 0)
-                | Rights.GET_PROPERTY | Rights.SET_PROPERTY;
-        boolean snapshot = type == ChildType.SNAPSHOT || type == ChildType.AT_LEAST_ON_WRITE || type == ChildType.MODIFIED;
+        int rights = (parentRights & ~Rights.RESIZE)
+                | (resizable ? Rights.RESIZE : 0)
+                | Rights.GET_PROPERTY
+                | Rights.SET_PROPERTY;
+        boolean snapshot =
+                type == ChildType.SNAPSHOT || type == ChildType.AT_LEAST_ON_WRITE || type == ChildType.MODIFIED;
         if (noWrite) {
             rights &= ~Rights.WRITE;
         } else if (snapshot) {
@@ -104,10 +111,18 @@ final class ChildFactory {
         }
         long offPages = offset >>> 12;
         if (!Ranges.inRange(offPages, sizePages, parent.sizePages())) {
-            throw invalid("slice [" + Ranges.hex(offset) + ", +" + Ranges.hex(sizePages << 12) + ") outside the parent");
+            throw invalid(
+                    "slice [" + Ranges.hex(offset) + ", +" + Ranges.hex(sizePages << 12) + ") outside the parent");
         }
         long window = parent.windowOffset + offPages;
-        Vmo slice = kernel.vmos.add(parent.kind, ChildType.SLICE, parent.node, window, sizePages, false, false,
+        Vmo slice = kernel.vmos.add(
+                parent.kind,
+                ChildType.SLICE,
+                parent.node,
+                window,
+                sizePages,
+                false,
+                false,
                 new Vmo.ContentSize(sizePages << 12));
         slice.cachePolicy = parent.cachePolicy;
         return slice;
@@ -126,8 +141,8 @@ final class ChildFactory {
         if (parent.cachePolicy != 0) {
             throw new ZxException(ZxStatus.ERR_BAD_STATE, "reference of an uncached VMO");
         }
-        return kernel.vmos.add(parent.kind, ChildType.REFERENCE, parent.node, 0, 0, parent.resizable, false,
-                parent.contentSize);
+        return kernel.vmos.add(
+                parent.kind, ChildType.REFERENCE, parent.node, 0, 0, parent.resizable, false, parent.contentSize);
     }
 
     static ZxException invalid(String reason) {

@@ -38,7 +38,14 @@ final class CloneFactory {
                 : kernel.tree.algorithm.cloneBidirectional(node, offPages, limit, sizePages);
         child.modifiedSnapshot = unidirectional && type == ChildType.MODIFIED;
         child.rootParentOffsetBytes = node.rootParentOffsetBytes + nodeOffsetBytes;
-        return kernel.vmos.add(pagerTree ? Vmo.Kind.PAGER : Vmo.Kind.ANONYMOUS, type, child, 0, 0, resizable, false,
+        return kernel.vmos.add(
+                pagerTree ? Vmo.Kind.PAGER : Vmo.Kind.ANONYMOUS,
+                type,
+                child,
+                0,
+                0,
+                resizable,
+                false,
                 new Vmo.ContentSize(requestedSize));
     }
 
@@ -76,7 +83,8 @@ final class CloneFactory {
                     throw ChildFactory.notSupported("SNAPSHOT_MODIFIED of a non-root node with children");
                 }
                 if (unidirectionalLinksAbove(node) >= 2) {
-                    throw ChildFactory.notSupported("SNAPSHOT_MODIFIED inside an AT_LEAST_ON_WRITE chain longer than 2");
+                    throw ChildFactory.notSupported(
+                            "SNAPSHOT_MODIFIED inside an AT_LEAST_ON_WRITE chain longer than 2");
                 }
                 return node.parent == null;
             default:

@@ -11,7 +11,11 @@ import java.util.List;
  * are immutable stores shared by two or more descendants.
  */
 final class CowPages {
-    enum Source { NONE, PAGER, CONTIGUOUS }
+    enum Source {
+        NONE,
+        PAGER,
+        CONTIGUOUS
+    }
 
     /** Identifies the node in tree dumps; unique per kernel. */
     final long id;
@@ -19,6 +23,7 @@ final class CowPages {
     final Source source;
     /** The source of this node's tree root; fixed for the tree's life (roots with a source never merge away). */
     final Source treeSource;
+
     PageList pages = new PageList();
     /**
      * PARENT_CONTENT, visible nodes of a tree whose root has no page source only (else null): the
@@ -29,6 +34,7 @@ final class CowPages {
     PageList parentContent;
     /** Node size in pages; {@code parentLimit <= size}. */
     long size;
+
     CowPages parent;
     /** Where offset 0 of this node sits in the parent. */
     long parentOffset;
@@ -38,6 +44,7 @@ final class CowPages {
     long rootParentOffsetBytes;
     /** Child nodes; in LEGACY_CHAIN a hidden node has exactly two (index 0 = left, 1 = right). */
     final List<CowPages> children = new ArrayList<>(2);
+
     boolean hidden;
     /** True for an AT_LEAST_ON_WRITE / MODIFIED child attached without a hidden node (pager trees). */
     boolean unidirectional;

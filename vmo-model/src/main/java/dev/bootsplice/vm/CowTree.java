@@ -23,6 +23,7 @@ final class CowTree {
     private long nextNodeId = 1;
     /** Structural changes of this forest; cached {@link LookupSkip}s are valid only at the current value. */
     final TreeVersion version = new TreeVersion();
+
     long hiddenNodes;
     long hiddenNodesCreated;
     /** Share counts incremented by bidirectional clone creation (RFC-0254: O(#parent pages) per clone). */

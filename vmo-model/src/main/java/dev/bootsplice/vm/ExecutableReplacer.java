@@ -23,7 +23,8 @@ final class ExecutableReplacer {
         }
         if (!(old.object instanceof Vmo)) {
             handles.remove(handle);
-            throw new ZxException(ZxStatus.ERR_BAD_HANDLE, "handle " + HandleTable.hex(handle) + " is a " + old.object.typeName());
+            throw new ZxException(
+                    ZxStatus.ERR_BAD_HANDLE, "handle " + HandleTable.hex(handle) + " is a " + old.object.typeName());
         }
         if (vmexStatus != ZxStatus.OK) {
             handles.remove(handle);

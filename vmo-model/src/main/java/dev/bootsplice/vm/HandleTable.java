@@ -13,6 +13,7 @@ import java.util.Map;
 final class HandleTable {
     /** Handle values look like Zircon's: odd, low bits set, never zero. */
     private static final int FIRST_VALUE = 0x1003;
+
     private static final int VALUE_STEP = 4;
 
     // slots.get((value - FIRST_VALUE) / VALUE_STEP): a direct index, no boxing on the hot path.
@@ -46,8 +47,9 @@ final class HandleTable {
             throw new ZxException(ZxStatus.ERR_WRONG_TYPE, "handle " + hex(value) + " is a " + h.object.typeName());
         }
         if ((h.rights & requiredRights) != requiredRights) {
-            throw new ZxException(ZxStatus.ERR_ACCESS_DENIED, "handle " + hex(value) + " lacks "
-                    + Rights.format(requiredRights & ~h.rights));
+            throw new ZxException(
+                    ZxStatus.ERR_ACCESS_DENIED,
+                    "handle " + hex(value) + " lacks " + Rights.format(requiredRights & ~h.rights));
         }
         return type.cast(h.object);
     }
@@ -95,7 +97,8 @@ final class HandleTable {
             return h.rights;
         }
         if ((rights & ~h.rights) != 0) {
-            throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "rights " + Rights.format(rights & ~h.rights) + " not held");
+            throw new ZxException(
+                    ZxStatus.ERR_INVALID_ARGS, "rights " + Rights.format(rights & ~h.rights) + " not held");
         }
         return rights;
     }

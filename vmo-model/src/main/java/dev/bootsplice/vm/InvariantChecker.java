@@ -25,7 +25,9 @@ final class InvariantChecker {
         }
         // Every child link points back (checkLinks), so equal counts mean the links are a bijection.
         if (withParent != childLinks) {
-            throw broken("parent and child links agree", withParent + " nodes have a parent, " + childLinks + " child links exist");
+            throw broken(
+                    "parent and child links agree",
+                    withParent + " nodes have a parent, " + childLinks + " child links exist");
         }
         if (kernel.config.clones() != CloneFlavour.LEGACY_CHAIN) {
             checkShareCounts();
@@ -52,8 +54,9 @@ final class InvariantChecker {
             pinned[0] = 0;
             n.pages.forEach((o, s) -> {
                 if (s.page != null && seen.put(s.page, n.id) != null) {
-                    throw broken("every page owned exactly once", "page at offset " + o + " of node " + n.id
-                            + " also owned by node " + seen.get(s.page));
+                    throw broken(
+                            "every page owned exactly once",
+                            "page at offset " + o + " of node " + n.id + " also owned by node " + seen.get(s.page));
                 }
                 if (s.isPinned()) {
                     pinned[0]++;
@@ -68,10 +71,14 @@ final class InvariantChecker {
             throw broken("pages in use match pages owned", m.inUse() + " in use, " + seen.size() + " owned");
         }
         if (m.allocatedTotal() - m.freed() != m.inUse()) {
-            throw broken("counters balance", "allocated " + m.allocatedTotal() + " - freed " + m.freed() + " != in use " + m.inUse());
+            throw broken(
+                    "counters balance",
+                    "allocated " + m.allocatedTotal() + " - freed " + m.freed() + " != in use " + m.inUse());
         }
         if (m.zeroed() + m.copied() != m.allocatedTotal()) {
-            throw broken("every allocation is a zero-fill or a copy", m.zeroed() + " + " + m.copied() + " != " + m.allocatedTotal());
+            throw broken(
+                    "every allocation is a zero-fill or a copy",
+                    m.zeroed() + " + " + m.copied() + " != " + m.allocatedTotal());
         }
     }
 
@@ -81,7 +88,8 @@ final class InvariantChecker {
                 throw broken("parent and child links agree", "node " + n.id + " has a dead parent " + n.parent.id);
             }
             if (n.parentLimit < 0 || n.parentLimit > n.size) {
-                throw broken("0 <= parentLimit <= size", "node " + n.id + " limit " + n.parentLimit + " size " + n.size);
+                throw broken(
+                        "0 <= parentLimit <= size", "node " + n.id + " limit " + n.parentLimit + " size " + n.size);
             }
         } else if (n.parentLimit != 0) {
             throw broken("a root does not reach a parent", "node " + n.id + " has parentLimit " + n.parentLimit);
@@ -95,8 +103,11 @@ final class InvariantChecker {
             int k = n.children.size();
             boolean ok = kernel.config.clones() == CloneFlavour.LEGACY_CHAIN ? k == 2 : k >= 2;
             if (!ok) {
-                throw broken("hidden nodes have " + (kernel.config.clones() == CloneFlavour.LEGACY_CHAIN ? "exactly 2" : ">= 2")
-                        + " children", "node " + n.id + " has " + k);
+                throw broken(
+                        "hidden nodes have "
+                                + (kernel.config.clones() == CloneFlavour.LEGACY_CHAIN ? "exactly 2" : ">= 2")
+                                + " children",
+                        "node " + n.id + " has " + k);
             }
             if (n.vmoRefs != 0 || n.owner != null) {
                 throw broken("no VMO views a hidden node", "node " + n.id);
@@ -133,12 +144,14 @@ final class InvariantChecker {
      * model never dedups zero pages, so hidden nodes of those trees hold no Markers either.
      */
     private void checkParentContentMarkers(CowPages n) {
-        boolean expected = kernel.config.clones() == CloneFlavour.PARENT_CONTENT && !n.hidden
+        boolean expected = kernel.config.clones() == CloneFlavour.PARENT_CONTENT
+                && !n.hidden
                 && n.treeSource == CowPages.Source.NONE;
         if (expected != n.usesParentContentMarkers()) {
             throw broken("marker nodes are the visible nodes of trees without a page source", "node " + n.id);
         }
-        boolean markerTree = kernel.config.clones() == CloneFlavour.PARENT_CONTENT && n.treeSource == CowPages.Source.NONE;
+        boolean markerTree =
+                kernel.config.clones() == CloneFlavour.PARENT_CONTENT && n.treeSource == CowPages.Source.NONE;
         if (markerTree) {
             n.pages.forEach((o, s) -> {
                 if (s.isMarker()) {
@@ -152,8 +165,9 @@ final class InvariantChecker {
         Lookup f = new Lookup();
         for (long o : n.parentContent.indices()) {
             if (o >= n.parentLimit || n.pages.get(o) != null) {
-                throw broken("ParentContent markers lie over empty slots inside the parent window", "node " + n.id
-                        + " offset " + o + " parentLimit " + n.parentLimit);
+                throw broken(
+                        "ParentContent markers lie over empty slots inside the parent window",
+                        "node " + n.id + " offset " + o + " parentLimit " + n.parentLimit);
             }
             CowTree.walk(n, o, f);
             if (!f.inHiddenAncestor() || f.slot.isMarker()) {
@@ -177,8 +191,10 @@ final class InvariantChecker {
                 n.pages.forEach((o, s) -> {
                     int viewers = seenBy.getOrDefault(s, 0);
                     if (viewers != s.shareCount + 1) {
-                        throw broken("share counts match reachability", "node " + n.id + " offset " + o + " shareCount "
-                                + s.shareCount + " but seen by " + viewers + " visible nodes");
+                        throw broken(
+                                "share counts match reachability",
+                                "node " + n.id + " offset " + o + " shareCount " + s.shareCount + " but seen by "
+                                        + viewers + " visible nodes");
                     }
                 });
             }
@@ -199,8 +215,10 @@ final class InvariantChecker {
     private void checkHandles() {
         for (Handle h : kernel.handles.all()) {
             if ((h.rights & ~h.ceiling) != 0) {
-                throw broken("no handle wider than its parent's rights", "handle " + HandleTable.hex(h.value) + " has "
-                        + Rights.format(h.rights) + " beyond " + Rights.format(h.ceiling));
+                throw broken(
+                        "no handle wider than its parent's rights",
+                        "handle " + HandleTable.hex(h.value) + " has " + Rights.format(h.rights) + " beyond "
+                                + Rights.format(h.ceiling));
             }
             if (h.object instanceof Vmo && !((Vmo) h.object).alive) {
                 throw broken("handles refer to live objects", "handle " + HandleTable.hex(h.value));

@@ -427,7 +427,8 @@ public final class Kernel {
 
     private static void checkPage(Vmo vmo, long pageIndex) {
         if (pageIndex < 0 || pageIndex >= vmo.sizePages()) {
-            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "page " + pageIndex + " outside " + vmo.sizePages() + " pages");
+            throw new ZxException(
+                    ZxStatus.ERR_OUT_OF_RANGE, "page " + pageIndex + " outside " + vmo.sizePages() + " pages");
         }
     }
 
@@ -463,10 +464,23 @@ public final class Kernel {
 
     /** A snapshot of the model's counters. */
     public VmStats stats() {
-        return new VmStats(memory.inUse(), memory.peak(), memory.copied(), memory.moved(), memory.zeroed(),
-                memory.freed(), tree.hiddenNodes, tree.hiddenNodesCreated, vmos.live.size(), vmos.created, syscalls,
-                memory.migrated(), tree.cloneShareCountIncrements, tree.closeShareCountReleases,
-                tree.cloneParentContentMarkers, io.pagesWrittenFromUser());
+        return new VmStats(
+                memory.inUse(),
+                memory.peak(),
+                memory.copied(),
+                memory.moved(),
+                memory.zeroed(),
+                memory.freed(),
+                tree.hiddenNodes,
+                tree.hiddenNodesCreated,
+                vmos.live.size(),
+                vmos.created,
+                syscalls,
+                memory.migrated(),
+                tree.cloneShareCountIncrements,
+                tree.closeShareCountReleases,
+                tree.cloneParentContentMarkers,
+                io.pagesWrittenFromUser());
     }
 
     /** Hops of every {@link #readPage} so far (the live histogram; copy it to keep a snapshot). */
@@ -494,5 +508,4 @@ public final class Kernel {
     public String toDot() {
         return new TreeDump(this).dot();
     }
-
 }

@@ -78,8 +78,9 @@ final class LookupSkip {
             cur = p;
         }
         if (cur != x.skipTarget || delta != x.skipDelta || bound != x.skipBound) {
-            return "skip of node " + x.id + " says node " + x.skipTarget.id + " +" + x.skipDelta + " below " + x.skipBound
-                    + " after " + x.skipHops + " hops; the tree says node " + cur.id + " +" + delta + " below " + bound;
+            return "skip of node " + x.id + " says node " + x.skipTarget.id + " +" + x.skipDelta + " below "
+                    + x.skipBound + " after " + x.skipHops + " hops; the tree says node " + cur.id + " +" + delta
+                    + " below " + bound;
         }
         return null;
     }

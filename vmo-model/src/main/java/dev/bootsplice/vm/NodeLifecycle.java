@@ -80,7 +80,9 @@ final class NodeLifecycle {
             if (p == null) {
                 return;
             }
-            int survivorBit = p.hidden && p.children.size() == 2 ? p.sideBit(p.children.get(0) == n ? p.children.get(1) : p.children.get(0)) : 0;
+            int survivorBit = p.hidden && p.children.size() == 2
+                    ? p.sideBit(p.children.get(0) == n ? p.children.get(1) : p.children.get(0))
+                    : 0;
             p.removeChild(n);
             n.parent = null;
             tree.version.advance();
@@ -174,7 +176,9 @@ final class NodeLifecycle {
      * {@code ParentContent} markers (§6.5 PC8: an empty slot there reads zero, so the page is freed).
      */
     private static boolean visibleToSurvivor(CowPages h, long o, Slot t, CowPages s, int survivorBit) {
-        return s.windowContains(o) && (t.splitBits & survivorBit) == 0 && s.pages.get(o - s.parentOffset) == null
+        return s.windowContains(o)
+                && (t.splitBits & survivorBit) == 0
+                && s.pages.get(o - s.parentOffset) == null
                 && (!s.usesParentContentMarkers() || s.hasParentContent(o - s.parentOffset));
     }
 

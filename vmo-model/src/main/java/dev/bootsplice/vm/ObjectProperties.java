@@ -62,7 +62,8 @@ final class ObjectProperties {
     /** Only VMOs carry names in the model; the other objects (events, PMTs) never hold a property right. */
     private static Vmo named(KernelObject object) {
         if (!(object instanceof Vmo)) {
-            throw new ZxException(ZxStatus.ERR_NOT_SUPPORTED, "names of " + object.typeName() + " objects are outside the model");
+            throw new ZxException(
+                    ZxStatus.ERR_NOT_SUPPORTED, "names of " + object.typeName() + " objects are outside the model");
         }
         return (Vmo) object;
     }

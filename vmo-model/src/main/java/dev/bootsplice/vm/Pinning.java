@@ -4,8 +4,12 @@ package dev.bootsplice.vm;
 final class Pinning {
     /** Zircon's per-page pin count limit; reaching it is UNAVAILABLE. */
     static final int MAX_PIN_COUNT = 31;
-    private static final int KNOWN_OPTIONS = VmoOptions.BTI_PERM_READ | VmoOptions.BTI_PERM_WRITE
-            | VmoOptions.BTI_PERM_EXECUTE | VmoOptions.BTI_COMPRESS | VmoOptions.BTI_CONTIGUOUS;
+
+    private static final int KNOWN_OPTIONS = VmoOptions.BTI_PERM_READ
+            | VmoOptions.BTI_PERM_WRITE
+            | VmoOptions.BTI_PERM_EXECUTE
+            | VmoOptions.BTI_COMPRESS
+            | VmoOptions.BTI_CONTIGUOUS;
 
     private final Kernel kernel;
 
@@ -37,7 +41,8 @@ final class Pinning {
             commitAndPin(vmo.node, first, count);
         }
         vmo.pmts++;
-        return kernel.handles.add(new Pmt(kernel.vmos.nextKoid(), vmo, first, vmo.node == null ? 0 : count), Rights.DEFAULT_PMT);
+        return kernel.handles.add(
+                new Pmt(kernel.vmos.nextKoid(), vmo, first, vmo.node == null ? 0 : count), Rights.DEFAULT_PMT);
     }
 
     private static void checkOptions(int options, Vmo vmo) {

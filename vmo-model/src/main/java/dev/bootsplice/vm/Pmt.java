@@ -6,6 +6,7 @@ final class Pmt implements KernelObject {
     final Vmo vmo;
     /** Node offsets of the pinned pages; empty for physical VMOs (always pinned). */
     final long first;
+
     final long count;
     boolean unpinned;
 

@@ -11,12 +11,27 @@ final class RangeOps {
 
     void opRange(Vmo vmo, int rights, int op, long offset, long size) {
         switch (op) {
-            case VmoOptions.OP_COMMIT: requireWrite(rights); commit(vmo, offset, size); return;
-            case VmoOptions.OP_DECOMMIT: requireWrite(rights); decommit(vmo, offset, size); return;
-            case VmoOptions.OP_ZERO: requireWrite(rights); zero(vmo, offset, size); return;
-            case VmoOptions.OP_LOCK: case VmoOptions.OP_UNLOCK: case VmoOptions.OP_TRY_LOCK:
-            case VmoOptions.OP_CACHE_SYNC: case VmoOptions.OP_CACHE_INVALIDATE: case VmoOptions.OP_CACHE_CLEAN:
-            case VmoOptions.OP_CACHE_CLEAN_INVALIDATE: case VmoOptions.OP_DONT_NEED: case VmoOptions.OP_ALWAYS_NEED:
+            case VmoOptions.OP_COMMIT:
+                requireWrite(rights);
+                commit(vmo, offset, size);
+                return;
+            case VmoOptions.OP_DECOMMIT:
+                requireWrite(rights);
+                decommit(vmo, offset, size);
+                return;
+            case VmoOptions.OP_ZERO:
+                requireWrite(rights);
+                zero(vmo, offset, size);
+                return;
+            case VmoOptions.OP_LOCK:
+            case VmoOptions.OP_UNLOCK:
+            case VmoOptions.OP_TRY_LOCK:
+            case VmoOptions.OP_CACHE_SYNC:
+            case VmoOptions.OP_CACHE_INVALIDATE:
+            case VmoOptions.OP_CACHE_CLEAN:
+            case VmoOptions.OP_CACHE_CLEAN_INVALIDATE:
+            case VmoOptions.OP_DONT_NEED:
+            case VmoOptions.OP_ALWAYS_NEED:
             case VmoOptions.OP_PREFETCH:
                 throw new ZxException(ZxStatus.ERR_NOT_SUPPORTED, "op " + op + " is outside the model");
             default:
@@ -132,13 +147,14 @@ final class RangeOps {
             return;
         }
         Slot s = kernel.tree.forkForWrite(vmo.node, page);
-        java.util.Arrays.fill(s.page, (int) (from & (PAGE - 1)), (int) (from & (PAGE - 1)) + (int) (to - from), (byte) 0);
+        java.util.Arrays.fill(
+                s.page, (int) (from & (PAGE - 1)), (int) (from & (PAGE - 1)) + (int) (to - from), (byte) 0);
     }
 
     private void zeroWholePage(CowPages node, long i) {
         Slot own = node.pages.get(i);
-        boolean inPlace = own != null && !own.isMarker()
-                && (own.isPinned() || node.source == CowPages.Source.CONTIGUOUS);
+        boolean inPlace =
+                own != null && !own.isMarker() && (own.isPinned() || node.source == CowPages.Source.CONTIGUOUS);
         if (inPlace) {
             java.util.Arrays.fill(own.page, (byte) 0);
         } else {
@@ -166,8 +182,12 @@ final class RangeOps {
             throw new ZxException(ZxStatus.ERR_INVALID_ARGS, "unknown cache policy " + policy);
         }
         CowPages node = vmo.node;
-        boolean busy = node != null && (!node.pages.isEmpty() || node.pinnedPages > 0 || node.parent != null
-                || !node.children.isEmpty() || node.vmoRefs > 1);
+        boolean busy = node != null
+                && (!node.pages.isEmpty()
+                        || node.pinnedPages > 0
+                        || node.parent != null
+                        || !node.children.isEmpty()
+                        || node.vmoRefs > 1);
         if (busy || vmo.parent != null || !vmo.children.isEmpty()) {
             throw new ZxException(ZxStatus.ERR_BAD_STATE, "cache policy of a VMO with pages, pins or relatives");
         }

@@ -5,6 +5,7 @@ final class Ranges {
     static final long PAGE = PhysicalMemory.PAGE_SIZE;
     /** {@code VmObject::MAX_SIZE}: ROUNDDOWN(2^64 - 1, PAGE_SIZE) - PAGE_SIZE, as unsigned bytes. */
     static final long MAX_SIZE_BYTES = 0xFFFF_FFFF_FFFF_E000L;
+
     static final long MAX_SIZE_PAGES = MAX_SIZE_BYTES >>> 12;
 
     private Ranges() {}
@@ -33,7 +34,8 @@ final class Ranges {
      */
     static long roundSize(long size) {
         if (wraps(size, PAGE - 1)) {
-            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "size " + Long.toUnsignedString(size) + " overflows when rounded up");
+            throw new ZxException(
+                    ZxStatus.ERR_OUT_OF_RANGE, "size " + Long.toUnsignedString(size) + " overflows when rounded up");
         }
         return (size + PAGE - 1) & ~(PAGE - 1);
     }
@@ -42,13 +44,15 @@ final class Ranges {
     static long sizeInPages(long size) {
         long rounded = roundSize(size);
         if (Long.compareUnsigned(rounded, MAX_SIZE_BYTES) > 0) {
-            throw new ZxException(ZxStatus.ERR_OUT_OF_RANGE, "size " + Long.toUnsignedString(size) + " exceeds MAX_SIZE");
+            throw new ZxException(
+                    ZxStatus.ERR_OUT_OF_RANGE, "size " + Long.toUnsignedString(size) + " exceeds MAX_SIZE");
         }
         return rounded >>> 12;
     }
 
     static ZxException outOfRange(String what, long off, long len, long max) {
-        return new ZxException(ZxStatus.ERR_OUT_OF_RANGE, what + " [" + hex(off) + ", +" + hex(len) + ") outside size " + hex(max));
+        return new ZxException(
+                ZxStatus.ERR_OUT_OF_RANGE, what + " [" + hex(off) + ", +" + hex(len) + ") outside size " + hex(max));
     }
 
     static String hex(long v) {

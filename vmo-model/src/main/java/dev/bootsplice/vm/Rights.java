@@ -33,10 +33,38 @@ public final class Rights {
     public static final int DEFAULT_PMT = INSPECT;
 
     private static final String[] NAMES = {
-        "DUPLICATE", "TRANSFER", "READ", "WRITE", "EXECUTE", "MAP", "GET_PROPERTY", "SET_PROPERTY",
-        null, null, null, null, "SIGNAL", "SIGNAL_PEER", "WAIT", "INSPECT",
-        null, null, null, null, null, null, "RESIZE", "ATTACH_VMO", "MANAGE_VMO",
-        null, null, null, null, null, null, "SAME_RIGHTS"
+        "DUPLICATE",
+        "TRANSFER",
+        "READ",
+        "WRITE",
+        "EXECUTE",
+        "MAP",
+        "GET_PROPERTY",
+        "SET_PROPERTY",
+        null,
+        null,
+        null,
+        null,
+        "SIGNAL",
+        "SIGNAL_PEER",
+        "WAIT",
+        "INSPECT",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "RESIZE",
+        "ATTACH_VMO",
+        "MANAGE_VMO",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "SAME_RIGHTS"
     };
 
     private Rights() {}

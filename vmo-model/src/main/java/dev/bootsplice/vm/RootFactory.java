@@ -25,8 +25,8 @@ final class RootFactory {
         }
         long pages = unbounded ? Ranges.MAX_SIZE_PAGES : Ranges.sizeInPages(size);
         CowPages node = kernel.tree.newNode(CowPages.Source.NONE, pages);
-        Vmo vmo = kernel.vmos.add(Vmo.Kind.ANONYMOUS, Vmo.ChildType.NONE, node, 0, 0, resizable, discardable,
-                new Vmo.ContentSize(size));
+        Vmo vmo = kernel.vmos.add(
+                Vmo.Kind.ANONYMOUS, Vmo.ChildType.NONE, node, 0, 0, resizable, discardable, new Vmo.ContentSize(size));
         return kernel.handles.add(vmo, Rights.DEFAULT_VMO | (resizable ? Rights.RESIZE : 0));
     }
 
@@ -38,15 +38,22 @@ final class RootFactory {
         }
         boolean resizable = (options & VmoOptions.RESIZABLE) != 0;
         CowPages node = kernel.tree.newNode(CowPages.Source.PAGER, Ranges.sizeInPages(size));
-        Vmo vmo = kernel.vmos.add(Vmo.Kind.PAGER, Vmo.ChildType.NONE, node, 0, 0, resizable, false,
-                new Vmo.ContentSize(size));
+        Vmo vmo = kernel.vmos.add(
+                Vmo.Kind.PAGER, Vmo.ChildType.NONE, node, 0, 0, resizable, false, new Vmo.ContentSize(size));
         return kernel.handles.add(vmo, Rights.DEFAULT_VMO | (resizable ? Rights.RESIZE : 0));
     }
 
     /** {@code zx_vmo_create_physical}: device memory, no page list. */
     int physical(long size) {
-        Vmo vmo = kernel.vmos.add(Vmo.Kind.PHYSICAL, Vmo.ChildType.NONE, null, 0, Ranges.sizeInPages(size), false,
-                false, new Vmo.ContentSize(size));
+        Vmo vmo = kernel.vmos.add(
+                Vmo.Kind.PHYSICAL,
+                Vmo.ChildType.NONE,
+                null,
+                0,
+                Ranges.sizeInPages(size),
+                false,
+                false,
+                new Vmo.ContentSize(size));
         return kernel.handles.add(vmo, Rights.DEFAULT_VMO);
     }
 
@@ -70,8 +77,8 @@ final class RootFactory {
             kernel.tree.forget(node);
             throw e;
         }
-        Vmo vmo = kernel.vmos.add(Vmo.Kind.CONTIGUOUS, Vmo.ChildType.NONE, node, 0, 0, false, false,
-                new Vmo.ContentSize(size));
+        Vmo vmo = kernel.vmos.add(
+                Vmo.Kind.CONTIGUOUS, Vmo.ChildType.NONE, node, 0, 0, false, false, new Vmo.ContentSize(size));
         return kernel.handles.add(vmo, Rights.DEFAULT_VMO);
     }
 }

@@ -27,8 +27,10 @@ public final class Signals {
     static int waitOne(HandleTable handles, int handle, int signals) {
         int observed = asserted(handles.resolve(handle, KernelObject.class, Rights.WAIT));
         if ((observed & signals) == 0) {
-            throw new ZxException(ZxStatus.ERR_TIMED_OUT, "none of the awaited signals 0x" + Integer.toHexString(signals)
-                    + " is asserted (observed 0x" + Integer.toHexString(observed) + ")");
+            throw new ZxException(
+                    ZxStatus.ERR_TIMED_OUT,
+                    "none of the awaited signals 0x" + Integer.toHexString(signals) + " is asserted (observed 0x"
+                            + Integer.toHexString(observed) + ")");
         }
         return observed;
     }

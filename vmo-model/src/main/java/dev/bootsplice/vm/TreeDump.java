@@ -29,8 +29,10 @@ final class TreeDump {
                 Object[] top = stack.pop();
                 CowPages n = (CowPages) top[0];
                 int depth = (Integer) top[1];
-                sb.append("  ".repeat(Math.min(depth, 64))).append(depth > 64 ? "(depth " + depth + ") " : "")
-                        .append(label(n)).append('\n');
+                sb.append("  ".repeat(Math.min(depth, 64)))
+                        .append(depth > 64 ? "(depth " + depth + ") " : "")
+                        .append(label(n))
+                        .append('\n');
                 for (int i = n.children.size() - 1; i >= 0; i--) {
                     stack.push(new Object[] {n.children.get(i), depth + 1});
                 }
@@ -38,7 +40,10 @@ final class TreeDump {
         }
         for (Vmo v : kernel.vmos.live) {
             if (v.node == null) {
-                sb.append(vmoLabel(v)).append(" physical, ").append(v.sizePages()).append(" pages\n");
+                sb.append(vmoLabel(v))
+                        .append(" physical, ")
+                        .append(v.sizePages())
+                        .append(" pages\n");
             }
         }
         return sb.toString();
@@ -50,11 +55,23 @@ final class TreeDump {
         List<CowPages> nodes = new ArrayList<>(kernel.tree.liveNodes());
         nodes.sort((a, b) -> Long.compare(a.id, b.id));
         for (CowPages n : nodes) {
-            sb.append("  n").append(n.id).append(" [label=\"").append(label(n).replace("\"", "\\\""))
-                    .append(n.hidden ? "\", shape=ellipse, style=filled, fillcolor=lightgrey];\n" : "\", shape=box];\n");
+            sb.append("  n")
+                    .append(n.id)
+                    .append(" [label=\"")
+                    .append(label(n).replace("\"", "\\\""))
+                    .append(
+                            n.hidden
+                                    ? "\", shape=ellipse, style=filled, fillcolor=lightgrey];\n"
+                                    : "\", shape=box];\n");
             if (n.parent != null) {
-                sb.append("  n").append(n.parent.id).append(" -> n").append(n.id)
-                        .append(" [label=\"+").append(n.parentOffset).append("p limit ").append(n.parentLimit)
+                sb.append("  n")
+                        .append(n.parent.id)
+                        .append(" -> n")
+                        .append(n.id)
+                        .append(" [label=\"+")
+                        .append(n.parentOffset)
+                        .append("p limit ")
+                        .append(n.parentLimit)
                         .append(n.parent.hidden ? "p\"];\n" : "p\", style=dashed];\n");
             }
         }
@@ -78,7 +95,10 @@ final class TreeDump {
             sb.append("hidden#").append(n.id);
         } else {
             List<String> views = this.views.getOrDefault(n, List.of());
-            sb.append("node#").append(n.id).append(' ').append(views.isEmpty() ? "(dead VMO)" : String.join(" ", views));
+            sb.append("node#")
+                    .append(n.id)
+                    .append(' ')
+                    .append(views.isEmpty() ? "(dead VMO)" : String.join(" ", views));
         }
         sb.append(" size=").append(n.size).append("p owned=").append(n.pages.pageCount());
         long markers = n.pages.size() - n.pages.pageCount();
@@ -86,7 +106,11 @@ final class TreeDump {
             sb.append(" markers=").append(markers);
         }
         if (n.parent != null) {
-            sb.append(" at=+").append(n.parentOffset).append("p limit=").append(n.parentLimit).append('p');
+            sb.append(" at=+")
+                    .append(n.parentOffset)
+                    .append("p limit=")
+                    .append(n.parentLimit)
+                    .append('p');
         }
         if (n.source != CowPages.Source.NONE) {
             sb.append(" source=").append(n.source.name().toLowerCase());
@@ -95,7 +119,9 @@ final class TreeDump {
     }
 
     private static String vmoLabel(Vmo v) {
-        String kind = v.type == Vmo.ChildType.NONE ? v.kind.name().toLowerCase() : v.type.name().toLowerCase();
+        String kind = v.type == Vmo.ChildType.NONE
+                ? v.kind.name().toLowerCase()
+                : v.type.name().toLowerCase();
         String window = v.isSlice() ? "[+" + v.windowOffset + "p," + v.sizePages() + "p]" : "";
         return "koid=" + v.koid() + " " + kind + window + (v.name.isEmpty() ? "" : " \"" + v.name + "\"");
     }

@@ -29,8 +29,20 @@ package dev.bootsplice.vm;
  *     copied bytes from user memory: one per page a write touched, a partial page counting as one,
  *     whether the page was newly zero-filled, forked or already owned
  */
-public record VmStats(long pagesAllocated, long peakPagesAllocated, long pagesCopied, long pagesMoved,
-                      long pagesZeroed, long pagesFreed, long hiddenNodes, long hiddenNodesCreated,
-                      long vmos, long vmosCreated, long syscalls, long pagesMigrated,
-                      long cloneShareCountIncrements, long closeShareCountReleases,
-                      long cloneParentContentMarkers, long pagesWrittenFromUser) {}
+public record VmStats(
+        long pagesAllocated,
+        long peakPagesAllocated,
+        long pagesCopied,
+        long pagesMoved,
+        long pagesZeroed,
+        long pagesFreed,
+        long hiddenNodes,
+        long hiddenNodesCreated,
+        long vmos,
+        long vmosCreated,
+        long syscalls,
+        long pagesMigrated,
+        long cloneShareCountIncrements,
+        long closeShareCountReleases,
+        long cloneParentContentMarkers,
+        long pagesWrittenFromUser) {}

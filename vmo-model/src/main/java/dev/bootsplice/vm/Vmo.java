@@ -11,9 +11,21 @@ import java.util.Set;
  * views the whole of it; every other VMO has its own node. Physical VMOs have no node.
  */
 final class Vmo implements KernelObject {
-    enum Kind { ANONYMOUS, PAGER, PHYSICAL, CONTIGUOUS }
+    enum Kind {
+        ANONYMOUS,
+        PAGER,
+        PHYSICAL,
+        CONTIGUOUS
+    }
 
-    enum ChildType { NONE, SNAPSHOT, AT_LEAST_ON_WRITE, MODIFIED, SLICE, REFERENCE }
+    enum ChildType {
+        NONE,
+        SNAPSHOT,
+        AT_LEAST_ON_WRITE,
+        MODIFIED,
+        SLICE,
+        REFERENCE
+    }
 
     /** Shared by a VMO and its references (zircon-vm.md §5.2 step 6). */
     static final class ContentSize {
@@ -34,6 +46,7 @@ final class Vmo implements KernelObject {
     final long windowOffset;
     /** Slices and physical VMOs: size in pages; others use the node's size. */
     private final long fixedSize;
+
     final boolean resizable;
     final boolean discardable;
     final ContentSize contentSize;
@@ -44,14 +57,25 @@ final class Vmo implements KernelObject {
     int cachePolicy;
     /** User-visible parent (the VMO create_child was called on, or its surviving ancestor). */
     Vmo parent;
+
     final Set<Vmo> children = new LinkedHashSet<>();
     /** PMTs pinning this VMO keep it alive after its last handle closes. */
     int pmts;
+
     boolean handlesClosed;
     boolean alive = true;
 
-    Vmo(long koid, Kind kind, ChildType type, CowPages node, long windowOffset, long fixedSize,
-        boolean resizable, boolean discardable, ContentSize contentSize, java.util.function.Consumer<Vmo> onDeath) {
+    Vmo(
+            long koid,
+            Kind kind,
+            ChildType type,
+            CowPages node,
+            long windowOffset,
+            long fixedSize,
+            boolean resizable,
+            boolean discardable,
+            ContentSize contentSize,
+            java.util.function.Consumer<Vmo> onDeath) {
         this.koid = koid;
         this.kind = kind;
         this.type = type;

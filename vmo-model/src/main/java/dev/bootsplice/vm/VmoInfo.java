@@ -15,8 +15,15 @@ package dev.bootsplice.vm;
  * @param flags {@link #TYPE_PAGED} and the other flag bits
  * @param handleRights the rights of the handle the info was read through
  */
-public record VmoInfo(long koid, String name, long sizeBytes, long parentKoid, long numChildren,
-        long committedBytes, int flags, int handleRights) {
+public record VmoInfo(
+        long koid,
+        String name,
+        long sizeBytes,
+        long parentKoid,
+        long numChildren,
+        long committedBytes,
+        int flags,
+        int handleRights) {
     public static final int TYPE_PAGED = 1 << 0;
     public static final int RESIZABLE = 1 << 1;
     public static final int IS_COW_CLONE = 1 << 2;
@@ -30,8 +37,15 @@ public record VmoInfo(long koid, String name, long sizeBytes, long parentKoid, l
 
     /** The info of {@code vmo} read through a handle with {@code rights}. */
     static VmoInfo of(Vmo vmo, int rights) {
-        return new VmoInfo(vmo.koid(), vmo.name, vmo.sizeBytes(), vmo.parent == null ? 0 : vmo.parent.koid(),
-                vmo.children.size(), vmo.ownedPages() * PhysicalMemory.PAGE_SIZE, flagsOf(vmo), rights);
+        return new VmoInfo(
+                vmo.koid(),
+                vmo.name,
+                vmo.sizeBytes(),
+                vmo.parent == null ? 0 : vmo.parent.koid(),
+                vmo.children.size(),
+                vmo.ownedPages() * PhysicalMemory.PAGE_SIZE,
+                flagsOf(vmo),
+                rights);
     }
 
     private static int flagsOf(Vmo vmo) {
@@ -42,7 +56,8 @@ public record VmoInfo(long koid, String name, long sizeBytes, long parentKoid, l
         f |= vmo.isPagerBacked() ? PAGER_BACKED : 0;
         f |= vmo.isContiguous() ? CONTIGUOUS : 0;
         // child_type() == kCowClone: the three snapshot types, not slices or references
-        boolean cow = vmo.type == Vmo.ChildType.SNAPSHOT || vmo.type == Vmo.ChildType.AT_LEAST_ON_WRITE
+        boolean cow = vmo.type == Vmo.ChildType.SNAPSHOT
+                || vmo.type == Vmo.ChildType.AT_LEAST_ON_WRITE
                 || vmo.type == Vmo.ChildType.MODIFIED;
         f |= cow ? IS_COW_CLONE : 0;
         f |= vmo.immutable ? IMMUTABLE : 0;

@@ -17,6 +17,7 @@ public final class VmoOptions {
     public static final int CHILD_SNAPSHOT_AT_LEAST_ON_WRITE = 1 << 4;
     /** Old alias of {@link #CHILD_SNAPSHOT_AT_LEAST_ON_WRITE}. */
     public static final int CHILD_COPY_ON_WRITE = CHILD_SNAPSHOT_AT_LEAST_ON_WRITE;
+
     public static final int CHILD_NO_WRITE = 1 << 5;
     public static final int CHILD_REFERENCE = 1 << 6;
     public static final int CHILD_SNAPSHOT_MODIFIED = 1 << 7;
@@ -37,6 +38,7 @@ public final class VmoOptions {
 
     /** {@code zx_bti_pin} permission bits and flags. */
     public static final int BTI_PERM_READ = 1 << 0;
+
     public static final int BTI_PERM_WRITE = 1 << 1;
     public static final int BTI_PERM_EXECUTE = 1 << 2;
     public static final int BTI_COMPRESS = 1 << 3;

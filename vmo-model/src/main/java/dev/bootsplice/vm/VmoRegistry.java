@@ -19,10 +19,17 @@ final class VmoRegistry {
         return nextKoid++;
     }
 
-    Vmo add(Vmo.Kind kind, Vmo.ChildType type, CowPages node, long windowOffset, long fixedSize,
-            boolean resizable, boolean discardable, Vmo.ContentSize contentSize) {
-        Vmo vmo = new Vmo(nextKoid++, kind, type, node, windowOffset, fixedSize, resizable, discardable, contentSize,
-                this::died);
+    Vmo add(
+            Vmo.Kind kind,
+            Vmo.ChildType type,
+            CowPages node,
+            long windowOffset,
+            long fixedSize,
+            boolean resizable,
+            boolean discardable,
+            Vmo.ContentSize contentSize) {
+        Vmo vmo = new Vmo(
+                nextKoid++, kind, type, node, windowOffset, fixedSize, resizable, discardable, contentSize, this::died);
         if (node != null) {
             node.vmoRefs++;
             if (node.owner == null && type != Vmo.ChildType.SLICE && type != Vmo.ChildType.REFERENCE) {

@@ -21,8 +21,8 @@ class BootCodeSyscallsTest {
     Path dir;
 
     private static void assertStatus(ZxStatus want, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(ZxException.class)
-                .satisfies(e -> assertThat(((ZxException) e).status()).isEqualTo(want));
+        assertThatThrownBy(call).isInstanceOf(ZxException.class).satisfies(e -> assertThat(((ZxException) e).status())
+                .isEqualTo(want));
     }
 
     private String runScenario(String text) throws Exception {
@@ -69,7 +69,8 @@ class BootCodeSyscallsTest {
         assertThat(info.name()).isEqualTo("bin/sh");
         assertThat(info.parentKoid()).isEqualTo(k.koid(p));
         assertThat(info.sizeBytes()).isEqualTo(2 * PAGE);
-        assertThat(info.flags()).isEqualTo(VmoInfo.TYPE_PAGED | VmoInfo.VIA_HANDLE | VmoInfo.IS_COW_CLONE | VmoInfo.IMMUTABLE);
+        assertThat(info.flags())
+                .isEqualTo(VmoInfo.TYPE_PAGED | VmoInfo.VIA_HANDLE | VmoInfo.IS_COW_CLONE | VmoInfo.IMMUTABLE);
         assertThat(info.handleRights()).isEqualTo(k.handleRights(c));
         assertThat(k.objectGetInfoVmo(p).numChildren()).isEqualTo(1);
         int e = k.eventCreate();
@@ -107,13 +108,15 @@ class BootCodeSyscallsTest {
     @Test
     void expectNameWithoutGetPropertyFailsWithTheStatus() throws Exception {
         assertThat(runScenario("v = vmo_create 1p\nr = handle_duplicate v READ\nexpect_name r \"\"\n"))
-                .startsWith("FAIL s.vmo:3: expect_name r \"\": ").contains("lacks GET_PROPERTY");
+                .startsWith("FAIL s.vmo:3: expect_name r \"\": ")
+                .contains("lacks GET_PROPERTY");
     }
 
     @Test
     void expectSignalWithoutWaitFailsWithTheStatus() throws Exception {
         assertThat(runScenario("v = vmo_create 1p\nr = handle_duplicate v READ\nexpect_signal r ZERO_CHILDREN on\n"))
-                .startsWith("FAIL s.vmo:3: expect_signal r ZERO_CHILDREN on: ").contains("lacks WAIT");
+                .startsWith("FAIL s.vmo:3: expect_signal r ZERO_CHILDREN on: ")
+                .contains("lacks WAIT");
     }
 
     @Test
@@ -129,18 +132,27 @@ class BootCodeSyscallsTest {
                 .endsWith("expected name \"b\", found \"a\"");
         assertThat(runScenario("v = vmo_create 1p\nexpect_signal v ZERO_CHILDREN off\n"))
                 .endsWith("expected ZERO_CHILDREN off, found on");
-        assertThat(runScenario("v = vmo_create 1p\nw = vmo_create 1p\nc = vmo_create_child v SNAPSHOT 0 1p\nexpect_info c parent w\n"))
-                .contains("expected parent_koid").contains("(w), found ");
+        assertThat(
+                        runScenario(
+                                "v = vmo_create 1p\nw = vmo_create 1p\nc = vmo_create_child v SNAPSHOT 0 1p\nexpect_info c parent w\n"))
+                .contains("expected parent_koid")
+                .contains("(w), found ");
     }
 
     @Test
     void badNewStatementsAreSyntaxErrorsNamingTheLine() throws Exception {
-        assertThat(runScenario("v = vmo_create 1p\nexpect_info v colour 1\n")).contains(":2: syntax error: unknown info field 'colour'");
-        assertThat(runScenario("v = vmo_create 1p\nexpect_signal v READABLE on\n")).contains(":2: syntax error: unknown signal 'READABLE'");
-        assertThat(runScenario("v = vmo_create 1p\nexpect_signal v ZERO_CHILDREN yes\n")).contains(":2: syntax error: expected on or off");
-        assertThat(runScenario("v = vmo_create 1p\nexpect_info v flags PAGED|SHINY\n")).contains(":2: syntax error: unknown option 'SHINY'");
-        assertThat(runScenario("v = vmo_create 1p\nexpect_info v parent nobody\n")).contains(":2: syntax error: name 'nobody' is not bound");
-        assertThat(runScenario("v = vmo_create 1p\nset_name v\n")).contains(":2: syntax error: set_name takes 2 arguments, got 1");
+        assertThat(runScenario("v = vmo_create 1p\nexpect_info v colour 1\n"))
+                .contains(":2: syntax error: unknown info field 'colour'");
+        assertThat(runScenario("v = vmo_create 1p\nexpect_signal v READABLE on\n"))
+                .contains(":2: syntax error: unknown signal 'READABLE'");
+        assertThat(runScenario("v = vmo_create 1p\nexpect_signal v ZERO_CHILDREN yes\n"))
+                .contains(":2: syntax error: expected on or off");
+        assertThat(runScenario("v = vmo_create 1p\nexpect_info v flags PAGED|SHINY\n"))
+                .contains(":2: syntax error: unknown option 'SHINY'");
+        assertThat(runScenario("v = vmo_create 1p\nexpect_info v parent nobody\n"))
+                .contains(":2: syntax error: name 'nobody' is not bound");
+        assertThat(runScenario("v = vmo_create 1p\nset_name v\n"))
+                .contains(":2: syntax error: set_name takes 2 arguments, got 1");
     }
 
     @Test

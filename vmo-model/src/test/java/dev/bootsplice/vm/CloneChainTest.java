@@ -2,10 +2,10 @@ package dev.bootsplice.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Structure and page accounting of clone trees in both flavours (zircon-vm.md §6, §7.3, §9.5). */
 class CloneChainTest {
@@ -73,7 +73,9 @@ class CloneChainTest {
         // c1 alone saw the old page 0 and 1 besides a: old page 0 is now invisible to everyone but c1.
         k.handleClose(c1);
         k.checkInvariants();
-        assertThat(k.stats().pagesAllocated()).as("c1's own page and the old page 0 go").isEqualTo(4);
+        assertThat(k.stats().pagesAllocated())
+                .as("c1's own page and the old page 0 go")
+                .isEqualTo(4);
         assertThat(Pages.firstBytes(k, a)).containsExactly('x', 2, 3, 4);
         assertThat(Pages.firstBytes(k, c2)).containsExactly(3, 4);
 
@@ -86,7 +88,8 @@ class CloneChainTest {
         assertThat(Pages.firstBytes(k, c2)).containsExactly(3, 4);
         k.handleClose(c2);
         assertThat(k.stats().pagesAllocated()).isZero();
-        assertThat(k.stats().pagesFreed()).isEqualTo(k.stats().pagesZeroed() + k.stats().pagesCopied());
+        assertThat(k.stats().pagesFreed())
+                .isEqualTo(k.stats().pagesZeroed() + k.stats().pagesCopied());
         k.checkInvariants();
     }
 
@@ -102,7 +105,9 @@ class CloneChainTest {
         long freedBefore = k.stats().pagesFreed();
         k.handleClose(c1);
         k.checkInvariants();
-        assertThat(k.stats().pagesFreed() - freedBefore).as("only c1's view of the old page 0 goes").isEqualTo(1);
+        assertThat(k.stats().pagesFreed() - freedBefore)
+                .as("only c1's view of the old page 0 goes")
+                .isEqualTo(1);
         assertThat(k.stats().pagesAllocated()).isEqualTo(4);
         assertThat(Pages.firstBytes(k, a)).containsExactly('x', 2, 3, 4);
         assertThat(Pages.firstBytes(k, c2)).containsExactly('x', 2, 3, 4);
@@ -122,7 +127,9 @@ class CloneChainTest {
         }
         k.handleClose(c[3]);
         assertThat(k.stats().hiddenNodes()).isEqualTo(4);
-        assertThat(new int[] {k.lookupDepth(c[1], 0), k.lookupDepth(c[2], 0), k.lookupDepth(c[4], 0), k.lookupDepth(c[5], 0)})
+        assertThat(new int[] {
+                    k.lookupDepth(c[1], 0), k.lookupDepth(c[2], 0), k.lookupDepth(c[4], 0), k.lookupDepth(c[5], 0)
+                })
                 .containsExactly(1, 2, 3, 4);
         assertThat(k.lookupDepth(a, 0)).isEqualTo(4);
         k.checkInvariants();

@@ -16,8 +16,8 @@ class HostileInputTest {
     private static final long MAX_SIZE = 0xFFFF_FFFF_FFFF_E000L;
 
     private static void assertStatus(ZxStatus want, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(ZxException.class)
-                .satisfies(e -> assertThat(((ZxException) e).status()).isEqualTo(want));
+        assertThatThrownBy(call).isInstanceOf(ZxException.class).satisfies(e -> assertThat(((ZxException) e).status())
+                .isEqualTo(want));
     }
 
     @Test
@@ -29,7 +29,8 @@ class HostileInputTest {
         assertThat(k.vmoGetSize(big)).isEqualTo(MAX_SIZE);
         int v = k.vmoCreate(PAGE, 0);
         assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoCreateChild(v, VmoOptions.CHILD_SNAPSHOT, 0, -1L));
-        assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoCreateChild(v, VmoOptions.CHILD_SNAPSHOT, 0, MAX_SIZE + PAGE));
+        assertStatus(
+                ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoCreateChild(v, VmoOptions.CHILD_SNAPSHOT, 0, MAX_SIZE + PAGE));
         k.checkInvariants();
     }
 
@@ -73,7 +74,8 @@ class HostileInputTest {
         assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoTransferData(d, 0, PAGE, TOP_PAGE, v, 0));
         assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoTransferData(d, 0, 0, PAGE, v, TOP_PAGE));
         assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoTransferData(d, 0, TOP_PAGE, 2 * PAGE, v, 0));
-        assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoCreateChild(v, VmoOptions.CHILD_SNAPSHOT, TOP_PAGE, 2 * PAGE));
+        assertStatus(
+                ZxStatus.ERR_OUT_OF_RANGE, () -> k.vmoCreateChild(v, VmoOptions.CHILD_SNAPSHOT, TOP_PAGE, 2 * PAGE));
         assertStatus(ZxStatus.ERR_INVALID_ARGS, () -> k.vmoCreateChild(v, VmoOptions.CHILD_SLICE, TOP_PAGE, 2 * PAGE));
         assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.btiPin(VmoOptions.BTI_PERM_READ, v, TOP_PAGE, 2 * PAGE));
         assertStatus(ZxStatus.ERR_OUT_OF_RANGE, () -> k.readPage(v, Long.MAX_VALUE, buf));
@@ -143,7 +145,9 @@ class HostileInputTest {
         for (int h : c) {
             int[] bytes = Pages.firstBytes(k, h);
             for (int i = 0; i < 8; i++) {
-                assertThat(bytes[i]).as("page %d is either old or new, never torn", i).isIn(i + 1, 100 + i);
+                assertThat(bytes[i])
+                        .as("page %d is either old or new, never torn", i)
+                        .isIn(i + 1, 100 + i);
             }
         }
         assertThat(Pages.firstBytes(k, a)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);

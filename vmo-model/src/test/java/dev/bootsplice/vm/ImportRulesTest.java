@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 /** The kernel model uses no other module; the scenario language is a client of the kernel, not a part. */
 class ImportRulesTest {
     /** The library rules and this module's own; extend it when a package split adds a layer. */
-    static final List<Rule> RULES = ImportRules.table(ImportRules.library("dev.bootsplice.vm.**"),
-            new Rule("dev.bootsplice.vm", "dev.bootsplice.vm.scenario",
+    static final List<Rule> RULES = ImportRules.table(
+            ImportRules.library("dev.bootsplice.vm.**"),
+            new Rule(
+                    "dev.bootsplice.vm",
+                    "dev.bootsplice.vm.scenario",
                     "the kernel does not know the scenario language that drives it"),
             new Rule("dev.bootsplice.vm.**", "dev.bootsplice.format", "the model knows no image format"),
             new Rule("dev.bootsplice.vm.**", "dev.bootsplice.splice", "the splicer is a client of the model"),

@@ -78,7 +78,9 @@ class KernelSmokeTest {
     @Test
     void badHandleBeatsEverything() {
         Kernel k = new Kernel(KernelConfig.defaults());
-        assertThatThrownBy(() -> k.vmoGetSize(12345)).isInstanceOf(ZxException.class)
-                .extracting(e -> ((ZxException) e).status()).isEqualTo(ZxStatus.ERR_BAD_HANDLE);
+        assertThatThrownBy(() -> k.vmoGetSize(12345))
+                .isInstanceOf(ZxException.class)
+                .extracting(e -> ((ZxException) e).status())
+                .isEqualTo(ZxStatus.ERR_BAD_HANDLE);
     }
 }

@@ -55,7 +55,8 @@ class MeasurementsTest {
         double d256 = nsPerLookup(256);
         double hop64 = (d64 - d0) / 64;
         double hop256 = (d256 - d0) / 256;
-        System.out.printf("lookup: depth 0 %.1f ns, depth 64 %.1f ns (%.2f ns/hop), depth 256 %.1f ns (%.2f ns/hop)%n",
+        System.out.printf(
+                "lookup: depth 0 %.1f ns, depth 64 %.1f ns (%.2f ns/hop), depth 256 %.1f ns (%.2f ns/hop)%n",
                 d0, d64, hop64, d256, hop256);
         assertThat(d256).isGreaterThan(d64);
         assertThat(d64).isGreaterThan(d0);
@@ -106,7 +107,8 @@ class MeasurementsTest {
         System.gc();
         long used = rt.totalMemory() - rt.freeMemory() - before;
         double overhead = (used - (double) pages * PAGE) / pages;
-        System.out.printf("262,144-page VMO: %.1f MiB heap (%.1f bytes of bookkeeping per page), commit %d ms%n",
+        System.out.printf(
+                "262,144-page VMO: %.1f MiB heap (%.1f bytes of bookkeeping per page), commit %d ms%n",
                 used / 1048576.0, overhead, commitMs);
         assertThat(k.ownedPages(v)).isEqualTo(pages);
         assertThat(used).isLessThan(3L << 30);

@@ -57,8 +57,10 @@ class ModelCheckTest {
             try {
                 noMemory += new Sequence(seed, memoryLimitBase).run();
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("model check failed for sequence seed " + seed + " (replay: -Dbootsplice.modelcheck.seed="
-                        + seed + " -Dbootsplice.modelcheck.sequences=1): " + e.getMessage(), e);
+                throw new AssertionError(
+                        "model check failed for sequence seed " + seed + " (replay: -Dbootsplice.modelcheck.seed="
+                                + seed + " -Dbootsplice.modelcheck.sequences=1): " + e.getMessage(),
+                        e);
             }
         }
         return noMemory;
@@ -123,7 +125,9 @@ class ModelCheckTest {
                 ref.close(v);
                 k.checkInvariants();
             }
-            assertThat(k.stats().pagesAllocated()).as("pages leaked after closing everything").isZero();
+            assertThat(k.stats().pagesAllocated())
+                    .as("pages leaked after closing everything")
+                    .isZero();
             assertThat(k.stats().hiddenNodes()).as("hidden nodes leaked").isZero();
             return noMemory;
         }
@@ -169,11 +173,15 @@ class ModelCheckTest {
                 int pages = 1 + rnd.nextInt(4);
                 int opt = rnd.nextBoolean() ? VmoOptions.CHILD_SNAPSHOT : VmoOptions.CHILD_SNAPSHOT_AT_LEAST_ON_WRITE;
                 if (p.slice) {
-                    expectStatus(ZxStatus.ERR_NOT_SUPPORTED, () -> k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE));
+                    expectStatus(
+                            ZxStatus.ERR_NOT_SUPPORTED,
+                            () -> k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE));
                     return;
                 }
                 if (ref.pinned(p.storage, 0, p.storage.bytes.length / PAGE)) {
-                    expectStatus(ZxStatus.ERR_BAD_STATE, () -> k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE));
+                    expectStatus(
+                            ZxStatus.ERR_BAD_STATE,
+                            () -> k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE));
                     return;
                 }
                 int h = k.vmoCreateChild(p.handle, opt, (long) off * PAGE, (long) pages * PAGE);
@@ -221,7 +229,8 @@ class ModelCheckTest {
             int maxLen = Math.min(dst.pages, src.pages);
             int len = rnd.nextInt(maxLen + 1);
             boolean pastEnd = len > 0 && rnd.nextInt(6) == 0;
-            long off = (long) (pastEnd ? dst.pages - len + 1 + rnd.nextInt(2) : rnd.nextInt(dst.pages - len + 1)) * PAGE;
+            long off =
+                    (long) (pastEnd ? dst.pages - len + 1 + rnd.nextInt(2) : rnd.nextInt(dst.pages - len + 1)) * PAGE;
             long srcOff = (long) rnd.nextInt(src.pages - len + 1) * PAGE;
             long length = (long) len * PAGE;
             log.add("transfer " + dst.handle + " @" + off + " +" + length + " <- " + src.handle + " @" + srcOff);
@@ -237,10 +246,13 @@ class ModelCheckTest {
                 return;
             }
             if (length > 0 && pinnedIn(src, srcOff, length)) {
-                expectStatus(ZxStatus.ERR_BAD_STATE, () -> k.vmoTransferData(dst.handle, 0, off, length, src.handle, srcOff));
+                expectStatus(
+                        ZxStatus.ERR_BAD_STATE,
+                        () -> k.vmoTransferData(dst.handle, 0, off, length, src.handle, srcOff));
                 return;
             }
-            ZxStatus dstError = pastEnd ? ZxStatus.ERR_OUT_OF_RANGE
+            ZxStatus dstError = pastEnd
+                    ? ZxStatus.ERR_OUT_OF_RANGE
                     : length > 0 && pinnedIn(dst, off, length) ? ZxStatus.ERR_BAD_STATE : null;
             if (dstError != null) {
                 expectStatus(dstError, () -> k.vmoTransferData(dst.handle, 0, off, length, src.handle, srcOff));
@@ -286,11 +298,15 @@ class ModelCheckTest {
             boolean pinned = pinnedIn(v, (long) first * PAGE, (long) n * PAGE);
             try {
                 k.vmoOpRange(v.handle, VmoOptions.OP_DECOMMIT, (long) first * PAGE, (long) n * PAGE);
-                assertThat(n > 0 && (shared || pinned)).as("decommit allowed in a copy-on-write tree or over a pin").isFalse();
+                assertThat(n > 0 && (shared || pinned))
+                        .as("decommit allowed in a copy-on-write tree or over a pin")
+                        .isFalse();
                 v.zero((long) first * PAGE, (long) n * PAGE);
             } catch (ZxException e) {
                 assertThat(e.status()).isEqualTo(shared ? ZxStatus.ERR_NOT_SUPPORTED : ZxStatus.ERR_BAD_STATE);
-                assertThat(shared || pinned).as("decommit refused outside a copy-on-write tree and without pins").isTrue();
+                assertThat(shared || pinned)
+                        .as("decommit refused outside a copy-on-write tree and without pins")
+                        .isTrue();
             }
         }
 
@@ -315,7 +331,9 @@ class ModelCheckTest {
             try {
                 call.run();
             } catch (ZxException e) {
-                if (e.status() == ZxStatus.ERR_NO_MEMORY && want != ZxStatus.ERR_NO_MEMORY && k.config().memoryLimitPages() >= 0) {
+                if (e.status() == ZxStatus.ERR_NO_MEMORY
+                        && want != ZxStatus.ERR_NO_MEMORY
+                        && k.config().memoryLimitPages() >= 0) {
                     throw e; // the budget ran out first (a child source's take allocates): the reference adopts
                 }
                 assertThat(e.status()).isEqualTo(want);
@@ -331,8 +349,8 @@ class ModelCheckTest {
                 k.vmoRead(v.handle, got, 0, 0, got.length);
                 if (!Arrays.equals(want, got)) {
                     int i = Arrays.mismatch(want, got);
-                    fail("VMO " + v.handle + " differs at byte " + i + " (page " + i / PAGE + "): expected "
-                            + want[i] + ", found " + got[i]);
+                    fail("VMO " + v.handle + " differs at byte " + i + " (page " + i / PAGE + "): expected " + want[i]
+                            + ", found " + got[i]);
                 }
                 assertThat(k.vmoGetSize(v.handle)).isEqualTo((long) v.pages * PAGE);
             }

@@ -31,12 +31,17 @@ class PageListTest {
                 }
             }
             assertThat(list.size()).isEqualTo(ref.size());
-            assertThat(list.pageCount()).isEqualTo(ref.values().stream().filter(s -> !s.isMarker()).count());
-            assertThat(list.indices()).containsExactly(ref.keySet().stream().mapToLong(Long::longValue).toArray());
+            assertThat(list.pageCount())
+                    .isEqualTo(ref.values().stream().filter(s -> !s.isMarker()).count());
+            assertThat(list.indices())
+                    .containsExactly(
+                            ref.keySet().stream().mapToLong(Long::longValue).toArray());
             long lo = (long) (rnd.nextDouble() * span);
             long hi = lo + (long) (rnd.nextDouble() * span / 4);
             assertThat(list.indicesInRange(lo, hi))
-                    .containsExactly(ref.subMap(lo, hi).keySet().stream().mapToLong(Long::longValue).toArray());
+                    .containsExactly(ref.subMap(lo, hi).keySet().stream()
+                            .mapToLong(Long::longValue)
+                            .toArray());
             assertThat(list.anyInRange(lo, hi)).isEqualTo(!ref.subMap(lo, hi).isEmpty());
             for (Map.Entry<Long, Slot> e : ref.entrySet()) {
                 assertThat(list.get(e.getKey())).isSameAs(e.getValue());
@@ -74,6 +79,8 @@ class PageListTest {
         }
         assertThat(list.size()).isEqualTo(reference.size());
         reference.forEach((k, v) -> assertThat(list.get(k)).isSameAs(v));
-        assertThat(list.pageCount()).isEqualTo(reference.values().stream().filter(v -> !v.isMarker()).count());
+        assertThat(list.pageCount())
+                .isEqualTo(
+                        reference.values().stream().filter(v -> !v.isMarker()).count());
     }
 }

@@ -21,9 +21,15 @@ class TreeDumpTest {
         String[] lines = text.split("\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("hidden#").contains("size=3p owned=3");
-        assertThat(lines[1]).startsWith("  node#").contains("koid=" + k.koid(a) + " anonymous \"bootfs\"").contains("owned=0");
-        assertThat(lines[2]).startsWith("  node#").contains("koid=" + k.koid(c) + " snapshot \"bin/sh\"")
-                .contains("koid=" + k.koid(s) + " slice[+0p,1p]").contains("at=+1p limit=1p");
+        assertThat(lines[1])
+                .startsWith("  node#")
+                .contains("koid=" + k.koid(a) + " anonymous \"bootfs\"")
+                .contains("owned=0");
+        assertThat(lines[2])
+                .startsWith("  node#")
+                .contains("koid=" + k.koid(c) + " snapshot \"bin/sh\"")
+                .contains("koid=" + k.koid(s) + " slice[+0p,1p]")
+                .contains("at=+1p limit=1p");
         assertThat(k.getName(c)).isEqualTo("bin/sh");
     }
 
@@ -35,9 +41,13 @@ class TreeDumpTest {
         k.vmoCreateChild(a, VmoOptions.CHILD_SNAPSHOT, 0, PAGE);
         String dot = k.toDot();
         assertThat(dot).startsWith("digraph vmo {").endsWith("}\n");
-        assertThat(dot.lines().filter(l -> l.contains("[label=") && !l.contains("->")).count()).isEqualTo(5);
+        assertThat(dot.lines()
+                        .filter(l -> l.contains("[label=") && !l.contains("->"))
+                        .count())
+                .isEqualTo(5);
         assertThat(dot.lines().filter(l -> l.contains("->")).count()).isEqualTo(4);
-        assertThat(dot.lines().filter(l -> l.contains("fillcolor=lightgrey")).count()).isEqualTo(2);
+        assertThat(dot.lines().filter(l -> l.contains("fillcolor=lightgrey")).count())
+                .isEqualTo(2);
         assertThat(k.toDot()).as("deterministic output").isEqualTo(dot);
         assertThat(dot.indexOf("  n1 [")).isLessThan(dot.indexOf("  n2 ["));
     }

@@ -13,11 +13,11 @@ class UserWritesAndPeeksTest {
     void aWriteCountsEveryPageItTouchesOnceAndNoneAsACopy() {
         Kernel k = new Kernel(KernelConfig.defaults());
         int h = k.vmoCreate(4 * PAGE, 0);
-        k.vmoWrite(h, new byte[PAGE + 2], 0, PAGE - 1, PAGE + 2);   // the end of page 0, all of 1, the start of 2
+        k.vmoWrite(h, new byte[PAGE + 2], 0, PAGE - 1, PAGE + 2); // the end of page 0, all of 1, the start of 2
         assertThat(k.stats().pagesWrittenFromUser()).isEqualTo(3);
         assertThat(k.stats().pagesCopied()).isZero();
         assertThat(k.stats().pagesZeroed()).isEqualTo(3);
-        k.vmoWrite(h, new byte[1], 0, 0, 1);                        // an owned page: written, not allocated
+        k.vmoWrite(h, new byte[1], 0, 0, 1); // an owned page: written, not allocated
         k.vmoWriteFill(h, 3 * PAGE, PAGE, (byte) 7);
         assertThat(k.stats().pagesWrittenFromUser()).isEqualTo(5);
         assertThat(k.stats().pagesZeroed()).isEqualTo(4);
@@ -57,7 +57,9 @@ class UserWritesAndPeeksTest {
         assertThat(k.hopHistogram().total()).isZero();
         int pager = k.pagerCreateVmo(PAGE, 0);
         assertThat(k.peekPage(pager, 0)).isNull();
-        assertThatThrownBy(() -> k.peekPage(h, 2)).isInstanceOf(ZxException.class)
-                .extracting(e -> ((ZxException) e).status()).isEqualTo(ZxStatus.ERR_OUT_OF_RANGE);
+        assertThatThrownBy(() -> k.peekPage(h, 2))
+                .isInstanceOf(ZxException.class)
+                .extracting(e -> ((ZxException) e).status())
+                .isEqualTo(ZxStatus.ERR_OUT_OF_RANGE);
     }
 }

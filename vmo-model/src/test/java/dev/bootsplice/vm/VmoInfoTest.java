@@ -11,8 +11,8 @@ class VmoInfoTest {
     private static final int PAGE = 4096;
 
     private static void assertStatus(ZxStatus want, ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOf(ZxException.class)
-                .satisfies(e -> assertThat(((ZxException) e).status()).isEqualTo(want));
+        assertThatThrownBy(call).isInstanceOf(ZxException.class).satisfies(e -> assertThat(((ZxException) e).status())
+                .isEqualTo(want));
     }
 
     @Test
@@ -29,7 +29,9 @@ class VmoInfoTest {
         int grandchild = k.vmoCreateChild(c[0], VmoOptions.CHILD_SLICE, 0, PAGE);
         assertThat(k.numChildren(p)).isEqualTo(5);
         k.handleClose(c[0]);
-        assertThat(k.parentKoid(grandchild)).as("re-attached to the dead VMO's parent").isEqualTo(k.koid(p));
+        assertThat(k.parentKoid(grandchild))
+                .as("re-attached to the dead VMO's parent")
+                .isEqualTo(k.koid(p));
         assertThat(k.numChildren(p)).isEqualTo(5);
     }
 
@@ -53,7 +55,9 @@ class VmoInfoTest {
         int v = k.vmoCreate(2 * PAGE, 0);
         k.vmoSetCachePolicy(v, 1);
         assertStatus(ZxStatus.ERR_BAD_STATE, () -> k.vmoCreateChild(v, VmoOptions.CHILD_SNAPSHOT, 0, PAGE));
-        assertStatus(ZxStatus.ERR_BAD_STATE, () -> k.vmoCreateChild(v, VmoOptions.CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, 0, PAGE));
+        assertStatus(
+                ZxStatus.ERR_BAD_STATE,
+                () -> k.vmoCreateChild(v, VmoOptions.CHILD_SNAPSHOT_AT_LEAST_ON_WRITE, 0, PAGE));
         assertStatus(ZxStatus.ERR_BAD_STATE, () -> k.vmoCreateChild(v, VmoOptions.CHILD_REFERENCE, 0, 0));
         assertStatus(ZxStatus.ERR_BAD_STATE, () -> k.vmoOpRange(v, VmoOptions.OP_ZERO, 0, PAGE));
         int s = k.vmoCreateChild(v, VmoOptions.CHILD_SLICE, 0, PAGE);
@@ -83,7 +87,9 @@ class VmoInfoTest {
         assertStatus(ZxStatus.ERR_SHOULD_WAIT, () -> k.vmoWrite(child, new byte[1], 0, 2 * PAGE, 1));
         k.vmoWrite(child, new byte[] {'w'}, 0, PAGE, 1);
         k.vmoRead(p, buf, 0, PAGE, 1);
-        assertThat(buf[0]).as("a fork of a pager page copies; the pager VMO is unchanged").isEqualTo((byte) '1');
+        assertThat(buf[0])
+                .as("a fork of a pager page copies; the pager VMO is unchanged")
+                .isEqualTo((byte) '1');
         assertThat(k.ownedPages(p)).isEqualTo(2);
         assertThat(k.ownedPages(child)).isEqualTo(1);
         k.checkInvariants();

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 public final class ReadmeExample {
     /** Prints an image's items, then every BOOTFS file with its size and SHA-256. */
     public static void describe(Path file, PrintStream out) throws Exception {
-        try (ZbiImage image = ZbiImage.open(file)) {          // throws ZbiFormatException on a broken rule
+        try (ZbiImage image = ZbiImage.open(file)) { // throws ZbiFormatException on a broken rule
             for (ZbiItem item : image.items()) {
                 out.printf("item %d %s, %d bytes%n", item.index(), item.type().name(), item.length());
             }

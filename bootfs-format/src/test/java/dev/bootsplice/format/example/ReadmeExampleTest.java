@@ -25,7 +25,8 @@ class ReadmeExampleTest {
         ReadmeExample.describe(image, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).matches("item 0 BOOTFS, [0-9]+ bytes");
-        assertThat(lines.subList(1, lines.size())).hasSize(20)
+        assertThat(lines.subList(1, lines.size()))
+                .hasSize(20)
                 .allMatch(l -> l.matches("[a-z]+/\\S+ [0-9]+ [0-9a-f]{64}"));
     }
 

@@ -8,13 +8,13 @@ import java.util.Collection;
 
 /** A Makefile dependency file: {@code OUTPUT: INPUT...}, one rule on one line, names escaped for Make. */
 public final class Depfile {
-    private Depfile() {
-    }
+    private Depfile() {}
 
     /** Returns the rule text for {@code output} depending on {@code inputs} (in order, duplicates kept out). */
     public static String rule(String output, Collection<Path> inputs) {
         StringBuilder s = new StringBuilder(escape(output)).append(':');
-        inputs.stream().map(Path::toString).distinct().forEach(p -> s.append(' ').append(escape(p)));
+        inputs.stream().map(Path::toString).distinct().forEach(p -> s.append(' ')
+                .append(escape(p)));
         return s.append('\n').toString();
     }
 

@@ -27,8 +27,7 @@ import java.util.function.Predicate;
  */
 final class ZbiExtraction {
     /** A BOOTFS data range of one item; entries with the same range share their data. */
-    private record Range(int item, long offset, long length) {
-    }
+    private record Range(int item, long offset, long length) {}
 
     private final ZbiImage image;
     private final Predicate<String> patterns;
@@ -96,7 +95,8 @@ final class ZbiExtraction {
      */
     void items(boolean raw) throws IOException, ZbiFormatException {
         for (ZbiItem item : image.items()) {
-            String name = String.format("%03d.%s", item.index() + 1, raw ? item.type().extension().substring(1) : "zbi");
+            String name = String.format(
+                    "%03d.%s", item.index() + 1, raw ? item.type().extension().substring(1) : "zbi");
             checked++;
             if (!patterns.test(name)) {
                 continue;

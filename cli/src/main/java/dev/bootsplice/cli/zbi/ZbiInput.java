@@ -12,5 +12,4 @@ import dev.bootsplice.format.ZbiAssembly.InputOptions;
  * @param type the {@code --type} in force, or null in files mode ({@code -F}, the default)
  * @param options the other input switches in force
  */
-record ZbiInput(String text, boolean entry, ItemType type, InputOptions options) {
-}
+record ZbiInput(String text, boolean entry, ItemType type, InputOptions options) {}

@@ -23,8 +23,7 @@ import java.nio.file.Path;
 public final class ZbiJson {
     private final StringBuilder s = new StringBuilder();
 
-    private ZbiJson() {
-    }
+    private ZbiJson() {}
 
     /**
      * Writes the description of {@code image}'s items to {@code file} atomically.
@@ -106,7 +105,11 @@ public final class ZbiJson {
     }
 
     private void member(int indent, String key, String value, boolean first) {
-        s.append(first ? "\n" : ",\n").append(" ".repeat(indent)).append(quote(key)).append(": ").append(value);
+        s.append(first ? "\n" : ",\n")
+                .append(" ".repeat(indent))
+                .append(quote(key))
+                .append(": ")
+                .append(value);
     }
 
     /** Quotes like rapidjson: {@code \"}, {@code \\}, short escapes for b f n r t, {@code \\u00XX} other controls. */

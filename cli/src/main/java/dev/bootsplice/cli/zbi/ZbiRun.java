@@ -53,8 +53,10 @@ final class ZbiRun {
                 add(assembly, input);
             }
             boolean treeFilter = !patterns.selectsAll() && !request.extract;
-            ZbiAssembly.Result built = assembly.build(!request.readsOnly(),
-                    request.readsOnly() ? Compression.NONE : request.compression, treeFilter ? patterns : null,
+            ZbiAssembly.Result built = assembly.build(
+                    !request.readsOnly(),
+                    request.readsOnly() ? Compression.NONE : request.compression,
+                    treeFilter ? patterns : null,
                     !request.readsOnly() && request.completeKernel != null);
             if (!request.readsOnly()) {
                 return writeOutput(assembly, built);
@@ -138,7 +140,9 @@ final class ZbiRun {
             status = listing.exitCode();
         }
         if (request.extract) {
-            ZbiExtraction x = new ZbiExtraction(image, patterns,
+            ZbiExtraction x = new ZbiExtraction(
+                    image,
+                    patterns,
                     Path.of(request.outputDir == null ? "." : request.outputDir),
                     request.output == null ? null : Path.of(request.output));
             if (request.extractItems) {

@@ -16,11 +16,14 @@ import java.util.List;
  */
 final class ZbiSwitches {
     /** Whether a switch takes a value. */
-    private enum Value { NONE, REQUIRED, OPTIONAL }
+    private enum Value {
+        NONE,
+        REQUIRED,
+        OPTIONAL
+    }
 
     /** One switch: long name, short letter (0 for none), value. */
-    private record Switch(String name, char letter, Value value) {
-    }
+    private record Switch(String name, char letter, Value value) {}
 
     private static final List<Switch> SWITCHES = List.of(
             new Switch("help", 'h', Value.NONE), new Switch("list", 't', Value.NONE),
@@ -44,8 +47,7 @@ final class ZbiSwitches {
     private Compression compression = Compression.DEFAULT;
     private ItemType type;
 
-    private ZbiSwitches() {
-    }
+    private ZbiSwitches() {}
 
     /**
      * Parses {@code args}.
@@ -126,8 +128,8 @@ final class ZbiSwitches {
             return matches.get(0);
         }
         String shown = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-        throw new ZbiUsageError(matches.isEmpty() ? "unrecognized option '" + shown + "'"
-                : "option '" + shown + "' is ambiguous");
+        throw new ZbiUsageError(
+                matches.isEmpty() ? "unrecognized option '" + shown + "'" : "option '" + shown + "' is ambiguous");
     }
 
     private static Switch byLetter(char letter) throws ZbiUsageError {

@@ -16,8 +16,7 @@ public final class ZbiTool {
     /** The command name after {@code bootsplice}, and the launcher name that runs this command directly. */
     public static final String NAME = "zbi";
 
-    private ZbiTool() {
-    }
+    private ZbiTool() {}
 
     /** Runs {@code zbi} with {@code args}; results go to {@code out}, diagnostics to {@code err}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {

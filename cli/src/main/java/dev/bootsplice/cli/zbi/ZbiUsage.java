@@ -2,7 +2,8 @@ package dev.bootsplice.cli.zbi;
 
 /** The {@code bootsplice zbi --help} text: the reference tool's switches, in bootsplice's words. */
 final class ZbiUsage {
-    static final String TEXT = """
+    static final String TEXT =
+            """
             Usage: bootsplice zbi [OUTPUT...] INPUT... [-- PATTERN...]
             The command line of Fuchsia's `zbi` tool (a symbolic link named `zbi` to the launcher runs it too).
 
@@ -38,6 +39,5 @@ final class ZbiUsage {
             Exit status: 0 success, 1 failure.
             """;
 
-    private ZbiUsage() {
-    }
+    private ZbiUsage() {}
 }

@@ -28,8 +28,7 @@ import java.util.stream.Stream;
 final class ImageComparison {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ImageComparison() {
-    }
+    private ImageComparison() {}
 
     /** Asserts that the two folders hold the same files, compared by kind (image, depfile, JSON, other). */
     static void assertSameOutputs(Path reference, Path ours) throws Exception {
@@ -51,7 +50,8 @@ final class ImageComparison {
 
     private static Set<String> relativeFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString())
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString())
                     .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
     }
@@ -65,7 +65,8 @@ final class ImageComparison {
 
     /** Asserts equal item types, flags, payloads after decompression and BOOTFS directories. */
     static void assertSameItems(Path reference, Path ours) throws Exception {
-        try (ZbiImage r = ZbiImage.open(reference); ZbiImage o = ZbiImage.open(ours)) {
+        try (ZbiImage r = ZbiImage.open(reference);
+                ZbiImage o = ZbiImage.open(ours)) {
             assertThat(o.items()).as("items of " + ours).hasSameSizeAs(r.items());
             for (int i = 0; i < r.items().size(); i++) {
                 ZbiItem ri = r.items().get(i);

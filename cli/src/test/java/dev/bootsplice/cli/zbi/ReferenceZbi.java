@@ -22,12 +22,13 @@ final class ReferenceZbi {
         }
     }
 
-    private ReferenceZbi() {
-    }
+    private ReferenceZbi() {}
 
     /** Returns the reference tool, or skips the calling test when it is not there. */
     static Path tool() {
-        Path tool = Path.of(System.getProperty("bootsplice.zbi", "../../shared/tools/zbi")).toAbsolutePath().normalize();
+        Path tool = Path.of(System.getProperty("bootsplice.zbi", "../../shared/tools/zbi"))
+                .toAbsolutePath()
+                .normalize();
         assumeTrue(Files.isExecutable(tool), "reference zbi tool not found at " + tool + " (clone without ../shared)");
         return tool;
     }
@@ -40,8 +41,11 @@ final class ReferenceZbi {
         Path out = Files.createTempFile("zbi-out", ".txt");
         Path err = Files.createTempFile("zbi-err", ".txt");
         try {
-            Process p = new ProcessBuilder(command).directory(cwd.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(cwd.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("reference zbi timed out: " + command);
@@ -57,7 +61,9 @@ final class ReferenceZbi {
     static Run ours(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ZbiTool.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = ZbiTool.run(
+                args.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

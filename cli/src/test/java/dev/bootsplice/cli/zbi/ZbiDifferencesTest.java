@@ -37,7 +37,8 @@ class ZbiDifferencesTest {
         List<String> ours = List.of("-o", tmp.resolve("our.zbi").toString(), "-u", tree.toString());
         assertThat(ReferenceZbi.reference(tmp, ref).status()).isZero();
         assertThat(ReferenceZbi.ours(ours).status()).isZero();
-        try (ZbiImage r = ZbiImage.open(tmp.resolve("ref.zbi")); ZbiImage o = ZbiImage.open(tmp.resolve("our.zbi"))) {
+        try (ZbiImage r = ZbiImage.open(tmp.resolve("ref.zbi"));
+                ZbiImage o = ZbiImage.open(tmp.resolve("our.zbi"))) {
             assertThat(r.items().get(0).crcStatus()).isEqualTo(CrcStatus.MISMATCH);
             assertThat(r.items().get(0).crcMatchesEmptyFileDefect()).isTrue();
             assertThat(o.items().get(0).crcStatus()).isEqualTo(CrcStatus.OK);
@@ -48,9 +49,13 @@ class ZbiDifferencesTest {
     @Test
     void anEmptyLastFileIsExtractedWhereTheReferenceRefusesIt() throws Exception {
         Path image = tmp.resolve("u.zbi");
-        assertThat(ReferenceZbi.reference(tmp, List.of("-o", image.toString(), "-u", tree.toString())).status()).isZero();
-        ReferenceZbi.Run ref = ReferenceZbi.reference(tmp, List.of("-x", "-D", tmp.resolve("rx").toString(), image.toString()));
-        ReferenceZbi.Run ours = ReferenceZbi.ours(List.of("-x", "-D", tmp.resolve("ox").toString(), image.toString()));
+        assertThat(ReferenceZbi.reference(tmp, List.of("-o", image.toString(), "-u", tree.toString()))
+                        .status())
+                .isZero();
+        ReferenceZbi.Run ref = ReferenceZbi.reference(
+                tmp, List.of("-x", "-D", tmp.resolve("rx").toString(), image.toString()));
+        ReferenceZbi.Run ours =
+                ReferenceZbi.ours(List.of("-x", "-D", tmp.resolve("ox").toString(), image.toString()));
         assertThat(ref.status()).isEqualTo(1);
         assertThat(Files.exists(tmp.resolve("rx/zz-empty"))).isFalse();
         assertThat(ours.status()).as(ours.toString()).isZero();
@@ -77,7 +82,9 @@ class ZbiDifferencesTest {
         Files.delete(tree.resolve("zz-empty"));
         Files.writeString(tree.resolve("b"), "b\n");
         Path image = tmp.resolve("in.zbi");
-        assertThat(ReferenceZbi.ours(List.of("-o", image.toString(), tree.toString())).status()).isZero();
+        assertThat(ReferenceZbi.ours(List.of("-o", image.toString(), tree.toString()))
+                        .status())
+                .isZero();
         List<String> args = List.of("-t", "-v", image.toString(), "--", "a");
         ReferenceZbi.Run ref = ReferenceZbi.reference(tmp, args);
         assertThat(ref.status()).isEqualTo(1);
@@ -102,21 +109,31 @@ class ZbiDifferencesTest {
     void jsonGivesTheWrittenSizeOfACompressedItemWhereTheReferenceGivesTheUncompressedOne() throws Exception {
         Path refJson = tmp.resolve("ref.json");
         Path ourJson = tmp.resolve("our.json");
-        ReferenceZbi.reference(tmp, List.of("-o", tmp.resolve("r.zbi").toString(), "-j", refJson.toString(), tree.toString()));
+        ReferenceZbi.reference(
+                tmp, List.of("-o", tmp.resolve("r.zbi").toString(), "-j", refJson.toString(), tree.toString()));
         ReferenceZbi.ours(List.of("-o", tmp.resolve("o.zbi").toString(), "-j", ourJson.toString(), tree.toString()));
         assertThat(Files.readString(refJson)).contains("\"size\": 8192,");
         try (ZbiImage o = ZbiImage.open(tmp.resolve("o.zbi"))) {
             assertThat(o.items().get(0).isCompressed()).isTrue();
-            assertThat(Files.readString(ourJson)).contains("\"size\": " + o.items().get(0).length() + ",",
-                    "\"uncompressed_size\": 8192,", "\"crc32\": " + o.items().get(0).storedCrc32() + ",");
+            assertThat(Files.readString(ourJson))
+                    .contains(
+                            "\"size\": " + o.items().get(0).length() + ",",
+                            "\"uncompressed_size\": 8192,",
+                            "\"crc32\": " + o.items().get(0).storedCrc32() + ",");
         }
     }
 
     @Test
     void aDepfileNamesInputsUnderTheDirectorySwitchAsTheyAreReachedFromTheWorkingDirectory() throws Exception {
         Files.writeString(tmp.resolve("m.txt"), "x=t/a\n");
-        List<String> args = List.of("-o", tmp.resolve("o.zbi").toString(), "-d", tmp.resolve("o.d").toString(),
-                "-C", tmp.toString(), "m.txt");
+        List<String> args = List.of(
+                "-o",
+                tmp.resolve("o.zbi").toString(),
+                "-d",
+                tmp.resolve("o.d").toString(),
+                "-C",
+                tmp.toString(),
+                "m.txt");
         assertThat(ReferenceZbi.reference(tmp, args).status()).isZero();
         assertThat(Files.readString(tmp.resolve("o.d"))).contains(" m.txt").contains(" t/a");
         assertThat(ReferenceZbi.ours(args).status()).isZero();
@@ -126,16 +143,25 @@ class ZbiDifferencesTest {
     /** The BOOTFS the reference lays out for {@link #tree} without its empty file: a at 0x1000. */
     private byte[] uncompressedBootfs() throws Exception {
         Path image = tmp.resolve("plain.zbi");
-        assertThat(ReferenceZbi.ours(List.of("-o", image.toString(), "-u", tree.toString())).status()).isZero();
+        assertThat(ReferenceZbi.ours(List.of("-o", image.toString(), "-u", tree.toString()))
+                        .status())
+                .isZero();
         byte[] zbi = Files.readAllBytes(image);
         return java.util.Arrays.copyOfRange(zbi, 64, zbi.length);
     }
 
     /** CRC-32 of a BOOTFS item header with {@code flags}, {@code extra = 0}, followed by {@code payload}. */
     private static long crc(int flags, byte[] payload) {
-        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                .putInt(0x42534642).putInt(payload.length).putInt(0).putInt(flags).putInt(0).putInt(0)
-                .putInt(0xb5781729).putInt(0);
+        java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(32)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x42534642)
+                .putInt(payload.length)
+                .putInt(0)
+                .putInt(flags)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0xb5781729)
+                .putInt(0);
         CRC32 crc = new CRC32();
         crc.update(h.array());
         crc.update(payload);

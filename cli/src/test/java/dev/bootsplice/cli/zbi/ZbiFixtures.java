@@ -13,8 +13,7 @@ import java.util.List;
  * manifests, raw payloads, and images the reference tool itself wrote.
  */
 final class ZbiFixtures {
-    private ZbiFixtures() {
-    }
+    private ZbiFixtures() {}
 
     /** Creates the inputs under {@code in} and returns it. */
     static Path create(Path in) throws Exception {
@@ -27,8 +26,12 @@ final class ZbiFixtures {
         Path tree2 = in.resolve("tree2");
         write(tree2.resolve("bin/app"), "#!/boot/bin/sh\necho replaced\n");
         write(tree2.resolve("etc/config.json"), "{\"a\": 1}\n");
-        write(in.resolve("m.txt"), "cfg/a=" + tree.resolve("lib/one.txt") + "\ncfg/b=" + tree.resolve("zlast.txt") + "\n");
-        write(in.resolve("missing.txt"), "x/present=" + tree.resolve("zlast.txt") + "\nx/absent=" + in.resolve("nope") + "\n");
+        write(
+                in.resolve("m.txt"),
+                "cfg/a=" + tree.resolve("lib/one.txt") + "\ncfg/b=" + tree.resolve("zlast.txt") + "\n");
+        write(
+                in.resolve("missing.txt"),
+                "x/present=" + tree.resolve("zlast.txt") + "\nx/absent=" + in.resolve("nope") + "\n");
         write(in.resolve("bad-manifest.txt"), "no separator here\n");
         write(in.resolve("dir/m2.txt"), "q/app=tree/bin/app\nq/two=tree/lib/sub/two.txt\n");
         write(in.resolve("ramdisk.bin"), pattern(5_000, 3));
@@ -39,7 +42,9 @@ final class ZbiFixtures {
     }
 
     private static void reference(Path cwd, String... args) throws Exception {
-        assertThat(ReferenceZbi.reference(cwd, List.of(args)).status()).as("reference zbi %s", List.of(args)).isZero();
+        assertThat(ReferenceZbi.reference(cwd, List.of(args)).status())
+                .as("reference zbi %s", List.of(args))
+                .isZero();
     }
 
     private static void write(Path file, String text) throws Exception {

@@ -12,8 +12,24 @@ class ZbiSwitchesTest {
     @Test
     void inputSwitchesApplyToTheInputsAfterThemInOrder() throws Exception {
         ZbiRequest r = ZbiSwitches.parse(new String[] {
-            "a.zbi", "-p", "sys", "-C", "/src", "m.txt", "-T", "cmdline", "-e", "x=1", "-F", "--replace", "-i", "dir",
-            "-u", "--recompress", "b.zbi"});
+            "a.zbi",
+            "-p",
+            "sys",
+            "-C",
+            "/src",
+            "m.txt",
+            "-T",
+            "cmdline",
+            "-e",
+            "x=1",
+            "-F",
+            "--replace",
+            "-i",
+            "dir",
+            "-u",
+            "--recompress",
+            "b.zbi"
+        });
         assertThat(r.inputs).extracting(ZbiInput::text).containsExactly("a.zbi", "m.txt", "x=1", "dir", "b.zbi");
         assertThat(r.inputs.get(0).options().prefix()).isEmpty();
         assertThat(r.inputs.get(1).options().prefix()).isEqualTo("sys");
@@ -42,8 +58,18 @@ class ZbiSwitchesTest {
 
     @Test
     void longSwitchesTakeEqualsOrTheNextArgumentAndMayBeShortened() throws Exception {
-        ZbiRequest r = ZbiSwitches.parse(new String[] {"--output", "o.zbi", "--depf=o.d", "--json-output=o.json",
-            "--complete=arm64", "--compressed=lz4f.3", "in", "--", "bin/*", "!bin/x"});
+        ZbiRequest r = ZbiSwitches.parse(new String[] {
+            "--output",
+            "o.zbi",
+            "--depf=o.d",
+            "--json-output=o.json",
+            "--complete=arm64",
+            "--compressed=lz4f.3",
+            "in",
+            "--",
+            "bin/*",
+            "!bin/x"
+        });
         assertThat(r.output).isEqualTo("o.zbi");
         assertThat(r.depfile).isEqualTo("o.d");
         assertThat(r.jsonOutput).isEqualTo("o.json");
@@ -61,10 +87,12 @@ class ZbiSwitchesTest {
 
     @Test
     void badSwitchesAreRefusedWithTheReferenceToolsWords() {
-        assertThatThrownBy(() -> ZbiSwitches.parse(new String[] {"--bogus"})).hasMessage("unrecognized option '--bogus'");
+        assertThatThrownBy(() -> ZbiSwitches.parse(new String[] {"--bogus"}))
+                .hasMessage("unrecognized option '--bogus'");
         assertThatThrownBy(() -> ZbiSwitches.parse(new String[] {"--ex"})).hasMessage("option '--ex' is ambiguous");
         assertThatThrownBy(() -> ZbiSwitches.parse(new String[] {"-q"})).hasMessage("invalid option -- 'q'");
-        assertThatThrownBy(() -> ZbiSwitches.parse(new String[] {"-o"})).hasMessage("option requires an argument -- 'o'");
+        assertThatThrownBy(() -> ZbiSwitches.parse(new String[] {"-o"}))
+                .hasMessage("option requires an argument -- 'o'");
         assertThatThrownBy(() -> ZbiSwitches.parse(new String[] {"--list=x"}))
                 .hasMessage("option '--list' doesn't allow an argument");
         assertThatThrownBy(() -> ZbiSwitches.parse(new String[] {"-T", "nope"})).hasMessage("unrecognized type: nope");

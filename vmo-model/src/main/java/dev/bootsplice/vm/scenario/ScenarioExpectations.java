@@ -35,29 +35,49 @@ final class ScenarioExpectations {
         List<String> a = s.args();
         int line = s.line();
         switch (s.verb()) {
-            case "expect_pages": return pages(s);
-            case "expect_bytes": return bytes(names.handle(s, 0), ScenarioValues.number(line, a.get(1)), ScenarioValues.string(line, a.get(2)));
-            case "expect_size": return compare("size", kernel.vmoGetSize(names.handle(s, 0)), ScenarioValues.number(line, a.get(1)));
+            case "expect_pages":
+                return pages(s);
+            case "expect_bytes":
+                return bytes(
+                        names.handle(s, 0),
+                        ScenarioValues.number(line, a.get(1)),
+                        ScenarioValues.string(line, a.get(2)));
+            case "expect_size":
+                return compare("size", kernel.vmoGetSize(names.handle(s, 0)), ScenarioValues.number(line, a.get(1)));
             case "expect_depth":
-                return compare("lookup hops", kernel.lookupDepth(names.handle(s, 0), pageIndex(a.get(1), line)),
+                return compare(
+                        "lookup hops",
+                        kernel.lookupDepth(names.handle(s, 0), pageIndex(a.get(1), line)),
                         ScenarioValues.number(line, a.get(2)));
-            case "expect_committed": return compare("committed pages", kernel.ownedPages(names.handle(s, 0)), ScenarioValues.number(line, a.get(1)));
+            case "expect_committed":
+                return compare(
+                        "committed pages",
+                        kernel.ownedPages(names.handle(s, 0)),
+                        ScenarioValues.number(line, a.get(1)));
             case "expect_rights": {
                 int got = kernel.handleRights(names.handle(s, 0));
                 int want = ScenarioValues.rights(line, a.get(1));
                 return got == want ? null : "expected rights " + Rights.format(want) + ", found " + Rights.format(got);
             }
-            case "expect_stat": return compare(a.get(0), stat(a.get(0)), ScenarioValues.number(line, a.get(1)));
+            case "expect_stat":
+                return compare(a.get(0), stat(a.get(0)), ScenarioValues.number(line, a.get(1)));
             case "expect_name": {
                 String got = kernel.getName(names.handle(s, 0));
-                String want = new String(ScenarioValues.string(line, a.get(1)), java.nio.charset.StandardCharsets.UTF_8);
+                String want =
+                        new String(ScenarioValues.string(line, a.get(1)), java.nio.charset.StandardCharsets.UTF_8);
                 return got.equals(want) ? null : "expected name \"" + want + "\", found \"" + got + "\"";
             }
             case "expect_content_size":
-                return compare("content size", kernel.getContentSize(names.handle(s, 0)), ScenarioValues.number(line, a.get(1)));
-            case "expect_info": return new ScenarioInfoCheck(kernel, names).problem(s);
-            case "expect_signal": return signal(s);
-            default: throw new IllegalStateException("unknown expectation " + s.verb());
+                return compare(
+                        "content size",
+                        kernel.getContentSize(names.handle(s, 0)),
+                        ScenarioValues.number(line, a.get(1)));
+            case "expect_info":
+                return new ScenarioInfoCheck(kernel, names).problem(s);
+            case "expect_signal":
+                return signal(s);
+            default:
+                throw new IllegalStateException("unknown expectation " + s.verb());
         }
     }
 
@@ -74,7 +94,9 @@ final class ScenarioExpectations {
             }
             got = false;
         }
-        return got == want ? null : "expected " + s.args().get(1) + " " + (want ? "on" : "off") + ", found " + (got ? "on" : "off");
+        return got == want
+                ? null
+                : "expected " + s.args().get(1) + " " + (want ? "on" : "off") + ", found " + (got ? "on" : "off");
     }
 
     /** PAGE in expect_depth is a page index; a {@code p}-suffixed value is read as pages too. */
@@ -84,7 +106,9 @@ final class ScenarioExpectations {
     }
 
     private static String compare(String what, long got, long want) {
-        return got == want ? null : "expected " + what + " " + Long.toUnsignedString(want) + ", found " + Long.toUnsignedString(got);
+        return got == want
+                ? null
+                : "expected " + what + " " + Long.toUnsignedString(want) + ", found " + Long.toUnsignedString(got);
     }
 
     private String pages(Statement s) throws ScenarioInterpreter.Failure, ScenarioSyntaxException {
@@ -135,14 +159,16 @@ final class ScenarioExpectations {
         if (b == 0) {
             return "0 (zero)";
         }
-        return b > ' ' && b < 0x7f ? "'" + (char) b + "' (0x" + Integer.toHexString(b) + ")" : "0x" + Integer.toHexString(b);
+        return b > ' ' && b < 0x7f
+                ? "'" + (char) b + "' (0x" + Integer.toHexString(b) + ")"
+                : "0x" + Integer.toHexString(b);
     }
 
     private String bytes(int handle, long offset, byte[] want) {
         long size = kernel.vmoGetSize(handle);
         if (Long.compareUnsigned(offset, size) > 0 || Long.compareUnsigned(want.length, size - offset) > 0) {
-            return "range [" + Long.toUnsignedString(offset) + ", +" + want.length + ") outside the VMO's "
-                    + size + " bytes";
+            return "range [" + Long.toUnsignedString(offset) + ", +" + want.length + ") outside the VMO's " + size
+                    + " bytes";
         }
         byte[] page = null;
         long pageIndex = -1;
@@ -157,8 +183,8 @@ final class ScenarioExpectations {
             }
             int got = page.length == 0 ? 0 : page[(int) (pos & 0xfff)] & 0xff;
             if (got != (want[i] & 0xff)) {
-                return "byte " + Long.toUnsignedString(pos) + ": expected " + describeToken(want[i] & 0xff)
-                        + ", found " + describeToken(got);
+                return "byte " + Long.toUnsignedString(pos) + ": expected " + describeToken(want[i] & 0xff) + ", found "
+                        + describeToken(got);
             }
         }
         return null;
@@ -167,18 +193,30 @@ final class ScenarioExpectations {
     private long stat(String name) {
         VmStats st = kernel.stats();
         switch (name) {
-            case "pages_allocated": return st.pagesAllocated();
-            case "pages_copied": return st.pagesCopied();
-            case "pages_moved": return st.pagesMoved();
-            case "pages_zeroed": return st.pagesZeroed();
-            case "pages_freed": return st.pagesFreed();
-            case "hidden_nodes": return st.hiddenNodes();
-            case "vmos": return st.vmos();
-            case "peak_pages_allocated": return st.peakPagesAllocated();
-            case "pages_migrated": return st.pagesMigrated();
-            case "hidden_nodes_created": return st.hiddenNodesCreated();
-            case "vmos_created": return st.vmosCreated();
-            default: throw new IllegalStateException("unknown counter " + name);
+            case "pages_allocated":
+                return st.pagesAllocated();
+            case "pages_copied":
+                return st.pagesCopied();
+            case "pages_moved":
+                return st.pagesMoved();
+            case "pages_zeroed":
+                return st.pagesZeroed();
+            case "pages_freed":
+                return st.pagesFreed();
+            case "hidden_nodes":
+                return st.hiddenNodes();
+            case "vmos":
+                return st.vmos();
+            case "peak_pages_allocated":
+                return st.peakPagesAllocated();
+            case "pages_migrated":
+                return st.pagesMigrated();
+            case "hidden_nodes_created":
+                return st.hiddenNodesCreated();
+            case "vmos_created":
+                return st.vmosCreated();
+            default:
+                throw new IllegalStateException("unknown counter " + name);
         }
     }
 }

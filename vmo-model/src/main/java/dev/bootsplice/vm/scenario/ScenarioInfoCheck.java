@@ -19,14 +19,18 @@ final class ScenarioInfoCheck {
         String field = s.args().get(1);
         String value = s.args().get(2);
         switch (field) {
-            case "size": return compare(field, info.sizeBytes(), ScenarioValues.number(s.line(), value));
-            case "committed": return compare("committed bytes", info.committedBytes(), ScenarioValues.number(s.line(), value));
-            case "num_children": return compare(field, info.numChildren(), ScenarioValues.number(s.line(), value));
+            case "size":
+                return compare(field, info.sizeBytes(), ScenarioValues.number(s.line(), value));
+            case "committed":
+                return compare("committed bytes", info.committedBytes(), ScenarioValues.number(s.line(), value));
+            case "num_children":
+                return compare(field, info.numChildren(), ScenarioValues.number(s.line(), value));
             case "flags": {
                 int want = ScenarioValues.options(s.line(), value, ScenarioValues.INFO_FLAGS);
                 return info.flags() == want ? null : "expected flags " + flags(want) + ", found " + flags(info.flags());
             }
-            default: return parent(s, info.parentKoid(), value);
+            default:
+                return parent(s, info.parentKoid(), value);
         }
     }
 
@@ -39,7 +43,9 @@ final class ScenarioInfoCheck {
     }
 
     private static String compare(String what, long got, long want) {
-        return got == want ? null : "expected " + what + " " + Long.toUnsignedString(want) + ", found " + Long.toUnsignedString(got);
+        return got == want
+                ? null
+                : "expected " + what + " " + Long.toUnsignedString(want) + ", found " + Long.toUnsignedString(got);
     }
 
     /** A flag set as the scenario language writes it. */

@@ -52,9 +52,15 @@ final class ScenarioInterpreter {
             String value = kv.substring(kv.indexOf('=') + 1);
             try {
                 switch (key) {
-                    case "profile": c = c.withProfile(ScenarioValues.profile(s.line(), value)); break;
-                    case "clones": c = c.withClones(ScenarioValues.clones(s.line(), value)); break;
-                    default: c = c.withMemoryLimitPages(ScenarioValues.number(s.line(), value)); break;
+                    case "profile":
+                        c = c.withProfile(ScenarioValues.profile(s.line(), value));
+                        break;
+                    case "clones":
+                        c = c.withClones(ScenarioValues.clones(s.line(), value));
+                        break;
+                    default:
+                        c = c.withMemoryLimitPages(ScenarioValues.number(s.line(), value));
+                        break;
                 }
             } catch (ScenarioSyntaxException e) {
                 throw new IllegalStateException("config was validated by the parser", e);
@@ -88,7 +94,8 @@ final class ScenarioInterpreter {
             kernel.handleClose(result);
         }
         if (got != s.expected()) {
-            throw new Failure(s.line(), s.text() + ": expected " + s.expected().zxName() + ", got " + got.zxName() + reason);
+            throw new Failure(
+                    s.line(), s.text() + ": expected " + s.expected().zxName() + ", got " + got.zxName() + reason);
         }
     }
 
@@ -98,26 +105,37 @@ final class ScenarioInterpreter {
         int line = s.line();
         switch (s.verb()) {
             case "vmo_create":
-                return kernel.vmoCreate(num(s, 0), a.size() > 1 ? ScenarioValues.options(line, a.get(1), ScenarioValues.CREATE_OPTIONS) : 0);
+                return kernel.vmoCreate(
+                        num(s, 0),
+                        a.size() > 1 ? ScenarioValues.options(line, a.get(1), ScenarioValues.CREATE_OPTIONS) : 0);
             case "vmo_create_child":
-                return kernel.vmoCreateChild(handle(s, 0), ScenarioValues.options(line, a.get(1), ScenarioValues.CHILD_OPTIONS),
-                        num(s, 2), num(s, 3));
-            case "vmo_create_physical": return kernel.vmoCreatePhysical(num(s, 0));
-            case "vmo_create_contiguous": return kernel.vmoCreateContiguous(num(s, 0), 0);
-            case "pager_create_vmo": return kernel.pagerCreateVmo(num(s, 0), 0);
-            case "handle_duplicate": return kernel.handleDuplicate(handle(s, 0), ScenarioValues.rights(line, a.get(1)));
+                return kernel.vmoCreateChild(
+                        handle(s, 0),
+                        ScenarioValues.options(line, a.get(1), ScenarioValues.CHILD_OPTIONS),
+                        num(s, 2),
+                        num(s, 3));
+            case "vmo_create_physical":
+                return kernel.vmoCreatePhysical(num(s, 0));
+            case "vmo_create_contiguous":
+                return kernel.vmoCreateContiguous(num(s, 0), 0);
+            case "pager_create_vmo":
+                return kernel.pagerCreateVmo(num(s, 0), 0);
+            case "handle_duplicate":
+                return kernel.handleDuplicate(handle(s, 0), ScenarioValues.rights(line, a.get(1)));
             case "handle_replace": {
                 int h = kernel.handleReplace(handle(s, 0), ScenarioValues.rights(line, a.get(1)));
                 names.remove(a.get(0));
                 return h;
             }
-            case "event_create": return kernel.eventCreate();
+            case "event_create":
+                return kernel.eventCreate();
             case "replace_as_executable": {
                 int h = handle(s, 0);
                 names.remove(a.get(0));
                 return kernel.vmoReplaceAsExecutable(h, 0);
             }
-            case "pin": return kernel.btiPin(VmoOptions.BTI_PERM_READ, handle(s, 0), num(s, 1), num(s, 2));
+            case "pin":
+                return kernel.btiPin(VmoOptions.BTI_PERM_READ, handle(s, 0), num(s, 1), num(s, 2));
             default:
                 executeVoid(s);
                 return null;
@@ -129,22 +147,48 @@ final class ScenarioInterpreter {
         List<String> a = s.args();
         int line = s.line();
         switch (s.verb()) {
-            case "pager_supply_pages": kernel.pagerSupplyPages(handle(s, 0), num(s, 1), num(s, 2), handle(s, 3), num(s, 4)); break;
+            case "pager_supply_pages":
+                kernel.pagerSupplyPages(handle(s, 0), num(s, 1), num(s, 2), handle(s, 3), num(s, 4));
+                break;
             case "vmo_write": {
                 byte[] b = ScenarioValues.string(line, a.get(2));
                 kernel.vmoWrite(handle(s, 0), b, 0, num(s, 1), b.length);
                 break;
             }
-            case "fill": kernel.vmoWriteFill(handle(s, 0), num(s, 1), num(s, 2), (byte) ScenarioValues.byteToken(line, a.get(3), false)); break;
-            case "vmo_read": kernel.vmoReadDiscard(handle(s, 0), num(s, 1), num(s, 2)); break;
-            case "vmo_set_size": kernel.vmoSetSize(handle(s, 0), num(s, 1)); break;
-            case "vmo_op_range": kernel.vmoOpRange(handle(s, 0), ScenarioValues.op(line, a.get(1)), num(s, 2), num(s, 3)); break;
-            case "transfer_data": kernel.vmoTransferData(handle(s, 0), (int) num(s, 1), num(s, 2), num(s, 3), handle(s, 4), num(s, 5)); break;
-            case "set_name": kernel.setName(handle(s, 0), new String(ScenarioValues.string(line, a.get(1)), java.nio.charset.StandardCharsets.UTF_8)); break;
-            case "set_content_size": kernel.setContentSize(handle(s, 0), num(s, 1)); break;
-            case "handle_close": kernel.handleClose(handle(s, 0)); names.remove(a.get(0)); break;
-            case "unpin": kernel.pmtUnpin(handle(s, 0)); names.remove(a.get(0)); break;
-            default: throw new IllegalStateException("unknown verb " + s.verb());
+            case "fill":
+                kernel.vmoWriteFill(
+                        handle(s, 0), num(s, 1), num(s, 2), (byte) ScenarioValues.byteToken(line, a.get(3), false));
+                break;
+            case "vmo_read":
+                kernel.vmoReadDiscard(handle(s, 0), num(s, 1), num(s, 2));
+                break;
+            case "vmo_set_size":
+                kernel.vmoSetSize(handle(s, 0), num(s, 1));
+                break;
+            case "vmo_op_range":
+                kernel.vmoOpRange(handle(s, 0), ScenarioValues.op(line, a.get(1)), num(s, 2), num(s, 3));
+                break;
+            case "transfer_data":
+                kernel.vmoTransferData(handle(s, 0), (int) num(s, 1), num(s, 2), num(s, 3), handle(s, 4), num(s, 5));
+                break;
+            case "set_name":
+                kernel.setName(
+                        handle(s, 0),
+                        new String(ScenarioValues.string(line, a.get(1)), java.nio.charset.StandardCharsets.UTF_8));
+                break;
+            case "set_content_size":
+                kernel.setContentSize(handle(s, 0), num(s, 1));
+                break;
+            case "handle_close":
+                kernel.handleClose(handle(s, 0));
+                names.remove(a.get(0));
+                break;
+            case "unpin":
+                kernel.pmtUnpin(handle(s, 0));
+                names.remove(a.get(0));
+                break;
+            default:
+                throw new IllegalStateException("unknown verb " + s.verb());
         }
     }
 
@@ -161,8 +205,12 @@ final class ScenarioInterpreter {
         Integer h = names.get(name);
         if (h == null) {
             Integer failedAt = failedBindings.get(name);
-            throw new Failure(s.line(), s.text() + ": '" + name + "' is not bound"
-                    + (failedAt != null ? " (its binding at line " + failedAt + " failed)" : " (it was closed or replaced)"));
+            throw new Failure(
+                    s.line(),
+                    s.text() + ": '" + name + "' is not bound"
+                            + (failedAt != null
+                                    ? " (its binding at line " + failedAt + " failed)"
+                                    : " (it was closed or replaced)"));
         }
         return h;
     }

@@ -11,23 +11,51 @@ import java.util.Set;
 final class ScenarioParser {
     /** Verb → argument kinds: H handle, N number, U 32-bit number, S string, O options, R rights, B byte, X other word. */
     private static final Map<String, String> SYSCALLS = Map.ofEntries(
-            Map.entry("vmo_create", "N?O"), Map.entry("vmo_create_child", "HONN"),
-            Map.entry("vmo_create_physical", "N"), Map.entry("vmo_create_contiguous", "N"),
-            Map.entry("pager_create_vmo", "N"), Map.entry("pager_supply_pages", "HNNHN"),
-            Map.entry("vmo_write", "HNS"), Map.entry("fill", "HNNB"), Map.entry("vmo_read", "HNN"),
-            Map.entry("vmo_set_size", "HN"), Map.entry("vmo_op_range", "HXNN"),
-            Map.entry("transfer_data", "HUNNHN"), Map.entry("handle_duplicate", "HR"),
-            Map.entry("handle_replace", "HR"), Map.entry("handle_close", "H"), Map.entry("event_create", ""),
-            Map.entry("pin", "HNN"), Map.entry("unpin", "H"), Map.entry("set_name", "HS"),
-            Map.entry("set_content_size", "HN"), Map.entry("replace_as_executable", "H"));
+            Map.entry("vmo_create", "N?O"),
+            Map.entry("vmo_create_child", "HONN"),
+            Map.entry("vmo_create_physical", "N"),
+            Map.entry("vmo_create_contiguous", "N"),
+            Map.entry("pager_create_vmo", "N"),
+            Map.entry("pager_supply_pages", "HNNHN"),
+            Map.entry("vmo_write", "HNS"),
+            Map.entry("fill", "HNNB"),
+            Map.entry("vmo_read", "HNN"),
+            Map.entry("vmo_set_size", "HN"),
+            Map.entry("vmo_op_range", "HXNN"),
+            Map.entry("transfer_data", "HUNNHN"),
+            Map.entry("handle_duplicate", "HR"),
+            Map.entry("handle_replace", "HR"),
+            Map.entry("handle_close", "H"),
+            Map.entry("event_create", ""),
+            Map.entry("pin", "HNN"),
+            Map.entry("unpin", "H"),
+            Map.entry("set_name", "HS"),
+            Map.entry("set_content_size", "HN"),
+            Map.entry("replace_as_executable", "H"));
     /** Expectations; F an info field, I the info value (its kind depends on F), G a signal, T on|off. */
     private static final Map<String, String> EXPECTATIONS = Map.ofEntries(
-            Map.entry("expect_pages", "H*"), Map.entry("expect_bytes", "HNS"), Map.entry("expect_size", "HN"),
-            Map.entry("expect_depth", "HNN"), Map.entry("expect_committed", "HN"), Map.entry("expect_rights", "HR"),
-            Map.entry("expect_stat", "XN"), Map.entry("expect_name", "HS"), Map.entry("expect_content_size", "HN"),
-            Map.entry("expect_info", "HFI"), Map.entry("expect_signal", "HGT"));
-    private static final Set<String> BINDING = Set.of("vmo_create", "vmo_create_child", "vmo_create_physical",
-            "vmo_create_contiguous", "pager_create_vmo", "handle_duplicate", "handle_replace", "event_create", "pin",
+            Map.entry("expect_pages", "H*"),
+            Map.entry("expect_bytes", "HNS"),
+            Map.entry("expect_size", "HN"),
+            Map.entry("expect_depth", "HNN"),
+            Map.entry("expect_committed", "HN"),
+            Map.entry("expect_rights", "HR"),
+            Map.entry("expect_stat", "XN"),
+            Map.entry("expect_name", "HS"),
+            Map.entry("expect_content_size", "HN"),
+            Map.entry("expect_info", "HFI"),
+            Map.entry("expect_signal", "HGT"));
+
+    private static final Set<String> BINDING = Set.of(
+            "vmo_create",
+            "vmo_create_child",
+            "vmo_create_physical",
+            "vmo_create_contiguous",
+            "pager_create_vmo",
+            "handle_duplicate",
+            "handle_replace",
+            "event_create",
+            "pin",
             "replace_as_executable");
 
     private final Set<String> bound = new HashSet<>();
@@ -125,10 +153,17 @@ final class ScenarioParser {
             String key = eq < 0 ? kv : kv.substring(0, eq);
             String value = eq < 0 ? "" : kv.substring(eq + 1);
             switch (key) {
-                case "profile": ScenarioValues.profile(line, value); break;
-                case "clones": ScenarioValues.clones(line, value); break;
-                case "memory": ScenarioValues.number(line, value); break;
-                default: throw new ScenarioSyntaxException(line, "unknown config key '" + key + "'");
+                case "profile":
+                    ScenarioValues.profile(line, value);
+                    break;
+                case "clones":
+                    ScenarioValues.clones(line, value);
+                    break;
+                case "memory":
+                    ScenarioValues.number(line, value);
+                    break;
+                default:
+                    throw new ScenarioSyntaxException(line, "unknown config key '" + key + "'");
             }
         }
         return new Statement(line, text, null, "config", List.copyOf(args), ZxStatus.OK);
@@ -149,8 +184,10 @@ final class ScenarioParser {
         String kinds = shape.replace("?", "");
         int min = optionalLast ? kinds.length() - 1 : kinds.length();
         if (args.size() < min || args.size() > kinds.length()) {
-            throw new ScenarioSyntaxException(line, verb + " takes " + (optionalLast ? min + " or " : "") + kinds.length()
-                    + " arguments, got " + args.size());
+            throw new ScenarioSyntaxException(
+                    line,
+                    verb + " takes " + (optionalLast ? min + " or " : "") + kinds.length() + " arguments, got "
+                            + args.size());
         }
         for (int i = 0; i < args.size(); i++) {
             if (kinds.charAt(i) == 'I') {
@@ -169,27 +206,52 @@ final class ScenarioParser {
                     checkHandle(line, value);
                 }
                 break;
-            case "flags": ScenarioValues.options(line, value, ScenarioValues.INFO_FLAGS); break;
-            default: ScenarioValues.number(line, value); break;
+            case "flags":
+                ScenarioValues.options(line, value, ScenarioValues.INFO_FLAGS);
+                break;
+            default:
+                ScenarioValues.number(line, value);
+                break;
         }
     }
 
     private void checkArg(int line, String verb, char kind, String a) throws ScenarioSyntaxException {
         switch (kind) {
-            case 'H': checkHandle(line, a); break;
-            case 'N': ScenarioValues.number(line, a); break;
+            case 'H':
+                checkHandle(line, a);
+                break;
+            case 'N':
+                ScenarioValues.number(line, a);
+                break;
             case 'U':
                 if (Long.compareUnsigned(ScenarioValues.number(line, a), 0xFFFF_FFFFL) > 0) {
                     throw new ScenarioSyntaxException(line, "'" + a + "' does not fit in 32 bits");
                 }
                 break;
-            case 'S': ScenarioValues.string(line, a); break;
-            case 'B': ScenarioValues.byteToken(line, a, false); break;
-            case 'R': ScenarioValues.rights(line, a); break;
-            case 'F': ScenarioValues.infoField(line, a); break;
-            case 'G': ScenarioValues.signal(line, a); break;
-            case 'T': ScenarioValues.onOff(line, a); break;
-            case 'O': ScenarioValues.options(line, a, verb.equals("vmo_create") ? ScenarioValues.CREATE_OPTIONS : ScenarioValues.CHILD_OPTIONS); break;
+            case 'S':
+                ScenarioValues.string(line, a);
+                break;
+            case 'B':
+                ScenarioValues.byteToken(line, a, false);
+                break;
+            case 'R':
+                ScenarioValues.rights(line, a);
+                break;
+            case 'F':
+                ScenarioValues.infoField(line, a);
+                break;
+            case 'G':
+                ScenarioValues.signal(line, a);
+                break;
+            case 'T':
+                ScenarioValues.onOff(line, a);
+                break;
+            case 'O':
+                ScenarioValues.options(
+                        line,
+                        a,
+                        verb.equals("vmo_create") ? ScenarioValues.CREATE_OPTIONS : ScenarioValues.CHILD_OPTIONS);
+                break;
             case 'X':
                 if (verb.equals("vmo_op_range")) {
                     ScenarioValues.op(line, a);
@@ -197,7 +259,8 @@ final class ScenarioParser {
                     ScenarioValues.stat(line, a);
                 }
                 break;
-            default: throw new IllegalStateException("argument kind " + kind);
+            default:
+                throw new IllegalStateException("argument kind " + kind);
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.bootsplice.vm.scenario;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,11 +61,15 @@ public final class ScenarioRunner {
     static String reason(Exception e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
         String fileSystemReason = t instanceof FileSystemException f ? f.getReason() : null;
-        return t instanceof NoSuchFileException ? "no such file"
-                : t instanceof AccessDeniedException ? "permission denied"
-                : t instanceof MalformedInputException ? "not UTF-8 text"
-                : fileSystemReason != null ? fileSystemReason.toLowerCase(java.util.Locale.ROOT)
-                : t.getMessage() != null ? t.getMessage() : "input/output error";
+        return t instanceof NoSuchFileException
+                ? "no such file"
+                : t instanceof AccessDeniedException
+                        ? "permission denied"
+                        : t instanceof MalformedInputException
+                                ? "not UTF-8 text"
+                                : fileSystemReason != null
+                                        ? fileSystemReason.toLowerCase(java.util.Locale.ROOT)
+                                        : t.getMessage() != null ? t.getMessage() : "input/output error";
     }
 
     private static Outcome runFile(Path file) {
@@ -74,7 +78,8 @@ public final class ScenarioRunner {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException e) {
-            return new Outcome(false, true, "FAIL " + name + ":0: cannot read scenario file " + name + ": " + reason(e));
+            return new Outcome(
+                    false, true, "FAIL " + name + ":0: cannot read scenario file " + name + ": " + reason(e));
         }
         List<Statement> statements;
         try {

@@ -12,24 +12,62 @@ import java.util.Map;
 /** Value syntax of the scenario language: numbers, byte tokens, strings, flag sets, names of ops and counters. */
 final class ScenarioValues {
     static final Map<String, Integer> CREATE_OPTIONS = Map.of(
-            "RESIZABLE", VmoOptions.RESIZABLE, "DISCARDABLE", VmoOptions.DISCARDABLE, "UNBOUNDED", VmoOptions.UNBOUNDED);
+            "RESIZABLE",
+            VmoOptions.RESIZABLE,
+            "DISCARDABLE",
+            VmoOptions.DISCARDABLE,
+            "UNBOUNDED",
+            VmoOptions.UNBOUNDED);
     static final Map<String, Integer> CHILD_OPTIONS = Map.of(
-            "SNAPSHOT", VmoOptions.CHILD_SNAPSHOT,
-            "SNAPSHOT_AT_LEAST_ON_WRITE", VmoOptions.CHILD_SNAPSHOT_AT_LEAST_ON_WRITE,
-            "SNAPSHOT_MODIFIED", VmoOptions.CHILD_SNAPSHOT_MODIFIED,
-            "SLICE", VmoOptions.CHILD_SLICE, "REFERENCE", VmoOptions.CHILD_REFERENCE,
-            "NO_WRITE", VmoOptions.CHILD_NO_WRITE, "RESIZABLE", VmoOptions.CHILD_RESIZABLE);
-    static final Map<String, Integer> OPS = Map.of(
-            "COMMIT", VmoOptions.OP_COMMIT, "DECOMMIT", VmoOptions.OP_DECOMMIT, "ZERO", VmoOptions.OP_ZERO);
-    static final java.util.Set<String> STATS = java.util.Set.of("pages_allocated", "pages_copied", "pages_moved",
-            "pages_zeroed", "pages_freed", "hidden_nodes", "vmos", "peak_pages_allocated", "pages_migrated",
-            "hidden_nodes_created", "vmos_created");
+            "SNAPSHOT",
+            VmoOptions.CHILD_SNAPSHOT,
+            "SNAPSHOT_AT_LEAST_ON_WRITE",
+            VmoOptions.CHILD_SNAPSHOT_AT_LEAST_ON_WRITE,
+            "SNAPSHOT_MODIFIED",
+            VmoOptions.CHILD_SNAPSHOT_MODIFIED,
+            "SLICE",
+            VmoOptions.CHILD_SLICE,
+            "REFERENCE",
+            VmoOptions.CHILD_REFERENCE,
+            "NO_WRITE",
+            VmoOptions.CHILD_NO_WRITE,
+            "RESIZABLE",
+            VmoOptions.CHILD_RESIZABLE);
+    static final Map<String, Integer> OPS =
+            Map.of("COMMIT", VmoOptions.OP_COMMIT, "DECOMMIT", VmoOptions.OP_DECOMMIT, "ZERO", VmoOptions.OP_ZERO);
+    static final java.util.Set<String> STATS = java.util.Set.of(
+            "pages_allocated",
+            "pages_copied",
+            "pages_moved",
+            "pages_zeroed",
+            "pages_freed",
+            "hidden_nodes",
+            "vmos",
+            "peak_pages_allocated",
+            "pages_migrated",
+            "hidden_nodes_created",
+            "vmos_created");
     /** expect_info flags: ZX_INFO_VMO_* without the prefix ({@code COW_CLONE} = IS_COW_CLONE). */
     static final Map<String, Integer> INFO_FLAGS = Map.of(
-            "PAGED", VmoInfo.TYPE_PAGED, "RESIZABLE", VmoInfo.RESIZABLE, "COW_CLONE", VmoInfo.IS_COW_CLONE,
-            "VIA_HANDLE", VmoInfo.VIA_HANDLE, "PAGER_BACKED", VmoInfo.PAGER_BACKED, "CONTIGUOUS", VmoInfo.CONTIGUOUS,
-            "DISCARDABLE", VmoInfo.DISCARDABLE, "IMMUTABLE", VmoInfo.IMMUTABLE);
-    static final java.util.Set<String> INFO_FIELDS = java.util.Set.of("size", "committed", "num_children", "flags", "parent");
+            "PAGED",
+            VmoInfo.TYPE_PAGED,
+            "RESIZABLE",
+            VmoInfo.RESIZABLE,
+            "COW_CLONE",
+            VmoInfo.IS_COW_CLONE,
+            "VIA_HANDLE",
+            VmoInfo.VIA_HANDLE,
+            "PAGER_BACKED",
+            VmoInfo.PAGER_BACKED,
+            "CONTIGUOUS",
+            VmoInfo.CONTIGUOUS,
+            "DISCARDABLE",
+            VmoInfo.DISCARDABLE,
+            "IMMUTABLE",
+            VmoInfo.IMMUTABLE);
+
+    static final java.util.Set<String> INFO_FIELDS =
+            java.util.Set.of("size", "committed", "num_children", "flags", "parent");
     static final Map<String, Integer> SIGNALS = Map.of("ZERO_CHILDREN", Signals.VMO_ZERO_CHILDREN);
     /** Byte token value meaning "any content" ({@code ?}, expect_pages only). */
     static final int ANY = -1;
@@ -46,7 +84,8 @@ final class ScenarioValues {
         long v;
         try {
             v = digits.startsWith("0x") || digits.startsWith("0X")
-                    ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseUnsignedLong(digits);
+                    ? Long.parseUnsignedLong(digits.substring(2), 16)
+                    : Long.parseUnsignedLong(digits);
         } catch (NumberFormatException e) {
             throw new ScenarioSyntaxException(line, "bad number '" + s + "'");
         }
@@ -103,12 +142,24 @@ final class ScenarioValues {
             }
             char e = t.charAt(++i);
             switch (e) {
-                case '\\': out.write('\\'); break;
-                case '"': out.write('"'); break;
-                case 'n': out.write('\n'); break;
-                case 't': out.write('\t'); break;
-                case 'x': out.write(hexByte(line, t, i + 1)); i += 2; break;
-                default: throw new ScenarioSyntaxException(line, "unknown escape \\" + e);
+                case '\\':
+                    out.write('\\');
+                    break;
+                case '"':
+                    out.write('"');
+                    break;
+                case 'n':
+                    out.write('\n');
+                    break;
+                case 't':
+                    out.write('\t');
+                    break;
+                case 'x':
+                    out.write(hexByte(line, t, i + 1));
+                    i += 2;
+                    break;
+                default:
+                    throw new ScenarioSyntaxException(line, "unknown escape \\" + e);
             }
         }
         return out.toByteArray();
@@ -173,7 +224,8 @@ final class ScenarioValues {
 
     static String infoField(int line, String s) throws ScenarioSyntaxException {
         if (!INFO_FIELDS.contains(s)) {
-            throw new ScenarioSyntaxException(line, "unknown info field '" + s + "' (size, committed, num_children, flags or parent)");
+            throw new ScenarioSyntaxException(
+                    line, "unknown info field '" + s + "' (size, committed, num_children, flags or parent)");
         }
         return s;
     }
@@ -205,7 +257,8 @@ final class ScenarioValues {
         try {
             return CloneFlavour.valueOf(s);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioSyntaxException(line, "unknown clone flavour '" + s + "' (LEGACY_CHAIN, SHARE_COUNT or PARENT_CONTENT)");
+            throw new ScenarioSyntaxException(
+                    line, "unknown clone flavour '" + s + "' (LEGACY_CHAIN, SHARE_COUNT or PARENT_CONTENT)");
         }
     }
 }

@@ -27,11 +27,12 @@ class ConformanceSuiteTest {
     Stream<DynamicTest> everyConformanceScenarioPasses() throws Exception {
         List<Path> files = scenarios("conformance");
         assertThat(files).hasSizeGreaterThan(100);
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            StringWriter text = new StringWriter();
-            ScenarioRunner.Verdict exit = new ScenarioRunner().run(List.of(f), new PrintWriter(text));
-            assertThat(text.toString()).startsWith("PASS ");
-            assertThat(exit).isEqualTo(ScenarioRunner.Verdict.ALL_PASSED);
-        }));
+        return files.stream()
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                    StringWriter text = new StringWriter();
+                    ScenarioRunner.Verdict exit = new ScenarioRunner().run(List.of(f), new PrintWriter(text));
+                    assertThat(text.toString()).startsWith("PASS ");
+                    assertThat(exit).isEqualTo(ScenarioRunner.Verdict.ALL_PASSED);
+                }));
     }
 }

@@ -47,8 +47,11 @@ class FlavourIndependenceTest {
 
     private static boolean namesNoFlavour(Path f) throws Exception {
         String name = f.getFileName().toString();
-        return !name.contains(".legacy-chain.") && !name.contains(".share-count.") && !name.contains(".parent-content.")
-                && Files.readAllLines(f).stream().noneMatch(l -> l.strip().startsWith("config") && l.contains("clones="));
+        return !name.contains(".legacy-chain.")
+                && !name.contains(".share-count.")
+                && !name.contains(".parent-content.")
+                && Files.readAllLines(f).stream()
+                        .noneMatch(l -> l.strip().startsWith("config") && l.contains("clones="));
     }
 
     @TestFactory

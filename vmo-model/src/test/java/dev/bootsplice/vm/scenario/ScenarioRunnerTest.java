@@ -23,11 +23,14 @@ class ScenarioRunnerTest {
     }
 
     private static Path failing(String name) throws URISyntaxException {
-        return Path.of(ScenarioRunnerTest.class.getResource("/scenario-failures/" + name).toURI());
+        return Path.of(ScenarioRunnerTest.class
+                .getResource("/scenario-failures/" + name)
+                .toURI());
     }
 
     private static Path conformance(String name) throws URISyntaxException {
-        return Path.of(ScenarioRunnerTest.class.getResource("/conformance/" + name).toURI());
+        return Path.of(
+                ScenarioRunnerTest.class.getResource("/conformance/" + name).toURI());
     }
 
     @Test
@@ -42,7 +45,8 @@ class ScenarioRunnerTest {
     void statusMismatchNamesTheStatementAndBothStatuses() throws Exception {
         Path f = failing("status-mismatch.vmo");
         Result r = run(f);
-        assertThat(r.lines().get(0)).startsWith("FAIL " + f + ":3: vmo_write v 1p \"x\": expected ZX_OK, got ZX_ERR_OUT_OF_RANGE");
+        assertThat(r.lines().get(0))
+                .startsWith("FAIL " + f + ":3: vmo_write v 1p \"x\": expected ZX_OK, got ZX_ERR_OUT_OF_RANGE");
         assertThat(r.lines().get(1)).isEqualTo("0 passed, 1 failed");
         assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_FAILED);
     }
@@ -51,22 +55,26 @@ class ScenarioRunnerTest {
     void unexpectedSuccessFailsWhenAnErrorWasExpected() throws Exception {
         Path f = failing("wrong-status.vmo");
         assertThat(run(f).lines().get(0))
-                .isEqualTo("FAIL " + f + ":2: vmo_create_child v SNAPSHOT 0 1p -> ERR_BAD_STATE: expected ZX_ERR_BAD_STATE, got ZX_OK");
+                .isEqualTo(
+                        "FAIL " + f
+                                + ":2: vmo_create_child v SNAPSHOT 0 1p -> ERR_BAD_STATE: expected ZX_ERR_BAD_STATE, got ZX_OK");
     }
 
     @Test
     void pageMismatchNamesFirstDifferingPageExpectedTokenAndContent() throws Exception {
         Path f = failing("pages-mismatch.vmo");
         Result r = run(f);
-        assertThat(r.lines().get(0)).isEqualTo("FAIL " + f
-                + ":3: expect_pages src s s d: page 2: expected 'd' (0x64), found every byte 's' (0x73)");
+        assertThat(r.lines().get(0))
+                .isEqualTo("FAIL " + f
+                        + ":3: expect_pages src s s d: page 2: expected 'd' (0x64), found every byte 's' (0x73)");
         assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_FAILED);
     }
 
     @Test
     void pageCountMismatchIsReported() throws Exception {
         Path f = failing("pages-count-mismatch.vmo");
-        assertThat(run(f).lines().get(0)).isEqualTo("FAIL " + f + ":2: expect_pages v 0 0 0: expected 3 pages, the VMO has 2");
+        assertThat(run(f).lines().get(0))
+                .isEqualTo("FAIL " + f + ":2: expect_pages v 0 0 0: expected 3 pages, the VMO has 2");
     }
 
     @Test
@@ -80,7 +88,8 @@ class ScenarioRunnerTest {
     void nameWhoseBindingFailedIsUnboundAtRunTime() throws Exception {
         Path f = failing("unbound-after-failed-binding.vmo");
         Result r = run(f);
-        assertThat(r.lines().get(0)).isEqualTo("FAIL " + f + ":2: vmo_write v 0 \"x\": 'v' is not bound (its binding at line 1 failed)");
+        assertThat(r.lines().get(0))
+                .isEqualTo("FAIL " + f + ":2: vmo_write v 0 \"x\": 'v' is not bound (its binding at line 1 failed)");
         assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_FAILED);
     }
 
@@ -118,7 +127,8 @@ class ScenarioRunnerTest {
     @Test
     void configMayFollowExpectationsThatPrecedeTheFirstSyscall(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("late-config.vmo");
-        Files.writeString(f, "expect_stat vmos 0\nconfig memory=1\nv = vmo_create 2p\nfill v 0 2p x -> ERR_NO_MEMORY\n");
+        Files.writeString(
+                f, "expect_stat vmos 0\nconfig memory=1\nv = vmo_create 2p\nfill v 0 2p x -> ERR_NO_MEMORY\n");
         Result r = run(f);
         assertThat(r.lines().get(0)).isEqualTo("PASS " + f + " (4 statements)");
     }
@@ -127,33 +137,37 @@ class ScenarioRunnerTest {
     void unreadableFileIsInvalidInput(@TempDir Path dir) {
         Path missing = dir.resolve("nope.vmo");
         Result r = run(missing);
-        assertThat(r.lines().get(0)).isEqualTo("FAIL " + missing + ":0: cannot read scenario file " + missing + ": no such file");
+        assertThat(r.lines().get(0))
+                .isEqualTo("FAIL " + missing + ":0: cannot read scenario file " + missing + ": no such file");
         assertThat(r.exit()).isEqualTo(ScenarioRunner.Verdict.SOME_INVALID);
     }
 
     @Test
     void languageFeaturesParse(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("features.vmo");
-        Files.writeString(f, String.join("\n",
-                "# comment line",
-                "config profile=ZIRCON_2024 clones=SHARE_COUNT memory=64",
-                "",
-                "v = vmo_create 0x2000   # trailing comment",
-                "vmo_write v 4094 \"a\\\\\\\"\\n\\t\\x7f#\"",
-                "expect_bytes v 4094 \"a\\\\\"",
-                "expect_bytes v 4096 \"\\\"\\n\\t\\x7f#\"",
-                "fill v 1p 1 0x41",
-                "expect_bytes v 1p \"A\"",
-                "v = vmo_create 1p",
-                "expect_pages v 0",
-                "vmo_create 1p RESIZABLE",
-                "d = handle_duplicate v READ|WRITE",
-                "expect_rights d READ|WRITE",
-                "e = handle_replace d READ",
-                "expect_rights e READ",
-                "transfer_data e 0 0 0 v 0 -> ZX_ERR_ACCESS_DENIED",
-                "expect_stat vmos 2",
-                ""));
+        Files.writeString(
+                f,
+                String.join(
+                        "\n",
+                        "# comment line",
+                        "config profile=ZIRCON_2024 clones=SHARE_COUNT memory=64",
+                        "",
+                        "v = vmo_create 0x2000   # trailing comment",
+                        "vmo_write v 4094 \"a\\\\\\\"\\n\\t\\x7f#\"",
+                        "expect_bytes v 4094 \"a\\\\\"",
+                        "expect_bytes v 4096 \"\\\"\\n\\t\\x7f#\"",
+                        "fill v 1p 1 0x41",
+                        "expect_bytes v 1p \"A\"",
+                        "v = vmo_create 1p",
+                        "expect_pages v 0",
+                        "vmo_create 1p RESIZABLE",
+                        "d = handle_duplicate v READ|WRITE",
+                        "expect_rights d READ|WRITE",
+                        "e = handle_replace d READ",
+                        "expect_rights e READ",
+                        "transfer_data e 0 0 0 v 0 -> ZX_ERR_ACCESS_DENIED",
+                        "expect_stat vmos 2",
+                        ""));
         Result r = run(f);
         assertThat(r.lines().get(0)).isEqualTo("PASS " + f + " (16 statements)");
     }

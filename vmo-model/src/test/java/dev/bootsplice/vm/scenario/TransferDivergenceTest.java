@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class TransferDivergenceTest {
     private static Path scenario(String name) throws URISyntaxException {
-        return Path.of(TransferDivergenceTest.class.getResource("/conformance/" + name).toURI());
+        return Path.of(
+                TransferDivergenceTest.class.getResource("/conformance/" + name).toURI());
     }
 
     /** The syscall lines of a scenario: everything but comments, blank lines, config and expectations. */
@@ -38,8 +39,10 @@ class TransferDivergenceTest {
     @Test
     void theRfcKeepsTheSourceAndTheShippedKernelLosesIt() throws Exception {
         StringWriter out = new StringWriter();
-        ScenarioRunner.Verdict status = new ScenarioRunner().run(List.of(scenario("transfer-divergence.rfc.vmo"),
-                scenario("transfer-divergence.z24.vmo")), new PrintWriter(out, true));
+        ScenarioRunner.Verdict status = new ScenarioRunner()
+                .run(
+                        List.of(scenario("transfer-divergence.rfc.vmo"), scenario("transfer-divergence.z24.vmo")),
+                        new PrintWriter(out, true));
         assertThat(status).as(out.toString()).isEqualTo(ScenarioRunner.Verdict.ALL_PASSED);
         String rfc = Files.readString(scenario("transfer-divergence.rfc.vmo"));
         String z24 = Files.readString(scenario("transfer-divergence.z24.vmo"));
