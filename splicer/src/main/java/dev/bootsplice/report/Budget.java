@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class Budget {
     private static final String METRIC = "([A-Za-z0-9_@-]+)\\.([A-Za-z0-9_.]+?)(?:/(file|MiB))?";
-    private static final Pattern SYNTAX = Pattern.compile("\\s*" + METRIC + "\\s*(>=|<=|==|!=|>|<)\\s*(.+?)\\s*");
+    private static final Pattern SYNTAX =
+            Pattern.compile("\\s*" + METRIC + "\\s*(" + Threshold.OPERATORS + ")\\s*(.+?)\\s*");
     private static final Pattern NUMBER_LIKE = Pattern.compile("[-+0-9.eE]+");
     private static final Pattern RELATIVE = Pattern.compile("(?:([-+0-9.eE]+)\\s*\\*\\s*)?" + METRIC);
 
@@ -110,7 +111,7 @@ public final class Budget {
         MetricTable table = MetricTable.of(report);
         double actual = value(report, table, metric);
         double limit = other == null ? factor : factor * value(report, table, other);
-        return new BudgetResult(this, actual, limit, holds(actual, limit));
+        return new BudgetResult(this, actual, limit, new Threshold(operator, limit).holds(actual));
     }
 
     private double value(ProfileReport report, MetricTable table, Side side) {
@@ -134,18 +135,6 @@ public final class Budget {
     /** Whether the limit is another metric (then {@link BudgetResult#limit()} is computed). */
     boolean isRelative() {
         return other != null;
-    }
-
-    private boolean holds(double actual, double limit) {
-        return switch (operator) {
-            case ">" -> actual > limit;
-            case ">=" -> actual >= limit;
-            case "<" -> actual < limit;
-            case "<=" -> actual <= limit;
-            case "==" -> actual == limit;
-            case "!=" -> actual != limit;
-            default -> throw new IllegalStateException("operator checked by the parser: " + operator);
-        };
     }
 
     @Override
