@@ -3,9 +3,7 @@ package dev.bootsplice.report;
 import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.ProfileReport;
 import java.io.PrintWriter;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One self-contained HTML page (inline CSS and SVG, no scripts, nothing fetched): the verdict and
@@ -158,15 +156,8 @@ final class HtmlReport {
 
     /** The report's own cost model, so a report read back from JSON draws the same chart. */
     static CostModel costModelOf(ProfileReport r) {
-        Map<CostModel.Op, Double> ns = new EnumMap<>(CostModel.Op.class);
-        for (CostModel.Op op : CostModel.Op.values()) {
-            ns.put(
-                    op,
-                    r.costModel()
-                            .ns()
-                            .getOrDefault(op.key(), CostModel.defaults().ns(op)));
-        }
-        return new CostModel(r.costModel().name(), r.costModel().source(), ns);
+        return CostModel.fromKeys(
+                r.costModel().name(), r.costModel().source(), r.costModel().ns());
     }
 
     private static String table(Table t) {
