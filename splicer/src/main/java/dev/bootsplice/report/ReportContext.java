@@ -76,8 +76,6 @@ public record ReportContext(
 
     /** Whether a budget failed or a gated metric regressed against the baseline. */
     public boolean failed() {
-        return budgets.stream().anyMatch(BudgetResult::failed)
-                || sizeBudgets.stream().anyMatch(SizeBudgetResult::failed)
-                || baseline.map(ReportComparison::regressed).orElse(false);
+        return checks().stream().anyMatch(Check::failed);
     }
 }
