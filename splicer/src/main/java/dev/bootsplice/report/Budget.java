@@ -108,17 +108,26 @@ public final class Budget {
      * @throws IllegalArgumentException if the report has no such strategy or metric
      */
     public BudgetResult evaluate(ProfileReport report) {
-        MetricTable table = MetricTable.of(report);
-        double actual = value(report, table, metric);
-        double limit = other == null ? factor : factor * value(report, table, other);
+        return evaluate(MetricTable.of(report));
+    }
+
+    /**
+     * Evaluates the budget on the metrics of one report.
+     *
+     * @throws IllegalArgumentException if the table has no such strategy or metric
+     */
+    BudgetResult evaluate(MetricTable table) {
+        double actual = value(table, metric);
+        double limit = other == null ? factor : factor * value(table, other);
         return new BudgetResult(this, actual, limit, new Threshold(operator, limit).holds(actual));
     }
 
-    private double value(ProfileReport report, MetricTable table, Side side) {
-        ProfileReport.StrategyReport s = report.strategy(side.strategy())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "budget \"" + text + "\": strategy \"" + side.strategy() + "\" was not profiled"));
-        Map<String, Double> metrics = Metrics.of(report, s);
+    private double value(MetricTable table, Side side) {
+        Map<String, Double> metrics = table.metrics().get(side.strategy());
+        if (metrics == null) {
+            throw new IllegalArgumentException(
+                    "budget \"" + text + "\": strategy \"" + side.strategy() + "\" was not profiled");
+        }
         Double value = metrics.get(side.path());
         if (value == null) {
             throw new IllegalArgumentException("budget \"" + text + "\": no metric \"" + side.path() + "\" (one of "

@@ -142,10 +142,7 @@ final class ReportTables {
                 .filter(c -> c.failed() && !c.kind().equals("regression"))
                 .count();
         if (budgets > 0) {
-            parts.add(
-                    failed == 0
-                            ? new SummaryPart(budgets == 1 ? "1 budget passed" : budgets + " budgets passed", false)
-                            : new SummaryPart(failed + " of " + Units.count(budgets, "budget") + " failed", true));
+            parts.add(new SummaryPart(Check.budgetSummary(budgets, failed), failed > 0));
         }
         context.baseline().ifPresent(c -> {
             String against = " against " + Units.fileName(c.oldName());
