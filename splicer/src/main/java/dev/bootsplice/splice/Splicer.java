@@ -66,7 +66,7 @@ public final class Splicer {
         List<FileVmo> files = spliceFiles(kernel, loaded, maker, progress);
         long setupNanos = System.nanoTime() - start;
         SpliceCounters counters = SpliceCounters.between(afterLoad, kernel.stats());
-        return new SpliceResult(strategy, era, config, kernel, loaded, files, counters, loadNanos, setupNanos);
+        return new SpliceResult(strategy, era, kernel, loaded, files, counters, loadNanos, setupNanos);
     }
 
     /**
