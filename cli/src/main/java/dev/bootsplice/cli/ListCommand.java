@@ -89,9 +89,9 @@ final class ListCommand implements Callable<Integer> {
             throw f;
         }
         try {
-            // The reference listing decompresses every item, so its verdict does too; the table and JSON
-            // read each BOOTFS only up to its directory (`verify` decompresses everything).
-            // The listing decompresses every item first, so the checker then finds the payloads in memory.
+            // The reference listing decompresses every item, so its verdict does too; the listing runs first and
+            // the checker reuses its pass (ZbiItem.checkDecompression). The table and JSON read each BOOTFS only up
+            // to its directory (`verify` decompresses everything).
             ZbiToolListing.Result listing = format == Format.ZBI
                     ? ZbiToolListing.render(zbi, ZbiToolListing.Naming.PROJECT, true, NameFilter.of(patterns))
                     : null;
