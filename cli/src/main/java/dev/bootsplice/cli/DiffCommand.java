@@ -130,9 +130,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private ProfileReport profile(Path file) {
-        if (strategies.stream().distinct().count() != strategies.size()) {
-            throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice");
-        }
+        StrategyConverter.requireDistinct(spec, strategies);
         return ImageProfiles.profile(
                 file,
                 ProfileOptions.defaults().withStrategies(strategies),

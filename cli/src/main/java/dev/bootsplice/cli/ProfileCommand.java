@@ -164,9 +164,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     private ProfileOptions options() {
         try {
-            if (strategies.stream().distinct().count() != strategies.size()) {
-                throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice");
-            }
+            StrategyConverter.requireDistinct(spec, strategies);
             if (kernels.stream().distinct().count() != kernels.size()) {
                 throw new ParameterException(spec.commandLine(), "--kernel names a kernel twice");
             }
