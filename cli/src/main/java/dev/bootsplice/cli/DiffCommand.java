@@ -4,7 +4,6 @@ import dev.bootsplice.diff.DiffBudget;
 import dev.bootsplice.diff.DiffReports;
 import dev.bootsplice.diff.ImageDiff;
 import dev.bootsplice.diff.ImageInventory;
-import dev.bootsplice.format.AtomicFiles;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.ProfileOptions;
@@ -13,12 +12,6 @@ import dev.bootsplice.report.Check;
 import dev.bootsplice.report.ReportFormat;
 import dev.bootsplice.splice.Strategy;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,14 +70,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "An output format (repeatable; default text).")
     private List<ReportFormat> formats = new ArrayList<>();
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Where the matching --format goes (repeatable).")
-    private List<Path> outputs = new ArrayList<>();
-
-    @Option(names = "--force", description = "Replace existing -o files.")
-    private boolean force;
+    @Mixin
+    private ReportFiles reports = new ReportFiles();
 
     @Option(
             names = "--fail-on",
@@ -112,20 +99,16 @@ final class DiffCommand implements Callable<Integer> {
         ImageDiff diff = profile ? files.withProfiles(profile(oldImage), profile(newImage)) : files;
         List<Check> checks = checks(diff, after);
         for (ReportOutputs.Target t : targets) {
-            write(diff, checks, t);
+            reports.write(t, spec.commandLine().getOut(), w -> DiffReports.write(diff, checks, t.format(), w));
         }
-        CiEnvironment.appendStepSummary(() -> render(diff, checks, ReportFormat.MARKDOWN));
+        CiEnvironment.appendStepSummary(
+                () -> ReportFiles.text(w -> DiffReports.write(diff, checks, ReportFormat.MARKDOWN, w)));
         CiEnvironment.reportFailures(checks, spec.commandLine().getErr());
         return checks.stream().anyMatch(Check::failed) ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
     private List<ReportOutputs.Target> targets() {
-        List<ReportOutputs.Target> targets;
-        try {
-            targets = ReportOutputs.pair(formats, outputs);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        List<ReportOutputs.Target> targets = reports.targets(spec, formats);
         for (ReportOutputs.Target t : targets) {
             if (t.format() == ReportFormat.HTML || t.format() == ReportFormat.JUNIT) {
                 throw new ParameterException(
@@ -147,9 +130,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private ProfileReport profile(Path file) {
-        if (strategies.stream().distinct().count() != strategies.size()) {
-            throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice");
-        }
+        StrategyConverter.requireDistinct(spec, strategies);
         return ImageProfiles.profile(
                 file,
                 ProfileOptions.defaults().withStrategies(strategies),
@@ -166,37 +147,5 @@ final class DiffCommand implements Callable<Integer> {
         }
         FailOn.sizes(budgets).forEach(b -> checks.add(Check.of(b.evaluate(after))));
         return checks;
-    }
-
-    private static String render(ImageDiff diff, List<Check> checks, ReportFormat format) {
-        StringWriter out = new StringWriter();
-        try {
-            DiffReports.write(diff, checks, format, out);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a string cannot fail", e);
-        }
-        return out.toString();
-    }
-
-    private void write(ImageDiff diff, List<Check> checks, ReportOutputs.Target t) {
-        String text = render(diff, checks, t.format());
-        if (t.file() == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-            return;
-        }
-        try {
-            AtomicFiles.write(t.file(), force, stream -> {
-                Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                w.write(text);
-                w.flush();
-            });
-        } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(
-                    ExitCodes.INVALID_INPUT, t.file() + ": already exists (use --force to overwrite)", e);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(t.file(), e), e);
-        }
     }
 }

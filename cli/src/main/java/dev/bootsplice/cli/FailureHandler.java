@@ -35,22 +35,28 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         boolean debug = debugRequested(parseResult);
-        int code;
-        if (ex instanceof CommandFailure failure) {
-            err.println("bootsplice: " + IoMessages.printable(failure.getMessage()));
-            code = failure.exitCode();
-        } else if (ex instanceof UncheckedIOException io) {
-            err.println("bootsplice: " + IoMessages.reason(io.getCause()));
-            code = ExitCodes.INVALID_INPUT;
-        } else {
-            err.println(internalErrorLine(ex, debug));
-            code = ExitCodes.INTERNAL;
-        }
+        int code = report(ex, err, debug);
         if (debug) {
             ex.printStackTrace(err);
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Prints the one line for what a command threw and returns its exit status: a {@link CommandFailure}'s own, 3
+     * for an I/O error a library wrapped unchecked, 1 (a bug) for anything else.
+     */
+    static int report(Exception ex, PrintWriter err, boolean debug) {
+        if (ex instanceof CommandFailure failure) {
+            err.println("bootsplice: " + IoMessages.printable(failure.getMessage()));
+            return failure.exitCode();
+        } else if (ex instanceof UncheckedIOException io) {
+            err.println("bootsplice: " + IoMessages.reason(io.getCause()));
+            return ExitCodes.INVALID_INPUT;
+        }
+        err.println(internalErrorLine(ex, debug));
+        return ExitCodes.INTERNAL;
     }
 
     /** Returns the one line printed for a bug. */

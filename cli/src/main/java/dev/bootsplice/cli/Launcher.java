@@ -28,16 +28,24 @@ public final class Launcher {
         PrintWriter out = new PrintWriter(
                 new OutputStreamWriter(new BufferedOutputStream(stdout, 1 << 16), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-        Integer quick;
-        try {
-            quick = JvmFaults.guard(() -> QuickCommands.run(args, out, err), err);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        Integer quick = quick(args, out, err);
         if (quick != null) {
             System.exit(quick);
         }
         Main.main(args);
+    }
+
+    /**
+     * Runs {@code args} through {@link QuickCommands} with the JVM faults worded and returns the exit status, or
+     * null when picocli must parse them ({@link Training} runs the everyday commands through here, so the
+     * class-data-sharing archive holds this class and its lambda too).
+     */
+    static Integer quick(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return JvmFaults.guard(() -> QuickCommands.run(args, out, err), err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 }

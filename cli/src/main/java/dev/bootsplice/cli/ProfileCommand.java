@@ -1,6 +1,5 @@
 package dev.bootsplice.cli;
 
-import dev.bootsplice.format.AtomicFiles;
 import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
@@ -17,11 +16,6 @@ import dev.bootsplice.splice.Strategy;
 import dev.bootsplice.splice.Trace;
 import dev.bootsplice.splice.TraceException;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +25,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice profile}: the boot scenario once per strategy, lookup depth and boot cost side by side. */
@@ -49,12 +42,8 @@ final class ProfileCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "IMAGE",
-            description = "A ZBI or bare BOOTFS (default: the demo image).")
-    private Path image;
+    @Mixin
+    private ProfiledImage image = new ProfiledImage();
 
     @Option(
             names = "--strategies",
@@ -98,14 +87,8 @@ final class ProfileCommand implements Callable<Integer> {
             description = "A report format (repeatable; default text).")
     private List<ReportFormat> formats = new ArrayList<>();
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
-            description = "Where the matching --format goes (repeatable).")
-    private List<Path> outputs = new ArrayList<>();
-
-    @Option(names = "--force", description = "Replace existing -o files.")
-    private boolean force;
+    @Mixin
+    private ReportFiles reports = new ReportFiles();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "An earlier JSON report to compare with.")
     private Path baseline;
@@ -162,35 +145,26 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ReportOutputs.Target> targets = targets();
+        List<ReportOutputs.Target> targets = reports.targets(spec, formats);
         if ((maxRegression != null || gateMeasured != null) && baseline == null) {
             throw new ParameterException(spec.commandLine(), "--max-regression and --gate-measured need --baseline");
         }
-        ReportOutputs.checkWritable(targets, force);
+        ReportOutputs.checkWritable(targets, reports.force);
         ProfileReport old = baseline == null ? null : readReport(baseline);
         ProfileReport report = profile(options());
         ReportContext context = context(report, old);
         for (ReportOutputs.Target t : targets) {
             write(report, context, t);
         }
-        CiEnvironment.appendStepSummary(() -> markdown(report, context));
+        CiEnvironment.appendStepSummary(
+                () -> ReportFiles.text(w -> Reports.write(report, ReportFormat.MARKDOWN, context, w)));
         CiEnvironment.reportFailures(context.checks(), spec.commandLine().getErr());
         return context.failed() ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
-    private List<ReportOutputs.Target> targets() {
-        try {
-            return ReportOutputs.pair(formats, outputs);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
     private ProfileOptions options() {
         try {
-            if (strategies.stream().distinct().count() != strategies.size()) {
-                throw new ParameterException(spec.commandLine(), "--strategies names a strategy twice");
-            }
+            StrategyConverter.requireDistinct(spec, strategies);
             if (kernels.stream().distinct().count() != kernels.size()) {
                 throw new ParameterException(spec.commandLine(), "--kernel names a kernel twice");
             }
@@ -222,7 +196,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     private ProfileReport profile(ProfileOptions options) {
         return ImageProfiles.profile(
-                image,
+                image.image,
                 options,
                 spec.commandLine().getErr(),
                 progress.enabled(),
@@ -244,37 +218,12 @@ final class ProfileCommand implements Callable<Integer> {
     }
 
     private void write(ProfileReport report, ReportContext context, ReportOutputs.Target t) {
-        try {
-            if (t.file() == null) {
-                PrintWriter out = spec.commandLine().getOut();
-                Reports.write(report, t.format(), context, out);
-                if (t.format() == ReportFormat.JSON) {
-                    out.println();
-                }
-                out.flush();
-            } else {
-                AtomicFiles.write(t.file(), force, stream -> {
-                    Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                    Reports.write(report, t.format(), context, w);
-                    w.flush();
-                });
+        reports.write(t, spec.commandLine().getOut(), w -> {
+            Reports.write(report, t.format(), context, w);
+            if (t.file() == null && t.format() == ReportFormat.JSON) {
+                w.write(System.lineSeparator());
             }
-        } catch (FileAlreadyExistsException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, t.file() + ": " + IoMessages.ALREADY_EXISTS, e);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(t.file(), e), e);
-        }
-    }
-
-    /** The Markdown report, for the CI step summary. */
-    private static String markdown(ProfileReport report, ReportContext context) {
-        java.io.StringWriter md = new java.io.StringWriter();
-        try {
-            Reports.write(report, ReportFormat.MARKDOWN, context, md);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to a string cannot fail", e);
-        }
-        return md.toString();
+        });
     }
 
     static ProfileReport readReport(Path file) {

@@ -1,7 +1,6 @@
 package dev.bootsplice.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +29,8 @@ final class QuickCommands {
                 case "pack" -> pack(rest, out, err);
                 default -> null;
             };
-        } catch (CommandFailure f) {
-            err.println("bootsplice: " + IoMessages.printable(f.getMessage()));
-            return f.exitCode();
-        } catch (UncheckedIOException e) {
-            err.println("bootsplice: " + IoMessages.reason(e.getCause()));
-            return ExitCodes.INVALID_INPUT;
         } catch (RuntimeException e) {
-            err.println(FailureHandler.internalErrorLine(e, false));
-            return ExitCodes.INTERNAL;
+            return FailureHandler.report(e, err, false);
         }
     }
 

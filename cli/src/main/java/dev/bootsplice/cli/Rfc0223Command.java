@@ -1,16 +1,11 @@
 package dev.bootsplice.cli;
 
-import dev.bootsplice.format.ZbiFormatException;
-import dev.bootsplice.format.ZbiImage;
 import dev.bootsplice.profile.Calibrator;
 import dev.bootsplice.profile.CostModel;
-import dev.bootsplice.profile.DemoImage;
 import dev.bootsplice.profile.ProfileOptions;
 import dev.bootsplice.profile.ProfileReport;
-import dev.bootsplice.profile.Profiler;
 import dev.bootsplice.profile.Repetitions;
 import dev.bootsplice.report.Rfc0223;
-import dev.bootsplice.splice.SpliceException;
 import dev.bootsplice.splice.Strategy;
 import dev.bootsplice.splice.Trace;
 import dev.bootsplice.splice.TraceException;
@@ -22,9 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bootsplice rfc0223}: RFC-0223's performance claims beside the profiler's figures, per cost model. */
@@ -41,12 +36,8 @@ final class Rfc0223Command implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "IMAGE",
-            description = "A ZBI or bare BOOTFS (default: the demo image).")
-    private Path image;
+    @Mixin
+    private ProfiledImage image = new ProfiledImage();
 
     @Option(
             names = "--trace",
@@ -96,27 +87,17 @@ final class Rfc0223Command implements Callable<Integer> {
     }
 
     private ProfileReport profile() {
-        Path shown = image == null ? Path.of(DemoImage.NAME) : image;
+        ProfileOptions options;
         try {
-            ProfileOptions options = ProfileOptions.defaults()
+            options = ProfileOptions.defaults()
                     .withStrategies(List.of(Strategy.CLONE, Strategy.COPY, Strategy.TRANSFER))
                     .withTrace(Trace.of(trace))
-                    .withRepetitions(new Repetitions(0, 1))
-                    .withImagePath(shown.toString());
-            ZbiImage zbi = image == null ? DemoImage.open() : ImageFiles.open(image);
-            try {
-                return Profiler.profile(zbi, options);
-            } finally {
-                ImageFiles.closeQuietly(zbi);
-            }
-        } catch (ZbiFormatException e) {
-            throw CommandFailure.invalidInput(shown, e);
-        } catch (SpliceException e) {
-            throw CommandFailure.invalidInput(shown + ": " + e.getMessage());
+                    .withRepetitions(new Repetitions(0, 1));
         } catch (TraceException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         } catch (IOException e) {
-            throw new IllegalStateException("the built-in demo image could not be made", e);
+            throw new CommandFailure(ExitCodes.INVALID_INPUT, IoMessages.describe(e), e);
         }
+        return ImageProfiles.profile(image.image, options, spec.commandLine().getErr(), false);
     }
 }

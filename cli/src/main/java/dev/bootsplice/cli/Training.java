@@ -35,13 +35,13 @@ public final class Training {
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
         PrintStream stream = new PrintStream(OutputStream.nullOutputStream());
         Main.run(new String[] {"generate", "-o", image, "--files=40", "--size=256KiB", "--kernel"}, sink, sink);
-        QuickCommands.run(new String[] {"list", image}, sink, sink);
-        QuickCommands.run(new String[] {"list", "--json", image}, sink, sink);
-        QuickCommands.run(new String[] {"list", "--format=zbi", image, "bin/*"}, sink, sink);
-        QuickCommands.run(new String[] {"verify", image}, sink, sink);
-        QuickCommands.run(
+        Launcher.quick(new String[] {"list", image}, sink, sink);
+        Launcher.quick(new String[] {"list", "--json", image}, sink, sink);
+        Launcher.quick(new String[] {"list", "--format=zbi", image, "bin/*"}, sink, sink);
+        Launcher.quick(new String[] {"verify", image}, sink, sink);
+        Launcher.quick(
                 new String[] {"extract", image, "-o", work.resolve("tree").toString()}, sink, sink);
-        QuickCommands.run(
+        Launcher.quick(
                 new String[] {
                     "pack",
                     "-o",

@@ -29,9 +29,7 @@ public final class ZbiTool {
             return new ZbiRun(request, out, err).run();
         } catch (ZbiUsageError e) {
             return fail(err, e.getMessage() + " (see bootsplice zbi --help)");
-        } catch (ZbiFailure | UsageException e) {
-            return fail(err, e.getMessage());
-        } catch (ZbiFormatException e) {
+        } catch (ZbiFailure | UsageException | ZbiFormatException e) {
             return fail(err, e.getMessage());
         } catch (IOException e) {
             return fail(err, SafeFiles.describe(e));
