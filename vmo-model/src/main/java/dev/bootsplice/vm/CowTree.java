@@ -165,6 +165,14 @@ final class CowTree {
         }
         Lookup f = new Lookup();
         lookUp(node, o, f);
+        return forkFound(node, o, f);
+    }
+
+    /**
+     * {@link #forkForWrite} of an empty slot {@code o} of {@code node} whose {@link #lookUp} the
+     * caller has already made into {@code f} (one walk for a caller that must look first).
+     */
+    Slot forkFound(CowPages node, long o, Lookup f) {
         if (f.pagerRequest) {
             if (!pager.request(f.owner, f.offset)) {
                 throw new ZxException(ZxStatus.ERR_SHOULD_WAIT, "page " + o + " not supplied by the pager");
