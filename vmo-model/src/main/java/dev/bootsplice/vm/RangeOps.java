@@ -144,7 +144,7 @@ final class RangeOps {
         long page = vmo.windowOffset + (from >>> 12);
         // One walk serves both the "already reads zero" test (as VmoIo.peek) and the fork.
         Lookup f = new Lookup();
-        CowTree.lookUp(vmo.node, page, f);
+        CowTree.lookUpForWrite(vmo.node, page, f);
         if (f.slot == null ? !f.pagerRequest : f.slot.isMarker()) {
             return;
         }
