@@ -104,18 +104,7 @@ final class Decompression {
     }
 
     private static byte[] zstd(ZbiItem item, ByteBuffer raw) throws ZbiFormatException {
-        boolean upfront = item.extra() <= item.length() * UPFRONT_RATIO + RATIO_SLACK;
-        if (raw.isDirect()) {
-            // A mapped payload is read through Java copies (ByteBufferInputStream), never handed to native code:
-            // if the file shrinks meanwhile, a native read would crash the JVM (see MappedReads).
-            try (InputStream in =
-                    new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw)).setLongMax(ZSTD_MAX_WINDOW_LOG)) {
-                return readGrowing(item, in, upfront ? item.extra() : 4 * item.length() + RATIO_SLACK);
-            } catch (IOException e) {
-                throw item.error("zstd: " + describe(e), e);
-            }
-        }
-        if (!upfront) {
+        if (item.extra() > item.length() * UPFRONT_RATIO + RATIO_SLACK) {
             try (InputStream in =
                     new ZstdInputStreamNoFinalizer(new ByteBufferInputStream(raw)).setLongMax(ZSTD_MAX_WINDOW_LOG)) {
                 return readGrowing(item, in, 4 * item.length() + RATIO_SLACK);
@@ -123,6 +112,8 @@ final class Decompression {
                 throw item.error("zstd: " + describe(e), e);
             }
         }
+        // One call into the whole output. The compressed bytes reach native code only after a Java copy onto the
+        // heap: if a mapped file shrinks meanwhile, the copy faults in Java instead of crashing the JVM (MappedReads).
         byte[] out = new byte[(int) item.extra()];
         int n;
         try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {

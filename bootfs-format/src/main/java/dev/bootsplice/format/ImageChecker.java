@@ -123,10 +123,9 @@ public final class ImageChecker {
         if (item.type().isStorage()) {
             checkStorage(item);
         }
-        // A payload already decompressed in full (by a listing) has passed S1–S3: no second decompression.
-        if (!directoriesOnly && item.isCompressed() && !item.hasDecompressedPayload()) {
+        if (!directoriesOnly && item.isCompressed()) {
             try {
-                Decompression.measure(item); // S1–S3 by streaming: the output costs no heap
+                item.checkDecompression(); // S1–S3 by streaming, unless a listing decompressed the payload already
             } catch (ZbiFormatException e) {
                 problems.add(Problem.of(e));
                 return;

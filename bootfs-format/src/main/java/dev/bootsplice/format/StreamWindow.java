@@ -3,7 +3,6 @@ package dev.bootsplice.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * Forward-only random access to a decompressed stream: bytes are read on demand and those before the last
@@ -15,9 +14,11 @@ final class StreamWindow {
 
     private final InputStream in;
     private byte[] buffer = new byte[INITIAL];
-    /** Stream offset of {@code buffer[0]}. */
+    /** Index in {@code buffer} of the byte at stream offset {@link #base}. */
+    private int start;
+    /** Stream offset of {@code buffer[start]}. */
     private long base;
-    /** Valid bytes in {@code buffer}. */
+    /** Valid bytes in {@code buffer} from {@code start}. */
     private int count;
 
     private boolean ended;
@@ -38,7 +39,7 @@ final class StreamWindow {
         while (at >= base + count && !ended) {
             fill();
         }
-        return at < base + count ? buffer[(int) (at - base)] : 0;
+        return at < base + count ? buffer[start + (int) (at - base)] : 0;
     }
 
     /** Returns the little-endian 32-bit value at {@code at}. */
@@ -46,20 +47,24 @@ final class StreamWindow {
         return (get(at) & 0xff) | (get(at + 1) & 0xff) << 8 | (get(at + 2) & 0xff) << 16 | (get(at + 3) & 0xff) << 24;
     }
 
-    /** Drops every byte before stream offset {@code at}. */
+    /** Drops every byte before stream offset {@code at} (their room is reused when the buffer next fills). */
     void release(long at) {
         int drop = (int) Math.min(count, Math.max(0, at - base));
-        System.arraycopy(buffer, drop, buffer, 0, count - drop);
+        start += drop;
         count -= drop;
         base += drop;
     }
 
+    /** Reads more of the stream; at the buffer's end the kept bytes move to the front, into a larger buffer when over half. */
     private void fill() {
-        if (count == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        if (start + count == buffer.length) {
+            byte[] to = count > buffer.length / 2 ? new byte[buffer.length * 2] : buffer;
+            System.arraycopy(buffer, start, to, 0, count);
+            buffer = to;
+            start = 0;
         }
         try {
-            int r = in.read(buffer, count, buffer.length - count);
+            int r = in.read(buffer, start + count, buffer.length - start - count);
             if (r < 0) {
                 ended = true;
             } else {

@@ -34,6 +34,8 @@ public final class ZbiItem {
 
     private volatile long computedCrc = -1;
     private volatile SoftReference<ByteBuffer> decompressed = new SoftReference<>(null);
+    /** True once the whole payload was decompressed to exactly {@code extra} bytes (S1–S3 hold). */
+    private volatile boolean decompressionChecked;
 
     private ZbiItem(ImageBytes bytes, int index, long offset, byte[] header, ByteBuffer h, boolean synthetic) {
         this.bytes = bytes;
@@ -186,6 +188,7 @@ public final class ZbiItem {
         if (cached == null) {
             cached = Decompression.decompress(this).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
             decompressed = new SoftReference<>(cached);
+            decompressionChecked = true;
         }
         return cached.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -193,6 +196,28 @@ public final class ZbiItem {
     /** Returns true when the decompressed payload is in memory already (so S1–S3 are known to hold). */
     boolean hasDecompressedPayload() {
         return isCompressed() && decompressed.get() != null;
+    }
+
+    /**
+     * Returns true when the decompressed payload takes at most a quarter of the maximum heap, so holding it
+     * (see {@link #payload()}) leaves room for the rest of the work; larger payloads are streamed.
+     */
+    public boolean payloadFitsHeap() {
+        return uncompressedSize() <= Runtime.getRuntime().maxMemory() / 4;
+    }
+
+    /**
+     * Checks that the payload (bit 0 set, on any type) decompresses to exactly {@code extra} bytes (S1–S3) by
+     * streaming it, unless an earlier {@link #payload()}, {@link #readPayload} or check of this item has
+     * decompressed it whole already: the listing and the checker share one pass.
+     *
+     * @throws ZbiFormatException as for {@link #payload()}
+     */
+    void checkDecompression() throws ZbiFormatException {
+        if (!decompressionChecked) {
+            Decompression.measure(this);
+            decompressionChecked = true;
+        }
     }
 
     /**
@@ -204,6 +229,7 @@ public final class ZbiItem {
     public void readPayload(ChunkSink sink) throws ZbiFormatException {
         if (isCompressed()) {
             Decompression.streamTo(this, sink);
+            decompressionChecked = true;
             return;
         }
         if (length > ImageBytes.MAX_SLICE) {

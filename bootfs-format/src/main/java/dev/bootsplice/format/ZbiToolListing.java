@@ -139,9 +139,10 @@ public final class ZbiToolListing {
     }
 
     /**
-     * Shows BOOTFS and CMDLINE contents; returns false when the tool would exit (decompression failed). Compressed
-     * payloads are checked by streaming them through a fixed buffer and a BOOTFS directory is then walked on a
-     * second stream, so a small item that honestly decompresses to gigabytes lists within a small heap.
+     * Shows BOOTFS and CMDLINE contents; returns false when the tool would exit (decompression failed). A
+     * compressed BOOTFS that fits the heap is decompressed once and kept, so a checker run afterwards finds it in
+     * memory; a larger one is checked by streaming it through a fixed buffer and its directory is then walked on
+     * a second stream, so a small item that honestly decompresses to gigabytes lists within a small heap.
      */
     private boolean show(ZbiItem item) {
         if (item.length() == 0) {
@@ -151,28 +152,15 @@ public final class ZbiToolListing {
         boolean bootfs = item.type().equals(ItemType.BOOTFS);
         boolean cmdline = item.type().equals(ItemType.CMDLINE);
         try {
+            if (bootfs && bit0 && item.payloadFitsHeap()) {
+                showBootfs(buffer(item.payload()), item.extra());
+                return true;
+            }
             if (bit0) {
-                Decompression.measure(item);
+                item.checkDecompression();
             }
             if (bootfs && bit0) {
-                try (java.io.InputStream in = Decompression.stream(item)) {
-                    StreamWindow window = new StreamWindow(in);
-                    showBootfs(
-                            new Bytes() {
-                                public byte get(long at) {
-                                    return window.get(at);
-                                }
-
-                                public int getInt(long at) {
-                                    return window.getInt(at);
-                                }
-
-                                public void release(long at) {
-                                    window.release(at);
-                                }
-                            },
-                            item.extra());
-                }
+                showStreamedBootfs(item);
             } else if (bootfs) {
                 showBootfs(buffer(item.rawPayload()), item.length());
             } else if (cmdline) {
@@ -189,6 +177,28 @@ public final class ZbiToolListing {
             return false;
         }
         return true;
+    }
+
+    /** Walks the directory of a compressed BOOTFS on a stream, holding one dirent at a time. */
+    private void showStreamedBootfs(ZbiItem item) throws ZbiFormatException, java.io.IOException {
+        try (java.io.InputStream in = Decompression.stream(item)) {
+            StreamWindow window = new StreamWindow(in);
+            showBootfs(
+                    new Bytes() {
+                        public byte get(long at) {
+                            return window.get(at);
+                        }
+
+                        public int getInt(long at) {
+                            return window.getInt(at);
+                        }
+
+                        public void release(long at) {
+                            window.release(at);
+                        }
+                    },
+                    item.extra());
+        }
     }
 
     private static Bytes buffer(ByteBuffer payload) {

@@ -89,11 +89,12 @@ final class ListCommand implements Callable<Integer> {
             throw f;
         }
         try {
-            // The reference listing decompresses every item, so its verdict does too; the table and JSON
-            // read each BOOTFS only up to its directory (`verify` decompresses everything).
-            // The listing decompresses every item first, so the checker then finds the payloads in memory.
+            // The reference listing decompresses every item, so its verdict does too; the listing runs first and
+            // the checker reuses its pass (ZbiItem.checkDecompression). The table and JSON read each BOOTFS only up
+            // to its directory (`verify` decompresses everything).
+            NameFilter names = NameFilter.of(patterns);
             ZbiToolListing.Result listing = format == Format.ZBI
-                    ? ZbiToolListing.render(zbi, ZbiToolListing.Naming.PROJECT, true, NameFilter.of(patterns))
+                    ? ZbiToolListing.render(zbi, ZbiToolListing.Naming.PROJECT, true, names)
                     : null;
             List<Problem> problems = format == Format.ZBI
                     ? withoutUnreadEmptyItems(zbi, ImageChecker.check(zbi, !noVerifyCrc, false))
@@ -104,7 +105,7 @@ final class ListCommand implements Callable<Integer> {
             } else {
                 List<ListedItem> items = new ArrayList<>();
                 for (ZbiItem item : zbi.items()) {
-                    items.add(ListedItem.of(item, !noVerifyCrc, NameFilter.of(patterns)));
+                    items.add(ListedItem.of(item, !noVerifyCrc, names));
                 }
                 if (json) {
                     Json.print(ListingJson.of(image, zbi, items, problems), out);

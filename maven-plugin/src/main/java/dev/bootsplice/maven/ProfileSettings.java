@@ -10,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
@@ -73,15 +70,9 @@ final class ProfileSettings {
 
     /** The kernels named, in order; the default kernels when none is named (or the parameter is unset). */
     static List<KernelEra> kernels(List<String> names) {
-        Set<KernelEra> kernels = new LinkedHashSet<>();
-        for (String element : names == null ? List.<String>of() : names) {
-            for (String name : element.split(",")) {
-                if (!name.isBlank() && !kernels.add(KernelEra.parse(name))) {
-                    throw new IllegalArgumentException("kernel \"" + name.trim() + "\" given twice");
-                }
-            }
-        }
-        return kernels.isEmpty() ? ProfileOptions.DEFAULT_KERNELS : new ArrayList<>(kernels);
+        List<KernelEra> kernels =
+                NamedList.parse(names == null ? List.of() : names, KernelEra::parse, KernelEra::cliName, "kernel");
+        return kernels.isEmpty() ? ProfileOptions.DEFAULT_KERNELS : kernels;
     }
 
     /** Returns the trace {@code spec} names: {@code all}, {@code exec} or a file relative to {@code basedir}. */

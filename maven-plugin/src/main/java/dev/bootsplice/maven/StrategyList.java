@@ -1,10 +1,7 @@
 package dev.bootsplice.maven;
 
 import dev.bootsplice.splice.Strategy;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code strategies} parameter: names as the command line's {@code --strategies} takes them, in order.
@@ -20,21 +17,10 @@ final class StrategyList {
      * @throws IllegalArgumentException when a name is unknown or repeated, or no strategy is named
      */
     static List<Strategy> parse(List<String> names) {
-        Set<Strategy> strategies = new LinkedHashSet<>();
-        for (String element : names) {
-            for (String name : element.split(",")) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                Strategy strategy = Strategy.parse(name);
-                if (!strategies.add(strategy)) {
-                    throw new IllegalArgumentException("strategy \"" + strategy.cliName() + "\" given twice");
-                }
-            }
-        }
+        List<Strategy> strategies = NamedList.parse(names, Strategy::parse, Strategy::cliName, "strategy");
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("no strategy given");
         }
-        return new ArrayList<>(strategies);
+        return strategies;
     }
 }

@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * every `--fail-on` budget it fails (exit 4) when the comparison is true.
  */
 public final class DiffBudget {
-    private static final Pattern SYNTAX = Pattern.compile(
-            "\\s*([A-Za-z0-9_.\\-]+(?:\\[[^\\]]*\\][A-Za-z0-9_.\\-]*)?)\\s*(>=|<=|==|!=|>|<)\\s*(\\S.*?)\\s*");
+    private static final Pattern SYNTAX =
+            Pattern.compile("\\s*([A-Za-z0-9_.\\-]+(?:\\[[^\\]]*\\][A-Za-z0-9_.\\-]*)?)\\s*("
+                    + Threshold.OPERATORS
+                    + ")\\s*(\\S.*?)\\s*");
 
     private final String text;
     private final String metric;

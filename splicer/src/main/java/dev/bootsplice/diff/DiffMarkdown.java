@@ -71,10 +71,7 @@ final class DiffMarkdown {
         if (checks.isEmpty()) {
             return line;
         }
-        return line
-                + (failed == 0
-                        ? " · ✅ " + (checks.size() == 1 ? "1 budget passed" : checks.size() + " budgets passed")
-                        : " · ❌ " + failed + " of " + Units.count(checks.size(), "budget") + " failed");
+        return line + (failed == 0 ? " · ✅ " : " · ❌ ") + Check.budgetSummary(checks.size(), failed);
     }
 
     private static void details(PrintWriter out, String title, boolean shown, Consumer<PrintWriter> body) {

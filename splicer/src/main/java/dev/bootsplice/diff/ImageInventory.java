@@ -14,8 +14,10 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -139,14 +141,20 @@ public final class ImageInventory implements ImageSizes {
      */
     @Override
     public long uncompressedSize(Predicate<String> selected) {
-        long sum = 0;
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        for (FileInfo f : files) {
+        return ranges(selected).stream().mapToLong(i -> files.get(i).size()).sum();
+    }
+
+    /** The indexes of the files {@code selected} names, in directory order, each data range's first only. */
+    private List<Integer> ranges(Predicate<String> selected) {
+        List<Integer> ranges = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < files.size(); i++) {
+            FileInfo f = files.get(i);
             if (selected.test(f.name()) && seen.add(f.dataOffset())) {
-                sum += f.size();
+                ranges.add(i);
             }
         }
-        return sum;
+        return ranges;
     }
 
     /**
@@ -162,19 +170,16 @@ public final class ImageInventory implements ImageSizes {
             throw new IllegalStateException(path + ": inventory read without content has no compressed sizes");
         }
         Counter counter = new Counter();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
         long input = 0;
         try (ZstdOutputStream z = new ZstdOutputStream(counter, ESTIMATE_LEVEL)) {
             byte[] chunk = new byte[1 << 16];
-            for (BootfsEntry e : files.isEmpty() ? List.<BootfsEntry>of() : bootfs.entries()) {
-                if (selected.test(e.name()) && seen.add(e.dataOffset())) {
-                    ByteBuffer data = bootfs.content(e);
-                    input += data.remaining();
-                    while (data.hasRemaining()) {
-                        int n = Math.min(chunk.length, data.remaining());
-                        data.get(chunk, 0, n);
-                        z.write(chunk, 0, n);
-                    }
+            for (int i : ranges(selected)) {
+                ByteBuffer data = bootfs.content(bootfs.entries().get(i));
+                input += data.remaining();
+                while (data.hasRemaining()) {
+                    int n = Math.min(chunk.length, data.remaining());
+                    data.get(chunk, 0, n);
+                    z.write(chunk, 0, n);
                 }
             }
         } catch (IOException e) {

@@ -141,8 +141,7 @@ public final class Calibrator {
     /** Writing {@code PAGES} full pages into already committed pages: one page copy each. */
     private static long copyBatch() {
         Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
-        int vmo = k.vmoCreate((long) PAGES * PAGE, 0);
-        k.vmoOpRange(vmo, VmoOptions.OP_COMMIT, 0, (long) PAGES * PAGE);
+        int vmo = committed(k);
         byte[] src = new byte[PAGES * PAGE];
         Arrays.fill(src, (byte) 7);
         long start = System.nanoTime();
@@ -154,8 +153,7 @@ public final class Calibrator {
     private static long moveBatch() {
         Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
         long size = (long) PAGES * PAGE;
-        int src = k.vmoCreate(size, 0);
-        k.vmoOpRange(src, VmoOptions.OP_COMMIT, 0, size);
+        int src = committed(k);
         int dst = k.vmoCreate(size, 0);
         long start = System.nanoTime();
         k.vmoTransferData(dst, 0, 0, size, src, 0);
@@ -169,20 +167,26 @@ public final class Calibrator {
     private static long shareBatch() {
         Kernel k = kernel(CloneFlavour.SHARE_COUNT);
         long size = (long) PAGES * PAGE;
-        int root = k.vmoCreate(size, 0);
-        k.vmoOpRange(root, VmoOptions.OP_COMMIT, 0, size);
+        int root = committed(k);
         k.handleClose(k.vmoCreateChild(root, VmoOptions.CHILD_SNAPSHOT, 0, size));
         long start = System.nanoTime();
         k.handleClose(k.vmoCreateChild(root, VmoOptions.CHILD_SNAPSHOT, 0, size));
         return System.nanoTime() - start;
     }
 
+    /** A VMO of {@code PAGES} committed pages. */
+    private static int committed(Kernel k) {
+        long size = (long) PAGES * PAGE;
+        int vmo = k.vmoCreate(size, 0);
+        k.vmoOpRange(vmo, VmoOptions.OP_COMMIT, 0, size);
+        return vmo;
+    }
+
     /** {@code PAGES} boot accesses (readPage) of a VMO whose pages sit {@code depth} hops up. */
     private static long readBatch(int depth) {
         Kernel k = kernel(CloneFlavour.LEGACY_CHAIN);
         long size = (long) PAGES * PAGE;
-        int root = k.vmoCreate(size, 0);
-        k.vmoOpRange(root, VmoOptions.OP_COMMIT, 0, size);
+        int root = committed(k);
         int reader = root;
         for (int i = 0; i < depth; i++) {
             reader = k.vmoCreateChild(root, VmoOptions.CHILD_SNAPSHOT, 0, size);

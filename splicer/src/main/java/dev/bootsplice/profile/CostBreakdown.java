@@ -70,7 +70,8 @@ public final class CostBreakdown {
         return ns;
     }
 
-    static long sum(Map<Op, Long> ns) {
+    /** The sum of per-operation costs {@code ns}, e.g. of {@link #setup} or {@link #lookup}. */
+    public static long sum(Map<Op, Long> ns) {
         return ns.values().stream().mapToLong(Long::longValue).sum();
     }
 }

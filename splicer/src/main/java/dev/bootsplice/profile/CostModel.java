@@ -113,6 +113,26 @@ public final class CostModel {
         return DEFAULTS;
     }
 
+    /**
+     * The model a report describes by name, source and costs keyed as in JSON ({@link #nsByKey()});
+     * a key it lacks takes the default, a key it does not know is ignored.
+     *
+     * @throws IllegalArgumentException if a cost is negative or not finite
+     */
+    public static CostModel fromKeys(String name, String source, Map<String, Double> nsByKey) {
+        Map<Op, Double> ns = new EnumMap<>(Op.class);
+        for (Op op : Op.values()) {
+            ns.put(op, nsOrDefault(nsByKey, op));
+        }
+        return new CostModel(name, source, ns);
+    }
+
+    /** The cost of {@code op} in costs keyed as in JSON, or its default when they lack it. */
+    public static double nsOrDefault(Map<String, Double> nsByKey, Op op) {
+        Double v = nsByKey.get(op.key());
+        return v != null ? v : DEFAULTS.ns(op);
+    }
+
     private static Map<Op, Double> defaultNs() {
         Map<Op, Double> ns = new EnumMap<>(Op.class);
         ns.put(Op.SYSCALL, 1200.0);

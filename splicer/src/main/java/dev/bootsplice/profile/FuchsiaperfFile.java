@@ -41,8 +41,13 @@ public final class FuchsiaperfFile {
     /** One entry of a fuchsiaperf file, checked against the format. */
     public record Entry(int index, String label, String suite, String unit, List<Double> values) {
         public String where() {
-            return "entry " + index + " (label \"" + label + "\")";
+            return FuchsiaperfFile.where(index, label);
         }
+    }
+
+    /** How messages name entry {@code i}: "entry 3 (label \"...\")", or "entry 3" before its label is known. */
+    private static String where(int i, String label) {
+        return label == null ? "entry " + i : "entry " + i + " (label \"" + label + "\")";
     }
 
     /**
@@ -75,7 +80,7 @@ public final class FuchsiaperfFile {
         String label = text(i, node, "label", null);
         String suite = text(i, node, "test_suite", label);
         String unit = text(i, node, "unit", label);
-        String where = "entry " + i + " (label \"" + label + "\")";
+        String where = where(i, label);
         if (!UNITS.contains(unit)) {
             throw new IOException(where + ": unit \"" + unit + "\" is not a fuchsiaperf unit");
         }
@@ -96,8 +101,7 @@ public final class FuchsiaperfFile {
     private static String text(int i, JsonNode node, String field, String label) throws IOException {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().isEmpty()) {
-            String where = label == null ? "entry " + i : "entry " + i + " (label \"" + label + "\")";
-            throw new IOException(where + ": field \"" + field + "\" missing or not a string");
+            throw new IOException(where(i, label) + ": field \"" + field + "\" missing or not a string");
         }
         return v.asText();
     }

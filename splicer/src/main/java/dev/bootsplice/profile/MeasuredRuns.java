@@ -1,9 +1,8 @@
 package dev.bootsplice.profile;
 
-import dev.bootsplice.profile.ProfileReport.Lookup;
-import dev.bootsplice.profile.ProfileReport.Setup;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Folds the runs of one strategy into its report row: counts and modeled costs from the first run
@@ -20,11 +19,12 @@ final class MeasuredRuns {
      */
     static StrategyReport merge(List<StrategyReport> runs) {
         StrategyReport first = runs.get(0);
+        List<Object> expected = counted(first);
         long[] setup = new long[runs.size()];
         long[] lookup = new long[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             StrategyReport run = runs.get(i);
-            if (!counted(run).equals(counted(first))) {
+            if (!counted(run).equals(expected)) {
                 throw new IllegalStateException("strategy " + first.name() + ": run " + (i + 1)
                         + " counted differently from run 1; the model must be deterministic");
             }
@@ -32,24 +32,13 @@ final class MeasuredRuns {
             lookup[i] = run.lookup().measuredNs();
         }
         Measured measured = new Measured(runs.size(), Measured.Phase.of(setup), Measured.Phase.of(lookup));
-        Setup s = first.setup();
-        Lookup l = first.lookup();
         return new StrategyReport(
                 first.name(),
                 first.kernel(),
-                new Setup(
-                        s.syscalls(),
-                        s.vmosCreated(),
-                        s.hiddenNodes(),
-                        s.pagesAllocated(),
-                        s.pagesZeroed(),
-                        s.pagesCopied(),
-                        s.pagesMoved(),
-                        s.shareCountUpdates(),
-                        s.modeledNs(),
-                        measured.setup().medianNs()),
-                new Lookup(
-                        l.accesses(), l.hops(), l.modeledNs(), measured.lookup().medianNs()),
+                first.setup()
+                        .withCosts(first.setup().modeledNs(), measured.setup().medianNs()),
+                first.lookup()
+                        .withCosts(first.lookup().modeledNs(), measured.lookup().medianNs()),
                 first.memory(),
                 first.bootCost(),
                 first.distribution(),
@@ -58,23 +47,11 @@ final class MeasuredRuns {
 
     /** {@code r} without its measured times: what every run must agree on. */
     private static List<Object> counted(StrategyReport r) {
-        Setup s = r.setup();
-        Lookup l = r.lookup();
         return List.of(
                 r.name(),
-                java.util.Objects.toString(r.kernel()),
-                new Setup(
-                        s.syscalls(),
-                        s.vmosCreated(),
-                        s.hiddenNodes(),
-                        s.pagesAllocated(),
-                        s.pagesZeroed(),
-                        s.pagesCopied(),
-                        s.pagesMoved(),
-                        s.shareCountUpdates(),
-                        s.modeledNs(),
-                        0),
-                new Lookup(l.accesses(), l.hops(), l.modeledNs(), 0),
+                Objects.toString(r.kernel()),
+                r.setup().withCosts(r.setup().modeledNs(), 0),
+                r.lookup().withCosts(r.lookup().modeledNs(), 0),
                 r.memory(),
                 r.bootCost());
     }

@@ -228,10 +228,32 @@ public record ProfileReport(
             long pagesMoved,
             long shareCountUpdates,
             long modeledNs,
-            long measuredNs) {}
+            long measuredNs) {
+
+        /** These counters with the costs {@code modeledNs} and {@code measuredNs} instead. */
+        public Setup withCosts(long modeledNs, long measuredNs) {
+            return new Setup(
+                    syscalls,
+                    vmosCreated,
+                    hiddenNodes,
+                    pagesAllocated,
+                    pagesZeroed,
+                    pagesCopied,
+                    pagesMoved,
+                    shareCountUpdates,
+                    modeledNs,
+                    measuredNs);
+        }
+    }
 
     /** The boot accesses: page reads, hops walked, and their costs. */
-    public record Lookup(long accesses, Hops hops, long modeledNs, long measuredNs) {}
+    public record Lookup(long accesses, Hops hops, long modeledNs, long measuredNs) {
+
+        /** These accesses with the costs {@code modeledNs} and {@code measuredNs} instead. */
+        public Lookup withCosts(long modeledNs, long measuredNs) {
+            return new Lookup(accesses, hops, modeledNs, measuredNs);
+        }
+    }
 
     /** Hops walked per page read: total, mean and percentiles (nearest rank). */
     @JsonPropertyOrder({"total", "mean", "p50", "p90", "p99", "max"})

@@ -31,21 +31,12 @@ final class StrategyMetrics {
                 0,
                 0);
         long setupNs = CostBreakdown.sum(CostBreakdown.setup(counted, model));
-        Setup setup = new Setup(
-                c.syscalls(),
-                c.vmosCreated(),
-                c.hiddenNodesCreated(),
-                c.pagesAllocated(),
-                c.pagesZeroed(),
-                c.pagesCopied(),
-                c.pagesMoved(),
-                c.shareCountUpdates(),
-                setupNs,
-                spliced.setupNanos());
+        Setup setup = counted.withCosts(setupNs, spliced.setupNanos());
         HopDistribution d = run.hops();
         Hops hops = new Hops(d.total(), d.mean(), d.percentile(50), d.percentile(90), d.percentile(99), d.max());
-        long lookupNs = CostBreakdown.sum(CostBreakdown.lookup(new Lookup(d.accesses(), hops, 0, 0), model));
-        Lookup lookup = new Lookup(d.accesses(), hops, lookupNs, run.measuredNs());
+        Lookup counts = new Lookup(d.accesses(), hops, 0, 0);
+        long lookupNs = CostBreakdown.sum(CostBreakdown.lookup(counts, model));
+        Lookup lookup = counts.withCosts(lookupNs, run.measuredNs());
         VmStats end = spliced.kernel().stats();
         KernelConfig k = spliced.config();
         ProfileReport.KernelInfo kernel = new ProfileReport.KernelInfo(

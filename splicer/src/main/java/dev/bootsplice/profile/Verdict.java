@@ -102,11 +102,11 @@ public record Verdict(
             Map<CostModel.Op, Long> b = CostBreakdown.counts(second);
             double gap = 0;
             for (CostModel.Op op : a.keySet()) {
-                gap += cost(ns, op) * (b.get(op) - a.get(op));
+                gap += CostModel.nsOrDefault(ns, op) * (b.get(op) - a.get(op));
             }
             List<BreakEven> all = new ArrayList<>();
             for (CostModel.Op op : a.keySet()) {
-                all.add(one(op, cost(ns, op), b.get(op) - a.get(op), gap));
+                all.add(one(op, CostModel.nsOrDefault(ns, op), b.get(op) - a.get(op), gap));
             }
             return all;
         }
@@ -126,11 +126,6 @@ public record Verdict(
                         String.format(Locale.ROOT, "only a negative cost (%.4g ns) would", at));
             }
             return new BreakEven(op.key(), c, delta, at, delta > 0 ? "below" : "above", null);
-        }
-
-        private static double cost(Map<String, Double> ns, CostModel.Op op) {
-            Double v = ns.get(op.key());
-            return v != null ? v : CostModel.defaults().ns(op);
         }
 
         /** E.g. "pageMove 24 ns: clone-sharecount becomes cheaper above 42.1 ns (x1.75)". */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class Budget {
     private static final String METRIC = "([A-Za-z0-9_@-]+)\\.([A-Za-z0-9_.]+?)(?:/(file|MiB))?";
-    private static final Pattern SYNTAX = Pattern.compile("\\s*" + METRIC + "\\s*(>=|<=|==|!=|>|<)\\s*(.+?)\\s*");
+    private static final Pattern SYNTAX =
+            Pattern.compile("\\s*" + METRIC + "\\s*(" + Threshold.OPERATORS + ")\\s*(.+?)\\s*");
     private static final Pattern NUMBER_LIKE = Pattern.compile("[-+0-9.eE]+");
     private static final Pattern RELATIVE = Pattern.compile("(?:([-+0-9.eE]+)\\s*\\*\\s*)?" + METRIC);
 
@@ -107,17 +108,26 @@ public final class Budget {
      * @throws IllegalArgumentException if the report has no such strategy or metric
      */
     public BudgetResult evaluate(ProfileReport report) {
-        MetricTable table = MetricTable.of(report);
-        double actual = value(report, table, metric);
-        double limit = other == null ? factor : factor * value(report, table, other);
-        return new BudgetResult(this, actual, limit, holds(actual, limit));
+        return evaluate(MetricTable.of(report));
     }
 
-    private double value(ProfileReport report, MetricTable table, Side side) {
-        ProfileReport.StrategyReport s = report.strategy(side.strategy())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "budget \"" + text + "\": strategy \"" + side.strategy() + "\" was not profiled"));
-        Map<String, Double> metrics = Metrics.of(report, s);
+    /**
+     * Evaluates the budget on the metrics of one report.
+     *
+     * @throws IllegalArgumentException if the table has no such strategy or metric
+     */
+    BudgetResult evaluate(MetricTable table) {
+        double actual = value(table, metric);
+        double limit = other == null ? factor : factor * value(table, other);
+        return new BudgetResult(this, actual, limit, new Threshold(operator, limit).holds(actual));
+    }
+
+    private double value(MetricTable table, Side side) {
+        Map<String, Double> metrics = table.metrics().get(side.strategy());
+        if (metrics == null) {
+            throw new IllegalArgumentException(
+                    "budget \"" + text + "\": strategy \"" + side.strategy() + "\" was not profiled");
+        }
         Double value = metrics.get(side.path());
         if (value == null) {
             throw new IllegalArgumentException("budget \"" + text + "\": no metric \"" + side.path() + "\" (one of "
@@ -134,18 +144,6 @@ public final class Budget {
     /** Whether the limit is another metric (then {@link BudgetResult#limit()} is computed). */
     boolean isRelative() {
         return other != null;
-    }
-
-    private boolean holds(double actual, double limit) {
-        return switch (operator) {
-            case ">" -> actual > limit;
-            case ">=" -> actual >= limit;
-            case "<" -> actual < limit;
-            case "<=" -> actual <= limit;
-            case "==" -> actual == limit;
-            case "!=" -> actual != limit;
-            default -> throw new IllegalStateException("operator checked by the parser: " + operator);
-        };
     }
 
     @Override

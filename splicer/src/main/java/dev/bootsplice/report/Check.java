@@ -37,6 +37,17 @@ public record Check(String kind, String name, String message, boolean failed) {
         return new Check("regression", m.strategy() + " " + m.metric(), message, m.regressed());
     }
 
+    /**
+     * The words for {@code count} budgets of which {@code failed} failed: "1 budget passed",
+     * "3 budgets passed", "1 of 3 budgets failed" (without a mark).
+     */
+    public static String budgetSummary(long count, long failed) {
+        if (failed > 0) {
+            return failed + " of " + Units.count(count, "budget") + " failed";
+        }
+        return count == 1 ? "1 budget passed" : count + " budgets passed";
+    }
+
     /** The GitHub Actions annotation title: "bootsplice budget", "bootsplice size budget", ... */
     public String title() {
         return switch (kind) {

@@ -4,6 +4,7 @@ import dev.bootsplice.profile.ProfileReport.Hops;
 import dev.bootsplice.profile.ProfileReport.StrategyReport;
 import dev.bootsplice.splice.HopDistribution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,15 +48,13 @@ final class HopCharts {
                     .max()
                     .orElse(0);
             List<Bin> bins = bins(max);
-            long top = 0;
-            for (StrategyReport s : strategies) {
-                for (long c : counts(s.hopDistribution().get(), bins)) {
-                    top = Math.max(top, c);
-                }
-            }
+            List<long[]> counts = strategies.stream()
+                    .map(s -> counts(s.hopDistribution().get(), bins))
+                    .toList();
+            long top = counts.stream().flatMapToLong(Arrays::stream).max().orElse(0);
             Svg.Scale y = Svg.Scale.of(top, Svg::compact);
             for (int i = 0; i < strategies.size(); i++) {
-                charts.add(histogram(strategies.get(i), i, bins, y, max > LINEAR_LIMIT));
+                charts.add(histogram(strategies.get(i), i, bins, counts.get(i), y, max > LINEAR_LIMIT));
             }
         } else {
             double max = strategies.stream()
@@ -96,10 +95,10 @@ final class HopCharts {
         return counts;
     }
 
-    private static String histogram(StrategyReport s, int index, List<Bin> bins, Svg.Scale y, boolean log) {
+    private static String histogram(
+            StrategyReport s, int index, List<Bin> bins, long[] counts, Svg.Scale y, boolean log) {
         HopDistribution d = s.hopDistribution().get();
-        Svg svg = new Svg(
-                "Lookup hops per page read, " + s.name() + " on kernel " + ReportTables.kernelOf(s), "chart hops");
+        Svg svg = chart(s);
         double bottom = TOP + PLOT;
         svg.text(10, 18, ReportTables.column(s), "start", "label");
         svg.text(
@@ -115,7 +114,6 @@ final class HopCharts {
                 "end",
                 "note");
         svg.yAxis(y, LEFT, TOP, bottom, RIGHT, "page reads");
-        long[] counts = counts(d, bins);
         double slot = (RIGHT - LEFT) / bins.size();
         double width = Math.min(60, slot * 0.8);
         for (int b = 0; b < bins.size(); b++) {
@@ -147,10 +145,15 @@ final class HopCharts {
         return svg.finish((int) bottom + 46);
     }
 
+    /** An empty hop chart of {@code s}, titled with its kernel. */
+    private static Svg chart(StrategyReport s) {
+        return new Svg(
+                "Lookup hops per page read, " + s.name() + " on kernel " + ReportTables.kernelOf(s), "chart hops");
+    }
+
     private static String percentiles(StrategyReport s, int index, Svg.Scale x) {
         Hops h = s.lookup().hops();
-        Svg svg = new Svg(
-                "Lookup hops per page read, " + s.name() + " on kernel " + ReportTables.kernelOf(s), "chart hops");
+        Svg svg = chart(s);
         String[] names = {"mean", "p50", "p90", "p99", "max"};
         double[] values = {h.mean(), h.p50(), h.p90(), h.p99(), h.max()};
         double right = RIGHT - 80;

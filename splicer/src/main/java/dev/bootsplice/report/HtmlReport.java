@@ -3,9 +3,7 @@ package dev.bootsplice.report;
 import dev.bootsplice.profile.CostModel;
 import dev.bootsplice.profile.ProfileReport;
 import java.io.PrintWriter;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One self-contained HTML page (inline CSS and SVG, no scripts, nothing fetched): the verdict and
@@ -41,7 +39,7 @@ final class HtmlReport {
         out.println("<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>bootsplice profile: "
-                + Xml.escape(ReportTables.shortName(r.image().path())) + "</title>");
+                + Xml.escape(Units.fileName(r.image().path())) + "</title>");
         out.println("<style>" + STYLE + "</style></head><body><main>");
         header(r, context, out);
         charts(r, out);
@@ -116,10 +114,10 @@ final class HtmlReport {
 
     private static void header(ProfileReport r, ReportContext context, PrintWriter out) {
         out.println("<header><h1>bootsplice profile: "
-                + Xml.escape(ReportTables.shortName(r.image().path())) + "</h1>");
+                + Xml.escape(Units.fileName(r.image().path())) + "</h1>");
         out.println("<p class=\"verdict" + (context.failed() ? " failed" : "") + "\">"
                 + Xml.escape(r.verdict().sentence()) + "</p>");
-        List<String> summary = ReportTables.checkSummary(context);
+        List<ReportTables.SummaryPart> summary = ReportTables.checkSummary(context);
         if (!summary.isEmpty()) {
             out.println("<p class=\"checks\">"
                     + String.join(
@@ -136,11 +134,8 @@ final class HtmlReport {
     }
 
     /** A check summary part with its mark as a badge (emoji fonts are not everywhere a report is opened). */
-    private static String marked(String part) {
-        if (part.startsWith("✅ ") || part.startsWith("❌ ")) {
-            return badge(part.startsWith("❌")) + Xml.escape(part.substring(2));
-        }
-        return Xml.escape(part);
+    private static String marked(ReportTables.SummaryPart part) {
+        return (part.failed() == null ? "" : badge(part.failed())) + Xml.escape(part.text());
     }
 
     private static String badge(boolean failed) {
@@ -158,15 +153,8 @@ final class HtmlReport {
 
     /** The report's own cost model, so a report read back from JSON draws the same chart. */
     static CostModel costModelOf(ProfileReport r) {
-        Map<CostModel.Op, Double> ns = new EnumMap<>(CostModel.Op.class);
-        for (CostModel.Op op : CostModel.Op.values()) {
-            ns.put(
-                    op,
-                    r.costModel()
-                            .ns()
-                            .getOrDefault(op.key(), CostModel.defaults().ns(op)));
-        }
-        return new CostModel(r.costModel().name(), r.costModel().source(), ns);
+        return CostModel.fromKeys(
+                r.costModel().name(), r.costModel().source(), r.costModel().ns());
     }
 
     private static String table(Table t) {

@@ -16,7 +16,7 @@ final class MarkdownReport {
     static void write(ProfileReport r, ReportContext context, PrintWriter out) {
         out.println(firstLine(r, context));
         out.println();
-        out.println("**" + md(ReportTables.shortName(r.image().path())) + "**: " + md(ReportTables.facts(r)));
+        out.println("**" + md(Units.fileName(r.image().path())) + "**: " + md(ReportTables.facts(r)));
         out.println();
         out.print(ReportTables.keyMetrics(r).toMarkdown());
         List<Check> failed = context.checks().stream().filter(Check::failed).toList();
@@ -37,7 +37,7 @@ final class MarkdownReport {
     /** The verdict sentence, then one marked part per kind of check. */
     static String firstLine(ProfileReport r, ReportContext context) {
         List<String> parts = new ArrayList<>(List.of(md(r.verdict().sentence())));
-        ReportTables.checkSummary(context).forEach(p -> parts.add(md(p)));
+        ReportTables.checkSummary(context).forEach(p -> parts.add(md(p.marked())));
         return String.join(" · ", parts);
     }
 
@@ -88,8 +88,8 @@ final class MarkdownReport {
     }
 
     static void writeComparison(ReportComparison c, PrintWriter out) {
-        out.println((c.regressed() ? "❌ " : "✅ ") + "`" + ReportTables.shortName(c.oldName()) + "` → `"
-                + ReportTables.shortName(c.newName()) + "`: " + ReportTables.regressionSummary(c));
+        out.println((c.regressed() ? "❌ " : "✅ ") + "`" + Units.fileName(c.oldName()) + "` → `"
+                + Units.fileName(c.newName()) + "`: " + ReportTables.regressionSummary(c));
         out.println();
         out.println("<details><summary>Every metric</summary>");
         out.println();

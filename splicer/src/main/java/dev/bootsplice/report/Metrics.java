@@ -2,7 +2,6 @@ package dev.bootsplice.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bootsplice.profile.ProfileReport;
-import dev.bootsplice.profile.ProfileReport.StrategyReport;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,18 +9,6 @@ import java.util.Map;
 /** A strategy's numbers as dotted paths of its JSON object ({@code lookup.hops.max}), in contract order. */
 final class Metrics {
     private Metrics() {}
-
-    /** Every numeric field of {@code strategy}, keyed by its path below the strategy object. */
-    static Map<String, Double> of(ProfileReport report, StrategyReport strategy) {
-        JsonNode tree = report.toTree().path("strategies");
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        for (JsonNode s : tree) {
-            if (s.path("name").asText().equals(strategy.name())) {
-                flatten("", s, metrics);
-            }
-        }
-        return metrics;
-    }
 
     /** Every strategy's metrics, keyed by strategy name, in report order. */
     static Map<String, Map<String, Double>> all(ProfileReport report) {

@@ -50,13 +50,14 @@ public record ReportContext(
      */
     public static ReportContext judged(
             ProfileReport report, ProfileReport baseline, ReportComparison.Rule rule, List<Budget> budgets) {
+        MetricTable metrics = MetricTable.of(report);
         List<BudgetResult> results = new ArrayList<>();
         for (Budget b : budgets) {
-            results.add(b.evaluate(report));
+            results.add(b.evaluate(metrics));
         }
         Optional<ReportComparison> comparison = baseline == null
                 ? Optional.empty()
-                : Optional.of(ReportComparison.compare(MetricTable.of(baseline), MetricTable.of(report), rule));
+                : Optional.of(ReportComparison.compare(MetricTable.of(baseline), metrics, rule));
         return new ReportContext(comparison, results);
     }
 
@@ -76,8 +77,6 @@ public record ReportContext(
 
     /** Whether a budget failed or a gated metric regressed against the baseline. */
     public boolean failed() {
-        return budgets.stream().anyMatch(BudgetResult::failed)
-                || sizeBudgets.stream().anyMatch(SizeBudgetResult::failed)
-                || baseline.map(ReportComparison::regressed).orElse(false);
+        return checks().stream().anyMatch(Check::failed);
     }
 }

@@ -109,11 +109,6 @@ final class ReportTables {
         return row;
     }
 
-    /** The image's file name without its folders, as a short title. */
-    static String shortName(String path) {
-        return Units.fileName(path);
-    }
-
     /** One line of image facts under its short name: files, BOOTFS size, trace, cost model. */
     static String facts(ProfileReport r) {
         ProfileReport.Image i = r.image();
@@ -128,30 +123,35 @@ final class ReportTables {
                 r.costModel().name());
     }
 
+    /** One part of the check summary: its words and whether it failed (null: shown, not gated). */
+    record SummaryPart(String text, Boolean failed) {
+        /** The words after their mark, "✅ 2 budgets passed", or alone when nothing was gated. */
+        String marked() {
+            return failed == null ? text : (failed ? "❌ " : "✅ ") + text;
+        }
+    }
+
     /**
-     * The checks in a few words with a mark each: "✅ 2 budgets passed", "❌ 1 of 3 budgets failed",
-     * "❌ 2 regressions against old.json"; empty when nothing was checked.
+     * The checks in a few words: "2 budgets passed", "1 of 3 budgets failed" (failed),
+     * "2 regressions against old.json" (failed); empty when nothing was checked.
      */
-    static List<String> checkSummary(ReportContext context) {
-        List<String> parts = new ArrayList<>();
+    static List<SummaryPart> checkSummary(ReportContext context) {
+        List<SummaryPart> parts = new ArrayList<>();
         long budgets = context.budgets().size() + context.sizeBudgets().size();
         long failed = context.checks().stream()
                 .filter(c -> c.failed() && !c.kind().equals("regression"))
                 .count();
         if (budgets > 0) {
-            parts.add(
-                    failed == 0
-                            ? "✅ " + (budgets == 1 ? "1 budget passed" : budgets + " budgets passed")
-                            : "❌ " + failed + " of " + Units.count(budgets, "budget") + " failed");
+            parts.add(new SummaryPart(Check.budgetSummary(budgets, failed), failed > 0));
         }
         context.baseline().ifPresent(c -> {
-            String against = " against " + shortName(c.oldName());
+            String against = " against " + Units.fileName(c.oldName());
             if (c.maxRegressionPct().isEmpty()) {
-                parts.add("compared" + against + " (no threshold)");
+                parts.add(new SummaryPart("compared" + against + " (no threshold)", null));
             } else if (c.regressed()) {
-                parts.add("❌ " + Units.count(c.regressions().size(), "regression") + against);
+                parts.add(new SummaryPart(Units.count(c.regressions().size(), "regression") + against, true));
             } else {
-                parts.add("✅ no regression" + against);
+                parts.add(new SummaryPart("no regression" + against, false));
             }
         });
         return parts;

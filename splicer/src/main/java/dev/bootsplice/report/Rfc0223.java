@@ -95,15 +95,11 @@ public final class Rfc0223 {
         static Phases of(StrategyReport s, CostModel m) {
             Map<Op, Long> setup = CostBreakdown.setup(s.setup(), m);
             Map<Op, Long> lookup = CostBreakdown.lookup(s.lookup(), m);
-            return new Phases(sum(setup), sum(lookup), lookup.get(Op.LOOKUP_HOP));
+            return new Phases(CostBreakdown.sum(setup), CostBreakdown.sum(lookup), lookup.get(Op.LOOKUP_HOP));
         }
 
         long boot() {
             return setup + lookup;
-        }
-
-        private static long sum(Map<Op, Long> ns) {
-            return ns.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -125,8 +121,8 @@ public final class Rfc0223 {
                 hops,
                 reads,
                 clone.lookup().hops().mean(),
-                ms(c.hopsNs),
-                ms(c.lookup),
+                Units.millis(c.hopsNs),
+                Units.millis(c.lookup),
                 at);
     }
 
@@ -137,8 +133,8 @@ public final class Rfc0223 {
                         + "(%s); the RFC measured the whole system's startup, of which BOOTFS is a part, while this "
                         + "boot cost is the BOOTFS splice and one read of every traced page only",
                 verdictOf(pct, "outside (0, 70%]"),
-                ms(p.setup - c.setup),
-                ms(c.lookup - p.lookup));
+                Units.millis(p.setup - c.setup),
+                Units.millis(c.lookup - p.lookup));
     }
 
     private static String recoupNote(Phases c, Phases p, Phases t, Double pct) {
@@ -150,17 +146,13 @@ public final class Rfc0223 {
                 "recoup: %.1f%% only: transfer's setup (%s) is close to copy's "
                         + "(%s) against clone's (%s): moving a page costs nearly as much as copying it here",
                 pct,
-                ms(t.setup),
-                ms(p.setup),
-                ms(c.setup));
+                Units.millis(t.setup),
+                Units.millis(p.setup),
+                Units.millis(c.setup));
     }
 
     private static String verdictOf(Double pct, String why) {
         return pct == null ? "no figure (clone's cost is 0)" : String.format(Locale.ROOT, "%.1f%% %s", pct, why);
-    }
-
-    private static String ms(long ns) {
-        return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
     }
 
     /** The figures, one per model, in the order given. */

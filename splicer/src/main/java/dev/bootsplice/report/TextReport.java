@@ -1,6 +1,7 @@
 package dev.bootsplice.report;
 
 import dev.bootsplice.profile.ProfileReport;
+import dev.bootsplice.profile.Verdict;
 import java.io.PrintWriter;
 
 /** The plain-text report: the verdict, the key metrics, the full side-by-side table, then baseline changes and budgets. */
@@ -8,10 +9,10 @@ final class TextReport {
     private TextReport() {}
 
     static void write(ProfileReport r, ReportContext context, PrintWriter out) {
-        out.println(r.verdict().sentence());
-        r.verdict().robustness().forEach(line -> out.println("  " + line));
-        ReportTables.checkSummary(context)
-                .forEach(p -> out.println(p.replace("✅ ", "").replace("❌ ", "")));
+        Verdict verdict = r.verdict();
+        out.println(verdict.sentence());
+        verdict.robustness().forEach(line -> out.println("  " + line));
+        ReportTables.checkSummary(context).forEach(p -> out.println(p.text()));
         out.println();
         out.println("bootsplice profile of " + ReportTables.headline(r));
         out.println("modeled = counted operations x cost model; measured = wall time of the model (never mixed)");

@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code OP VALUE} half of a size or diff budget: OP one of {@code > >= < <= == !=}, VALUE a
+ * The {@code OP VALUE} half of a size or diff budget, and the one comparison every budget makes: OP one of {@code > >= < <= == !=}, VALUE a
  * number (sign and exponent allowed) with an optional binary byte unit ({@code B}, {@code KiB},
  * {@code MiB}, {@code GiB}, {@code TiB}; {@code K}, {@code M}, {@code G}, {@code T} are the same).
  */
 public record Threshold(String operator, double value) {
     private static final Pattern VALUE = Pattern.compile("([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*([A-Za-z]*)");
-    /** The operators, longest first so {@code >=} is not read as {@code >}. */
-    static final String OPERATORS = ">=|<=|==|!=|>|<";
+    /** The operators of every budget grammar, longest first so {@code >=} is not read as {@code >}. */
+    public static final String OPERATORS = ">=|<=|==|!=|>|<";
 
     /**
      * Parses {@code operator} and {@code value} (e.g. {@code "<="}, {@code "8MiB"}).

@@ -56,7 +56,7 @@ final class FileVmoMaker {
         kernel.setName(vmo, e.name());
         kernel.setContentSize(vmo, e.dataLength());
         int handle = Trace.isExec(e.name()) ? kernel.vmoReplaceAsExecutable(vmo, 0) : vmo;
-        return strategy == Strategy.TRANSFER ? kernel.handleDuplicate(handle, Rights.SAME_RIGHTS) : handle;
+        return strategy.movesPages() ? kernel.handleDuplicate(handle, Rights.SAME_RIGHTS) : handle;
     }
 
     /** zx_vmo_create + one read of the file's bytes from the root + one write into the new VMO. */

@@ -15,7 +15,6 @@ import java.util.Map;
 public final class SpliceResult {
     private final Strategy strategy;
     private final KernelEra era;
-    private final KernelConfig config;
     private final Kernel kernel;
     private final LoadedBootfs loaded;
     // one per BOOTFS entry, in directory order
@@ -29,7 +28,6 @@ public final class SpliceResult {
     SpliceResult(
             Strategy strategy,
             KernelEra era,
-            KernelConfig config,
             Kernel kernel,
             LoadedBootfs loaded,
             List<FileVmo> files,
@@ -38,7 +36,6 @@ public final class SpliceResult {
             long setupNanos) {
         this.strategy = strategy;
         this.era = era;
-        this.config = config;
         this.kernel = kernel;
         this.loaded = loaded;
         this.files = List.copyOf(files);
@@ -62,7 +59,7 @@ public final class SpliceResult {
 
     /** The transfer profile and clone flavour the model ran with (clone-sharecount pins its flavour). */
     public KernelConfig config() {
-        return config;
+        return kernel.config();
     }
 
     /** Whether the BOOTFS root VMO is zbitl's SNAPSHOT child of the ZBI VMO (an aligned uncompressed item). */

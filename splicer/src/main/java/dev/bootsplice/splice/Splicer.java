@@ -3,7 +3,6 @@ package dev.bootsplice.splice;
 import dev.bootsplice.format.BootfsEntry;
 import dev.bootsplice.format.ZbiFormatException;
 import dev.bootsplice.format.ZbiImage;
-import dev.bootsplice.vm.CloneFlavour;
 import dev.bootsplice.vm.Kernel;
 import dev.bootsplice.vm.KernelConfig;
 import dev.bootsplice.vm.Rights;
@@ -67,7 +66,7 @@ public final class Splicer {
         List<FileVmo> files = spliceFiles(kernel, loaded, maker, progress);
         long setupNanos = System.nanoTime() - start;
         SpliceCounters counters = SpliceCounters.between(afterLoad, kernel.stats());
-        return new SpliceResult(strategy, era, config, kernel, loaded, files, counters, loadNanos, setupNanos);
+        return new SpliceResult(strategy, era, kernel, loaded, files, counters, loadNanos, setupNanos);
     }
 
     /**
@@ -76,8 +75,7 @@ public final class Splicer {
      * RFC_0223 + SHARE_COUNT, as before kernels were selectable).
      */
     static KernelConfig configFor(Strategy strategy, KernelEra era) {
-        CloneFlavour clones = strategy == Strategy.CLONE_SHARECOUNT ? CloneFlavour.SHARE_COUNT : era.clones();
-        return new KernelConfig(era.profile(), clones, -1);
+        return new KernelConfig(era.profile(), strategy.clonesOn(era), -1);
     }
 
     /**
@@ -85,7 +83,7 @@ public final class Splicer {
      * will take pages from it under RFC_0223, which refuses a source with a parent (BAD_STATE).
      */
     private static boolean snapshotSourceAllowed(Strategy strategy, KernelConfig config) {
-        return strategy != Strategy.TRANSFER || config.profile() == TransferProfile.ZIRCON_2024;
+        return !strategy.movesPages() || config.profile() == TransferProfile.ZIRCON_2024;
     }
 
     private static List<FileVmo> spliceFiles(
@@ -112,7 +110,7 @@ public final class Splicer {
     private static FileVmo sharedOrNew(
             Kernel kernel, FileVmoMaker maker, BootfsEntry owner, BootfsEntry e, Map<BootfsEntry, FileVmo> byOwner) {
         FileVmo first = byOwner.get(owner);
-        if (first != null && maker.strategy() == Strategy.TRANSFER) {
+        if (first != null && maker.strategy().movesPages()) {
             return new FileVmo(e, kernel.handleDuplicate(first.handle(), Rights.SAME_RIGHTS), first.name());
         }
         FileVmo made = new FileVmo(e, maker.make(e), first == null ? null : first.name());

@@ -1,5 +1,6 @@
 package dev.bootsplice.splice;
 
+import dev.bootsplice.vm.CloneFlavour;
 import java.util.Locale;
 
 /** How boot code gives each BOOTFS file its own VMO (`zbi-bootfs.md` §5). */
@@ -22,6 +23,23 @@ public enum Strategy {
     /** The name the command line and the JSON reports use. */
     public String cliName() {
         return cliName;
+    }
+
+    /**
+     * Whether the strategy moves each file's pages out of the BOOTFS VMO (2024 userboot's
+     * transfer): then the files of one page range share one VMO, userboot keeps one handle and
+     * hands out a duplicate, and RFC-0223's kernel refuses a source that has a parent.
+     */
+    public boolean movesPages() {
+        return this == TRANSFER;
+    }
+
+    /**
+     * The clone flavour the strategy boots with on {@code era}'s kernel: the era's, except that
+     * {@code clone-sharecount} always runs on SHARE_COUNT clones.
+     */
+    public CloneFlavour clonesOn(KernelEra era) {
+        return this == CLONE_SHARECOUNT ? CloneFlavour.SHARE_COUNT : era.clones();
     }
 
     /**
