@@ -60,7 +60,7 @@ final class CowPages {
     final TreeVersion version;
     /** {@link LookupSkip}: the version this node's skip was computed at (-1: never). */
     long skipVersion = -1;
-    /** {@link LookupSkip}: where the walk lands past the run of page-less hidden ancestors. */
+    /** {@link LookupSkip}: where the walk lands past the run of hidden ancestors. */
     CowPages skipTarget;
     /** {@link LookupSkip}: offset shift from this node to {@link #skipTarget}. */
     long skipDelta;
@@ -68,6 +68,8 @@ final class CowPages {
     long skipBound;
     /** {@link LookupSkip}: parent links in the run. */
     int skipHops;
+    /** {@link LookupSkip}: sorted offsets of {@link #skipTarget} where a node of the run holds an entry. */
+    long[] skipHoles;
 
     /** The entry stored in every {@link #parentContent} list; never in {@link #pages}. */
     static final Slot PARENT_CONTENT = Slot.marker();

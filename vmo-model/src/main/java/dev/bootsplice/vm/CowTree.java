@@ -81,6 +81,18 @@ final class CowTree {
      * PC3, {@code FindPageContentLocked}): an empty slot of a marker node reads zero with 0 hops.
      */
     static void lookUp(CowPages node, long o, Lookup out) {
+        lookUp(node, o, out, true);
+    }
+
+    /**
+     * {@link #lookUp} for a write fault, which usually changes the tree right after: the walk uses
+     * the skips that are current but recomputes none (the next change would make them stale again).
+     */
+    static void lookUpForWrite(CowPages node, long o, Lookup out) {
+        lookUp(node, o, out, false);
+    }
+
+    private static void lookUp(CowPages node, long o, Lookup out, boolean refresh) {
         if (node.parentContent != null && node.pages.get(o) == null && node.parentContent.get(o) == null) {
             out.slot = null;
             out.owner = node;
@@ -90,20 +102,24 @@ final class CowTree {
             out.pagerRequest = false;
             return;
         }
-        walk(node, o, out);
+        walk(node, o, out, refresh);
     }
 
     /** §7.1's walk: an empty slot continues in the parent (also past a {@code ParentContent} marker). */
     static void walk(CowPages node, long o, Lookup out) {
+        walk(node, o, out, true);
+    }
+
+    private static void walk(CowPages node, long o, Lookup out, boolean refresh) {
         int hops = 0;
         boolean throughVisible = false;
         Slot s = node.pages.get(o);
         while (s == null && o < node.parentLimit) {
             CowPages p = node.parent;
-            if (LookupSkip.passable(p)) {
-                // Every hidden node of the run is page-less: jump to its far end, counting each link.
+            if (LookupSkip.passable(p) && (refresh || LookupSkip.current(node))) {
+                // No hidden node of the run holds an entry at o: jump to its far end, counting each link.
                 LookupSkip.refresh(node);
-                if (o < node.skipBound) {
+                if (LookupSkip.applies(node, o)) {
                     if (hops > 0 && !node.hidden) {
                         throughVisible = true;
                     }
@@ -164,12 +180,20 @@ final class CowTree {
             return own.isMarker() ? fillMarker(node, own) : own;
         }
         Lookup f = new Lookup();
-        lookUp(node, o, f);
+        lookUpForWrite(node, o, f);
+        return forkFound(node, o, f);
+    }
+
+    /**
+     * {@link #forkForWrite} of an empty slot {@code o} of {@code node} whose {@link #lookUp} the
+     * caller has already made into {@code f} (one walk for a caller that must look first).
+     */
+    Slot forkFound(CowPages node, long o, Lookup f) {
         if (f.pagerRequest) {
             if (!pager.request(f.owner, f.offset)) {
                 throw new ZxException(ZxStatus.ERR_SHOULD_WAIT, "page " + o + " not supplied by the pager");
             }
-            lookUp(node, o, f);
+            lookUpForWrite(node, o, f);
         }
         Slot got;
         if (f.slot == null) {

@@ -142,11 +142,13 @@ final class RangeOps {
             return;
         }
         long page = vmo.windowOffset + (from >>> 12);
-        byte[] content = VmoIo.peek(vmo, from >>> 12);
-        if (content == VmoIo.ZERO) {
+        // One walk serves both the "already reads zero" test (as VmoIo.peek) and the fork.
+        Lookup f = new Lookup();
+        CowTree.lookUpForWrite(vmo.node, page, f);
+        if (f.slot == null ? !f.pagerRequest : f.slot.isMarker()) {
             return;
         }
-        Slot s = kernel.tree.forkForWrite(vmo.node, page);
+        Slot s = f.slot != null && f.owner == vmo.node ? f.slot : kernel.tree.forkFound(vmo.node, page, f);
         java.util.Arrays.fill(
                 s.page, (int) (from & (PAGE - 1)), (int) (from & (PAGE - 1)) + (int) (to - from), (byte) 0);
     }

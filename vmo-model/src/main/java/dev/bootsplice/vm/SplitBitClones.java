@@ -32,31 +32,42 @@ final class SplitBitClones implements CloneAlgorithm {
 
     /**
      * Carries {@code target} at {@code offset} of {@code path}'s last node down to its first node,
-     * migrating where the page is uni-accessible and copying (setting a split bit) elsewhere.
+     * migrating where the page is uni-accessible and copying (setting a split bit) elsewhere. A page
+     * migrating through several levels in a row is stored only where it stops (the level that forks
+     * it, or the first node): the levels it passes end without it either way, as in the kernel.
      */
     private Slot forkDown(List<CowPages> path, Slot target, long offset) {
+        boolean stored = true; // whether target is in path.get(i) at offset
         for (int i = path.size() - 1; i > 0; i--) {
             CowPages cur = path.get(i);
-            CowPages next = path.get(i - 1);
-            long nextOffset = offset - next.parentOffset;
             if (uniAccessible(cur, offset, target)) {
-                cur.pages.remove(offset);
+                if (stored) {
+                    cur.pages.remove(offset);
+                }
                 target.clearSharing();
                 if (!target.isMarker()) {
                     tree.memory.recordMigrated();
                 }
             } else {
+                if (!stored) {
+                    store(cur, offset, target);
+                }
                 Slot copy = target.isMarker() ? Slot.marker() : Slot.page(tree.memory.allocateCopy(target.page));
-                target.splitBits |= cur.sideBit(next);
+                target.splitBits |= cur.sideBit(path.get(i - 1));
                 target = copy;
             }
-            next.pages.put(nextOffset, target);
-            if (next.hidden) {
-                tree.version.advance(); // a hidden node of a lookup run may have gained its first entry
-            }
-            offset = nextOffset;
+            stored = false;
+            offset -= path.get(i - 1).parentOffset;
         }
+        store(path.get(0), offset, target);
         return target;
+    }
+
+    private void store(CowPages node, long offset, Slot target) {
+        node.pages.put(offset, target);
+        if (node.hidden) {
+            tree.version.advance(); // a hidden node of a lookup run may have gained its first entry
+        }
     }
 
     /** Whether only one child of hidden {@code h} can still see {@code s} at {@code offset}. */

@@ -105,7 +105,8 @@ final class ScenarioExpectations {
         return token.endsWith("p") ? v >>> 12 : v;
     }
 
-    private static String compare(String what, long got, long want) {
+    /** Null when {@code got} equals {@code want}, else what was expected and found (unsigned). */
+    static String compare(String what, long got, long want) {
         return got == want
                 ? null
                 : "expected " + what + " " + Long.toUnsignedString(want) + ", found " + Long.toUnsignedString(got);

@@ -20,11 +20,12 @@ final class ScenarioInfoCheck {
         String value = s.args().get(2);
         switch (field) {
             case "size":
-                return compare(field, info.sizeBytes(), ScenarioValues.number(s.line(), value));
+                return ScenarioExpectations.compare(field, info.sizeBytes(), ScenarioValues.number(s.line(), value));
             case "committed":
-                return compare("committed bytes", info.committedBytes(), ScenarioValues.number(s.line(), value));
+                return ScenarioExpectations.compare(
+                        "committed bytes", info.committedBytes(), ScenarioValues.number(s.line(), value));
             case "num_children":
-                return compare(field, info.numChildren(), ScenarioValues.number(s.line(), value));
+                return ScenarioExpectations.compare(field, info.numChildren(), ScenarioValues.number(s.line(), value));
             case "flags": {
                 int want = ScenarioValues.options(s.line(), value, ScenarioValues.INFO_FLAGS);
                 return info.flags() == want ? null : "expected flags " + flags(want) + ", found " + flags(info.flags());
@@ -40,12 +41,6 @@ final class ScenarioInfoCheck {
             return null;
         }
         return "expected parent_koid " + (want == 0 ? "0 (none)" : want + " (" + value + ")") + ", found " + got;
-    }
-
-    private static String compare(String what, long got, long want) {
-        return got == want
-                ? null
-                : "expected " + what + " " + Long.toUnsignedString(want) + ", found " + Long.toUnsignedString(got);
     }
 
     /** A flag set as the scenario language writes it. */
